@@ -1,0 +1,66 @@
+# The two commands: `make run` (serve with demo data) and `make test` (whole suite).
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DEBUG ?= 1
+
+.PHONY: run test install messages makemessages check lint demo clean vendor lock bench
+
+$(PY):
+	@PYBIN=$$(sh scripts/find-python.sh) && echo "Using $$PYBIN" && "$$PYBIN" -m venv $(VENV)
+
+$(STAMP): $(PY) requirements.lock
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# Compile the nn/en catalogues (the .mo files are build output, not committed).
+messages: install
+	@$(PY) manage.py compilemessages -v 0 --ignore=$(VENV) --ignore=node_modules
+
+# Collect new strings into every catalogue (project root and each app).
+makemessages: install
+	$(PY) manage.py makemessages -l nn -l en --no-location --ignore=$(VENV) --ignore=node_modules \
+		--ignore=tests --ignore=accounts --ignore=municipalities --ignore=measures \
+		--ignore=documents --ignore=events --ignore=outbox --ignore=bench
+	for app in accounts municipalities measures documents events outbox; do \
+		(cd $$app && ../$(PY) ../manage.py makemessages -l nn -l en --no-location) ; done
+
+demo: messages
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py load_municipalities
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: messages
+	@sh scripts/ensure-chromium.sh
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+check: install
+	DEBUG=0 SECRET_KEY=check-only-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=example.no \
+		EMAIL_HOST=smtp.example.no $(PY) manage.py check --deploy --fail-level WARNING
+
+lint: install
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+bench: install
+	$(PY) bench/measure_search.py
+
+# Regenerate the pinned lock from pyproject.toml (needs network access to PyPI).
+lock: $(PY)
+	rm -rf /tmp/slt-lock-venv && $$(sh scripts/find-python.sh) -m venv /tmp/slt-lock-venv
+	/tmp/slt-lock-venv/bin/pip install -q ".[dev]"
+	/tmp/slt-lock-venv/bin/pip freeze --exclude slt-portal | grep -v '^-e' > requirements.lock
+
+vendor:
+	npm ci && sh scripts/vendor.sh
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media

@@ -1,0 +1,123 @@
+"""The one permission rule of the portal.
+
+- 404 when the user may not see an object at all: views fetch through a scoped queryset
+  (e.g. ``get_object_or_404(Measure.objects.visible_to(user), pk=pk)``), never unscoped.
+- 403 when the user may see the object but not change it: ``check_can_change(user, obj)``.
+- Anonymous users on write views are sent to the login page.
+
+Objects owned by an SLT unit expose the owning unit's id as ``unit_id`` (an ``SLTUnit`` is its
+own owner). Objects with no owning unit (national content) are changed by Sfk admins only.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.mixins import AccessMixin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+
+def is_sfk_admin(user) -> bool:
+    return bool(user.is_authenticated and getattr(user, "is_sfk_admin", False))
+
+
+def coordinator_unit_ids(user) -> frozenset[int]:
+    """Ids of the SLT units the user coordinates (active coordinator entries); cached per user."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_slt_unit_ids", None)
+    if cached is None:
+        from municipalities.models import Coordinator
+
+        cached = frozenset(
+            Coordinator.objects.active().filter(user=user).values_list("unit_id", flat=True)
+        )
+        user._slt_unit_ids = cached
+    return cached
+
+
+def is_coordinator(user) -> bool:
+    return bool(coordinator_unit_ids(user))
+
+
+def owner_unit_id(obj) -> int | None:
+    from municipalities.models import SLTUnit
+
+    if isinstance(obj, SLTUnit):
+        return obj.pk
+    return getattr(obj, "unit_id", None)
+
+
+def can_change(user, obj) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if is_sfk_admin(user):
+        return True
+    unit_id = owner_unit_id(obj)
+    return unit_id is not None and unit_id in coordinator_unit_ids(user)
+
+
+def check_can_change(user, obj) -> None:
+    """Raise PermissionDenied (403) unless the user may change this (visible) object."""
+    if not can_change(user, obj):
+        raise PermissionDenied
+
+
+def _gate(request, test) -> None:
+    """Send anonymous users to login; 403 for logged-in users who fail the test."""
+    if not request.user.is_authenticated:
+        raise _LoginRequired
+    if not test(request.user):
+        raise PermissionDenied
+
+
+class _LoginRequired(Exception):
+    pass
+
+
+def _decorator(test):
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            try:
+                _gate(request, test)
+            except _LoginRequired:
+                return redirect_to_login(request.get_full_path())
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def _mixin(test):
+    class Mixin(AccessMixin):
+        raise_exception = False
+
+        def dispatch(self, request, *args, **kwargs):
+            try:
+                _gate(request, test)
+            except _LoginRequired:
+                return self.handle_no_permission()
+            return super().dispatch(request, *args, **kwargs)
+
+    return Mixin
+
+
+def _is_member(user) -> bool:
+    return is_sfk_admin(user) or is_coordinator(user)
+
+
+# Decorators and mixins share the same checks.
+sfk_admin_required = _decorator(is_sfk_admin)
+SfkAdminRequiredMixin = _mixin(is_sfk_admin)
+coordinator_required = _decorator(_is_member)  # coordinators and Sfk admins
+CoordinatorRequiredMixin = _mixin(_is_member)
+
+
+class ChangePermissionMixin:
+    """For UpdateView/DeleteView: get_queryset() is already scoped (404); this adds the 403."""
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        check_can_change(self.request.user, obj)
+        return obj

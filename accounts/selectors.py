@@ -1,0 +1,44 @@
+"""Reads about users."""
+
+from .models import User
+
+
+def user_personal_data(*, user: User) -> dict:
+    """Everything the portal stores about this person, for the 'your data' page and download."""
+    from municipalities.models import Coordinator
+
+    data = {
+        "account": {
+            "email": user.email,
+            "full_name": user.full_name,
+            "preferred_language": user.preferred_language,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+            "is_sfk_admin": user.is_sfk_admin,
+        },
+        "coordinator_entries": [
+            {
+                "unit": c.unit.name,
+                "name": c.name,
+                "title": c.title,
+                "position_percent": c.position_percent,
+                "employer": c.employer,
+                "org_placement": c.org_placement,
+                "email": c.email,
+                "phone": c.phone,
+                "has_photo": bool(c.photo),
+                "is_public": c.is_public,
+                "verified_at": c.verified_at.isoformat() if c.verified_at else None,
+                "ended_at": c.ended_at.isoformat() if c.ended_at else None,
+            }
+            for c in Coordinator.objects.filter(user=user).select_related("unit")
+        ],
+    }
+    # Other apps add their sections (e.g. event registrations) through this hook.
+    for provider in PERSONAL_DATA_PROVIDERS:
+        data.update(provider(user=user))
+    return data
+
+
+# Callables taking user=... and returning {section_name: data}; apps append in AppConfig.ready().
+PERSONAL_DATA_PROVIDERS: list = []

@@ -1,0 +1,239 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class County(models.Model):
+    number = models.CharField(_("fylkesnummer"), max_length=2, unique=True)
+    name = models.CharField(_("navn"), max_length=100)
+    official_name = models.CharField(_("offisielt navn"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("fylke")
+        verbose_name_plural = _("fylker")
+        ordering = ["number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(number__regex=r"^[0-9]{2}$"), name="county_number_two_digits"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def current(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(valid_from__lte=on).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+
+
+class Municipality(models.Model):
+    number = models.CharField(_("kommunenummer"), max_length=4)
+    name = models.CharField(_("navn"), max_length=100)
+    official_name = models.CharField(
+        _("offisielt navn"),
+        max_length=200,
+        help_text=_("Med samiske og kvenske navneformer der de er offisielle."),
+    )
+    slug = models.SlugField(max_length=120)
+    county = models.ForeignKey(
+        County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("fylke")
+    )
+    valid_from = models.DateField(_("gyldig fra"))
+    valid_to = models.DateField(_("gyldig til"), null=True, blank=True)
+
+    objects = MunicipalityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kommune")
+        verbose_name_plural = _("kommuner")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["number", "valid_from"], name="municipality_number_from_unique"),
+            models.CheckConstraint(
+                condition=Q(number__regex=r"^[0-9]{4}$"), name="municipality_number_four_digits"
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="municipality_valid_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name_forms(self) -> list[str]:
+        """The official name's forms, e.g. ['Guovdageaidnu', 'Kautokeino']."""
+        return [part.strip() for part in self.official_name.split(" - ") if part.strip()]
+
+
+class District(models.Model):
+    """A bydel (Oslo's districts; SLT in Oslo is organised per district, called SaLTo)."""
+
+    number = models.CharField(_("bydelsnummer"), max_length=6, unique=True)
+    name = models.CharField(_("navn"), max_length=100)
+    slug = models.SlugField(max_length=120)
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="districts", verbose_name=_("kommune")
+    )
+
+    class Meta:
+        verbose_name = _("bydel")
+        verbose_name_plural = _("bydeler")
+        ordering = ["number"]
+
+    def __str__(self):
+        return self.name
+
+
+class SLTUnitQuerySet(models.QuerySet):
+    def current(self):
+        """Units that are active or being established."""
+        return self.filter(status__in=SLTUnit.CURRENT_STATUSES)
+
+
+class SLTUnit(models.Model):
+    """What has a coordinator: one municipality, several (inter-municipal) or Oslo districts."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Aktiv")
+        ESTABLISHING = "establishing", _("Under etablering")
+        ENDED = "ended", _("Avsluttet")
+
+    CURRENT_STATUSES = (Status.ACTIVE, Status.ESTABLISHING)
+
+    name = models.CharField(_("navn"), max_length=200)
+    slug = models.SlugField(_("kortnavn i adressen"), max_length=200, unique=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    municipalities = models.ManyToManyField(
+        Municipality, through="UnitMunicipality", related_name="slt_units", blank=True,
+        verbose_name=_("kommuner"),
+    )
+    districts = models.ManyToManyField(
+        District, through="UnitDistrict", related_name="slt_units", blank=True,
+        verbose_name=_("bydeler"),
+    )
+    started_year = models.PositiveSmallIntegerField(_("år SLT startet"), null=True, blank=True)
+    has_steering_group = models.BooleanField(_("har politiråd eller styringsgruppe"), default=False)
+    steering_group_chair = models.CharField(_("ledet av"), max_length=200, blank=True)
+    police_contact = models.CharField(
+        _("politikontakt (rolle)"), max_length=200, blank=True,
+        help_text=_("Politidistrikt eller stasjon, ikke personopplysninger."),
+    )
+    action_plan_url = models.URLField(_("lenke til handlingsplan"), blank=True)
+    email = models.EmailField(_("felles e-post for enheten"), blank=True)
+    verified_at = models.DateTimeField(_("sist bekreftet"), null=True, blank=True)
+    sfk_notes = models.TextField(_("notater for Sfk (ikke offentlig)"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SLTUnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("SLT-enhet")
+        verbose_name_plural = _("SLT-enheter")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(started_year__isnull=True) | Q(started_year__gte=1990),
+                name="sltunit_started_year_sane",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_current(self) -> bool:
+        return self.status in self.CURRENT_STATUSES
+
+
+class UnitMunicipality(models.Model):
+    """Membership; `is_current` mirrors the unit's status so the database can enforce that a
+    municipality belongs to at most one active/establishing unit."""
+
+    unit = models.ForeignKey(SLTUnit, on_delete=models.CASCADE, related_name="memberships")
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="memberships")
+    is_current = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "municipality"], name="unitmunicipality_unique"),
+            models.UniqueConstraint(
+                fields=["municipality"], condition=Q(is_current=True),
+                name="municipality_in_one_current_unit",
+            ),
+        ]
+
+
+class UnitDistrict(models.Model):
+    unit = models.ForeignKey(SLTUnit, on_delete=models.CASCADE, related_name="district_memberships")
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="memberships")
+    is_current = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "district"], name="unitdistrict_unique"),
+            models.UniqueConstraint(
+                fields=["district"], condition=Q(is_current=True),
+                name="district_in_one_current_unit",
+            ),
+        ]
+
+
+class CoordinatorQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(ended_at__isnull=True)
+
+    def public(self):
+        return self.active().filter(is_public=True)
+
+
+class Coordinator(models.Model):
+    """A coordinator entry in the directory. Work contact data only."""
+
+    unit = models.ForeignKey(SLTUnit, on_delete=models.CASCADE, related_name="coordinators",
+                             verbose_name=_("SLT-enhet"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="coordinator_entries", verbose_name=_("brukerkonto"),
+    )
+    name = models.CharField(_("navn"), max_length=150)
+    title = models.CharField(_("stillingstittel"), max_length=150, blank=True)
+    position_percent = models.PositiveSmallIntegerField(_("stillingsprosent"), null=True, blank=True)
+    employer = models.CharField(_("arbeidsgiver"), max_length=200, blank=True)
+    org_placement = models.CharField(_("organisatorisk plassering"), max_length=200, blank=True)
+    email = models.EmailField(_("e-post (jobb)"))
+    phone = models.CharField(_("telefon (jobb)"), max_length=30, blank=True)
+    photo = models.ImageField(_("bilde"), upload_to="coordinators/", blank=True)
+    photo_consent_at = models.DateTimeField(_("samtykke til bilde gitt"), null=True, blank=True)
+    is_public = models.BooleanField(_("vises offentlig"), default=True)
+    verified_at = models.DateTimeField(_("sist bekreftet"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("sluttet"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CoordinatorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("SLT-koordinator")
+        verbose_name_plural = _("SLT-koordinatorer")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(position_percent__isnull=True)
+                | Q(position_percent__gte=1, position_percent__lte=100),
+                name="coordinator_position_percent_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(photo="") | Q(photo_consent_at__isnull=False),
+                name="coordinator_photo_needs_consent",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name

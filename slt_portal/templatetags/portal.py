@@ -1,0 +1,26 @@
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def query_replace(context, **changes):
+    """The current query string with some parameters replaced (None removes one)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value is None or value == "":
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return query.urlencode()
+
+
+@register.filter
+def page_window(paginator, current: int):
+    """Page numbers around the current page, with None for gaps: 1 … 4 5 6 … 20."""
+    return list(paginator.get_elided_page_range(current, on_each_side=2, on_ends=1))
+
+
+@register.filter
+def ellipsis_to_none(value):
+    return None if value == "…" else value

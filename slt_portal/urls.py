@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+from django.templatetags.static import static
+
+from . import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.ico"), permanent=True)),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("konto/", include("accounts.urls")),
+    path("", include("municipalities.urls")),
+    path("", include("measures.urls")),
+    path("", include("documents.urls")),
+    path("", include("events.urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static as static_urls
+
+    urlpatterns += static_urls(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "slt_portal.views.bad_request"
+handler403 = "slt_portal.views.permission_denied"
+handler404 = "slt_portal.views.page_not_found"
+handler500 = "slt_portal.views.server_error"

@@ -1,0 +1,72 @@
+from django.conf import settings
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+def home(request):
+    return render(request, "home.html")
+
+
+@require_GET
+def healthz(request):
+    """Liveness + database check for the container HEALTHCHECK and load balancers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # report, don't raise: a health check must answer
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def robots_txt(request):
+    if settings.DEMO_MODE:
+        lines = ["# Demo data is loaded: keep this site out of search engines.", "User-agent: *", "Disallow: /"]
+    else:
+        lines = ["User-agent: *", "Disallow: /konto/", "Disallow: /admin/", "Disallow: /nn/konto/",
+                 "Disallow: /en/konto/"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def placeholder(request, *, title, description):
+    """A page whose content a later part of the portal builds; says so honestly."""
+    return render(request, "placeholder.html", {"title": title, "description": description})
+
+
+def _error(template, status):
+    def view(request, exception=None):
+        return render(request, template, status=status)
+
+    return view
+
+
+bad_request = _error("400.html", 400)
+permission_denied = _error("403.html", 403)
+page_not_found = _error("404.html", 404)
+
+
+def server_error(request):
+    # Rendered without context processors: the database may be what failed.
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("500.html").render({"request": request}), status=500)
+
+
+class InvalidFormStatusMixin:
+    """Answer a form with errors with 400, so bad input is a 4xx everywhere."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+def form_status(form) -> int:
+    """Status for a function view that re-renders a form: 400 when bound and invalid."""
+    return 400 if form is not None and form.is_bound and form.errors else 200

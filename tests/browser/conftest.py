@@ -1,0 +1,49 @@
+import os
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Debian's chromium (Playwright cannot download browsers here); no background network.
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture
+def axe():
+    checker = Axe()
+
+    def check(page):
+        results = checker.run(page)
+        assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+    return check
+
+
+@pytest.fixture
+def login(live_server):
+    """Log a user in through the real login form."""
+
+    def do_login(page, email, password):
+        page.goto(f"{live_server.url}/konto/logg-inn/")
+        page.get_by_label("E-post").fill(email)
+        page.get_by_label("Passord").fill(password)
+        page.get_by_role("button", name="Logg inn").click()
+        page.wait_for_load_state()
+
+    return do_login

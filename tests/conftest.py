@@ -1,0 +1,69 @@
+import os
+
+import pytest
+from django.core.management import call_command
+
+from tests.factories import (
+    CoordinatorFactory,
+    MunicipalityFactory,
+    SLTUnitFactory,
+    UnitMunicipalityFactory,
+    UserFactory,
+)
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API + live_server
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` are deselected (not skipped) when the database is SQLite."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    selected, deselected = [], []
+    for item in items:
+        (deselected if item.get_closest_marker("postgres") else selected).append(item)
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = selected
+
+
+@pytest.fixture
+def municipalities(db):
+    """The real 357 municipalities, 15 counties and 15 Oslo districts."""
+    call_command("load_municipalities", verbosity=0, stdout=open(os.devnull, "w"))
+
+
+@pytest.fixture
+def sfk_admin(db):
+    return UserFactory(sfk_admin=True, full_name="Sfk Admin", email="admin@sfk.example.no")
+
+
+@pytest.fixture
+def unit_a(db):
+    unit = SLTUnitFactory(name="SLT Enhet A", slug="enhet-a")
+    UnitMunicipalityFactory(unit=unit, municipality=MunicipalityFactory(name="Kommune A"))
+    return unit
+
+
+@pytest.fixture
+def unit_b(db):
+    unit = SLTUnitFactory(name="SLT Enhet B", slug="enhet-b")
+    UnitMunicipalityFactory(unit=unit, municipality=MunicipalityFactory(name="Kommune B"))
+    return unit
+
+
+@pytest.fixture
+def coordinator_a(unit_a):
+    return CoordinatorFactory(unit=unit_a, name="Koordinator A").user
+
+
+@pytest.fixture
+def coordinator_b(unit_b):
+    return CoordinatorFactory(unit=unit_b, name="Koordinator B").user
+
+
+@pytest.fixture
+def roles(db, sfk_admin, coordinator_a, coordinator_b):
+    """The permission matrix's four users: anonymous (None), coordinator A, coordinator B, admin."""
+    return {"anonymous": None, "coordinator_a": coordinator_a, "coordinator_b": coordinator_b, "sfk_admin": sfk_admin}
