@@ -42,3 +42,15 @@ def user_personal_data(*, user: User) -> dict:
 
 # Callables taking user=... and returning {section_name: data}; apps append in AppConfig.ready().
 PERSONAL_DATA_PROVIDERS: list = []
+
+
+# Callables taking user=... and returning [(title, url), ...] for the account page ("Min side");
+# apps append in AppConfig.ready() (e.g. "Min SLT-enhet", "Mine tiltak").
+ACCOUNT_LINK_PROVIDERS: list = []
+
+
+def account_links(*, user) -> list[tuple[str, str]]:
+    links = []
+    for provider in ACCOUNT_LINK_PROVIDERS:
+        links.extend(provider(user=user))
+    return links

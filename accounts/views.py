@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from slt_portal.views import InvalidFormStatusMixin, form_status
 
 from .forms import EmailAuthenticationForm, OutboxPasswordResetForm, ProfileForm
-from .selectors import user_personal_data
+from .selectors import account_links, user_personal_data
 
 
 class LoginView(InvalidFormStatusMixin, auth_views.LoginView):
@@ -71,7 +71,8 @@ def account(request):
         user = form.save()
         messages.success(request, _("Endringene er lagret."))
         return redirect(translate_url(request.path, user.preferred_language))
-    return render(request, "accounts/account.html", {"form": form}, status=form_status(form))
+    context = {"form": form, "account_links": account_links(user=request.user)}
+    return render(request, "accounts/account.html", context, status=form_status(form))
 
 
 @login_required
