@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -9,6 +10,11 @@ from django.views.decorators.http import require_GET
 @require_GET
 def home(request):
     return render(request, "home.html")
+
+
+@require_GET
+def favicon(request):
+    return redirect(static("img/favicon.ico"), permanent=True)
 
 
 @require_GET
@@ -23,10 +29,17 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+def _demo_data_loaded() -> bool:
+    from accounts.demo import DEMO_ADMIN_EMAIL
+    from accounts.models import User
+
+    return User.objects.filter(email__iexact=DEMO_ADMIN_EMAIL).exists()
+
+
 @require_GET
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    if settings.DEMO_MODE:
+    if settings.DEMO_MODE or _demo_data_loaded():
         lines = ["# Demo data is loaded: keep this site out of search engines.", "User-agent: *", "Disallow: /"]
     else:
         lines = ["User-agent: *", "Disallow: /konto/", "Disallow: /admin/", "Disallow: /nn/konto/",

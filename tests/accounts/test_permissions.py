@@ -1,0 +1,47 @@
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from accounts.permissions import can_change, check_can_change, coordinator_unit_ids, is_sfk_admin
+from tests.factories import CoordinatorFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_admin_site_is_for_sfk_admins_only(client, roles):
+    assert client.get("/admin/").status_code == 302  # anonymous → admin login
+    client.force_login(roles["coordinator_a"])
+    assert client.get("/admin/", follow=True).status_code == 403
+    client.force_login(roles["sfk_admin"])
+    assert client.get("/admin/").status_code == 200
+
+
+def test_unit_change_rule(roles, unit_a, unit_b):
+    assert can_change(roles["coordinator_a"], unit_a)
+    assert not can_change(roles["coordinator_a"], unit_b)
+    assert can_change(roles["sfk_admin"], unit_b)
+    with pytest.raises(PermissionDenied):
+        check_can_change(roles["coordinator_b"], unit_a)
+
+
+def test_ended_coordinator_entry_gives_no_rights(unit_a):
+    from django.utils import timezone
+
+    entry = CoordinatorFactory(unit=unit_a, ended_at=timezone.now())
+    assert coordinator_unit_ids(entry.user) == frozenset()
+    assert not can_change(entry.user, unit_a)
+
+
+def test_user_linked_to_several_units(unit_a, unit_b):
+    user = UserFactory()
+    CoordinatorFactory(unit=unit_a, user=user)
+    CoordinatorFactory(unit=unit_b, user=user)
+    assert coordinator_unit_ids(user) == {unit_a.pk, unit_b.pk}
+
+
+def test_national_objects_only_for_admins(roles):
+    class National:
+        unit_id = None
+
+    assert not can_change(roles["coordinator_a"], National())
+    assert can_change(roles["sfk_admin"], National())
+    assert is_sfk_admin(roles["sfk_admin"]) and not is_sfk_admin(roles["coordinator_a"])

@@ -1,0 +1,53 @@
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from municipalities.models import County, District, Municipality
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command("load_municipalities", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_loads_all_municipalities_counties_and_districts_idempotently():
+    first = run()
+    assert "357 municipalities, 15 counties, 15 districts: 357 new" in first
+    assert (Municipality.objects.count(), County.objects.count(), District.objects.count()) == (357, 15, 15)
+    second = run()
+    assert "357 municipalities, 15 counties, 15 districts: 0 new, 0 updated, 357 unchanged" in second
+    assert Municipality.objects.count() == 357
+    kautokeino = Municipality.objects.get(number="5612")
+    assert kautokeino.name_forms == ["Guovdageaidnu", "Kautokeino"]
+    assert kautokeino.county.name == "Finnmark"
+    assert District.objects.get(name="Grünerløkka").municipality.number == "0301"
+
+
+def write_csv(tmp_path, body):
+    path = tmp_path / "kommuner.csv"
+    path.write_text("kommunenummer,navn,offisielt_navn,fylkesnummer,fylke,fylke_offisielt_navn\n" + body, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "row,message",
+    [
+        ("301,Oslo,Oslo,03,Oslo,Oslo\n", "line 3: kommunenummer '301' is not four digits"),
+        ("0301,Oslo,Oslo,XX,Oslo,Oslo\n", "line 3: unknown county 'XX'"),
+        ("0301,Oslo,Oslo,,,\n", "line 3: unknown county ''"),
+    ],
+)
+def test_bad_row_names_the_line_and_loads_nothing(tmp_path, row, message):
+    path = write_csv(tmp_path, "1101,Eigersund,Eigersund,11,Rogaland,Rogaland\n" + row)
+    with pytest.raises(CommandError, match=message):
+        run("--municipalities", str(path))
+    assert Municipality.objects.count() == 0 and County.objects.count() == 0
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="File not found"):
+        run("--municipalities", str(tmp_path / "nope.csv"))

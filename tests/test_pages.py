@@ -1,0 +1,86 @@
+import pytest
+
+from tests.helpers import assert_page, assert_pages
+
+
+@pytest.mark.django_db
+def test_foundation_pages_render_in_all_languages(client):
+    assert_pages(client, ["/", "/konto/logg-inn/", "/konto/glemt-passord/", "/konto/glemt-passord/sendt/"],
+                 max_queries=3)
+
+
+@pytest.mark.django_db
+def test_account_pages_render_for_logged_in_user(client, coordinator_a):
+    client.force_login(coordinator_a)
+    assert_pages(client, ["/konto/", "/konto/mine-data/", "/konto/passord/"], max_queries=12)
+
+
+@pytest.mark.django_db
+def test_home_explains_slt_and_links_to_main_sections(client):
+    html = client.get("/").content.decode()
+    assert "forebygge rus og kriminalitet" in html
+    for url in ["/finn-koordinator/", "/tiltak/", "/dokumenter/", "/arrangementer/", "/aktuelt/", "/om-slt/", "/kontakt/"]:
+        assert f'href="{url}"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix,heading", [("", "Fant ikke siden"), ("/nn", "Fann ikkje sida"), ("/en", "Page not found")])
+def test_404_page_is_friendly_in_each_language(client, prefix, heading):
+    response = assert_page(client, f"{prefix}/finnes-ikke/", status=404, max_queries=2)
+    assert heading in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_403_page_has_heading_and_way_back(client, coordinator_a):
+    client.force_login(coordinator_a)
+    response = client.get("/admin/login/")
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    assert 'href="/"' in html
+
+
+def test_500_and_400_pages_render_without_database(rf):
+    from slt_portal.views import bad_request, server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert response.content.decode().count("<h1") == 1
+    assert "Noe gikk galt" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_400_page(client, rf):
+    from slt_portal.views import bad_request
+
+    request = rf.get("/")
+    from django.contrib.auth.models import AnonymousUser
+
+    request.user = AnonymousUser()
+    response = bad_request(request)
+    assert response.status_code == 400
+    assert "Noe var galt med forespørselen" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_robots_txt_disallows_everything_once_demo_data_is_loaded(client):
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /\n" not in body and "Disallow: /konto/" in body
+    from accounts import demo
+
+    demo.load(log=lambda *_: None)
+    assert "Disallow: /\n" in client.get("/robots.txt").content.decode()
+
+
+@pytest.mark.django_db
+def test_healthz_checks_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+@pytest.mark.django_db
+def test_favicon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.ico")

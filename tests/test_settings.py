@@ -1,0 +1,78 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "a-long-random-production-secret-key-for-the-check-0123456789abcdef",
+    "ALLOWED_HOSTS": "slt.example.no",
+    "EMAIL_HOST": "smtp.example.no",
+    "DJANGO_SETTINGS_MODULE": "slt_portal.settings",
+}
+
+
+def run_manage(*args, env_overrides):
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_HOST", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_production_profile_passes_check_deploy_without_warnings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env_overrides=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_profile_fails_loudly_without_required_setting(missing):
+    env = {**PRODUCTION_ENV, missing: ""}
+    result = run_manage("check", env_overrides=env)
+    assert result.returncode != 0
+    assert f"{missing} must be set" in result.stderr
+
+
+def test_production_profile_uses_smtp_mailer_and_manifest_static(settings):
+    result = run_manage(
+        "shell", "--no-imports", "-c",
+        "from django.conf import settings as s;"
+        "print(s.MAILERS['default']['BACKEND']);"
+        "print(s.STORAGES['staticfiles']['BACKEND']);"
+        "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0)",
+        env_overrides=PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.split()
+    assert lines[0] == "django.core.mail.backends.smtp.EmailBackend"
+    assert lines[1] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert lines[2:] == ["True", "True", "True"]
+
+
+def test_csp_header_allows_only_own_host_and_no_inline_code(client, db):
+    response = client.get("/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "http" not in csp
+
+
+def test_pages_load_nothing_from_other_hosts(client, db):
+    html = client.get("/").content.decode()
+    for marker in ('src="http', 'href="http', "src='//", 'href="//'):
+        assert marker not in html
+
+
+def test_database_url_is_read_from_environment():
+    result = run_manage(
+        "shell", "--no-imports", "-c", "from django.db import connection; print(connection.vendor, connection.settings_dict['NAME'])",
+        env_overrides={"DEBUG": "1", "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/some_db"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["postgresql", "some_db"]
