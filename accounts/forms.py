@@ -22,13 +22,16 @@ class EmailAuthenticationForm(auth_forms.AuthenticationForm):
 class OutboxPasswordResetForm(auth_forms.PasswordResetForm):
     """Password reset e-mail in the user's preferred language, sent through the outbox."""
 
-    email = forms.EmailField(label=_("E-post"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label=_("E-post"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
 
     def get_users(self, email):
         return User.objects.filter(email__iexact=email, is_active=True)
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
-                  html_email_template_name=None):
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
+    ):
         with translation.override(context["user"].preferred_language):
             subject = loader.render_to_string(subject_template_name, context)
             body = loader.render_to_string(email_template_name, context)

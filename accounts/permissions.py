@@ -28,9 +28,7 @@ def coordinator_unit_ids(user) -> frozenset[int]:
     if cached is None:
         from municipalities.models import Coordinator
 
-        cached = frozenset(
-            Coordinator.objects.active().filter(user=user).values_list("unit_id", flat=True)
-        )
+        cached = frozenset(Coordinator.objects.active().filter(user=user).values_list("unit_id", flat=True))
         user._slt_unit_ids = cached
     return cached
 

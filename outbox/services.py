@@ -42,7 +42,7 @@ def outbox_enqueue(
 
 
 def _backoff(attempts: int) -> dt.timedelta:
-    return dt.timedelta(minutes=min(2 ** attempts, 24 * 60))
+    return dt.timedelta(minutes=min(2**attempts, 24 * 60))
 
 
 def outbox_send(*, message_id: int) -> bool:

@@ -42,8 +42,13 @@ def robots_txt(request):
     if settings.DEMO_MODE or _demo_data_loaded():
         lines = ["# Demo data is loaded: keep this site out of search engines.", "User-agent: *", "Disallow: /"]
     else:
-        lines = ["User-agent: *", "Disallow: /konto/", "Disallow: /admin/", "Disallow: /nn/konto/",
-                 "Disallow: /en/konto/"]
+        lines = [
+            "User-agent: *",
+            "Disallow: /konto/",
+            "Disallow: /admin/",
+            "Disallow: /nn/konto/",
+            "Disallow: /en/konto/",
+        ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 

@@ -5,7 +5,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUES = sorted(
-    p for p in ROOT.glob("**/locale/*/LC_MESSAGES/django.po") if ".venv" not in p.parts and "node_modules" not in p.parts
+    p
+    for p in ROOT.glob("**/locale/*/LC_MESSAGES/django.po")
+    if ".venv" not in p.parts and "node_modules" not in p.parts
 )
 
 

@@ -5,8 +5,9 @@ from tests.helpers import assert_page, assert_pages
 
 @pytest.mark.django_db
 def test_foundation_pages_render_in_all_languages(client):
-    assert_pages(client, ["/", "/konto/logg-inn/", "/konto/glemt-passord/", "/konto/glemt-passord/sendt/"],
-                 max_queries=3)
+    assert_pages(
+        client, ["/", "/konto/logg-inn/", "/konto/glemt-passord/", "/konto/glemt-passord/sendt/"], max_queries=3
+    )
 
 
 @pytest.mark.django_db
@@ -19,12 +20,22 @@ def test_account_pages_render_for_logged_in_user(client, coordinator_a):
 def test_home_explains_slt_and_links_to_main_sections(client):
     html = client.get("/").content.decode()
     assert "forebygge rus og kriminalitet" in html
-    for url in ["/finn-koordinator/", "/tiltak/", "/dokumenter/", "/arrangementer/", "/aktuelt/", "/om-slt/", "/kontakt/"]:
+    for url in [
+        "/finn-koordinator/",
+        "/tiltak/",
+        "/dokumenter/",
+        "/arrangementer/",
+        "/aktuelt/",
+        "/om-slt/",
+        "/kontakt/",
+    ]:
         assert f'href="{url}"' in html
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("prefix,heading", [("", "Fant ikke siden"), ("/nn", "Fann ikkje sida"), ("/en", "Page not found")])
+@pytest.mark.parametrize(
+    "prefix,heading", [("", "Fant ikke siden"), ("/nn", "Fann ikkje sida"), ("/en", "Page not found")]
+)
 def test_404_page_is_friendly_in_each_language(client, prefix, heading):
     response = assert_page(client, f"{prefix}/finnes-ikke/", status=404, max_queries=2)
     assert heading in response.content.decode()
@@ -41,7 +52,7 @@ def test_403_page_has_heading_and_way_back(client, coordinator_a):
 
 
 def test_500_and_400_pages_render_without_database(rf):
-    from slt_portal.views import bad_request, server_error
+    from slt_portal.views import server_error
 
     response = server_error(rf.get("/"))
     assert response.status_code == 500

@@ -17,7 +17,11 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args, env_overrides):
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_HOST", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_HOST", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
@@ -40,7 +44,9 @@ def test_production_profile_fails_loudly_without_required_setting(missing):
 
 def test_production_profile_uses_smtp_mailer_and_manifest_static(settings):
     result = run_manage(
-        "shell", "--no-imports", "-c",
+        "shell",
+        "--no-imports",
+        "-c",
         "from django.conf import settings as s;"
         "print(s.MAILERS['default']['BACKEND']);"
         "print(s.STORAGES['staticfiles']['BACKEND']);"
@@ -71,7 +77,10 @@ def test_pages_load_nothing_from_other_hosts(client, db):
 
 def test_database_url_is_read_from_environment():
     result = run_manage(
-        "shell", "--no-imports", "-c", "from django.db import connection; print(connection.vendor, connection.settings_dict['NAME'])",
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.db import connection; print(connection.vendor, connection.settings_dict['NAME'])",
         env_overrides={"DEBUG": "1", "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/some_db"},
     )
     assert result.returncode == 0, result.stderr

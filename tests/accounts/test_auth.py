@@ -53,7 +53,9 @@ def test_password_reset_flow_in_users_language(client, django_capture_on_commit_
     path = link.split("testserver", 1)[1]
     response = client.get(path, follow=True)
     form_url = response.redirect_chain[-1][0]
-    response = client.post(form_url, {"new_password1": "ein-heilt-ny-lang-kode-9", "new_password2": "ein-heilt-ny-lang-kode-9"})
+    response = client.post(
+        form_url, {"new_password1": "ein-heilt-ny-lang-kode-9", "new_password2": "ein-heilt-ny-lang-kode-9"}
+    )
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password("ein-heilt-ny-lang-kode-9")
@@ -81,8 +83,9 @@ def test_tampered_reset_link_shows_clear_page(client):
 def test_account_page_changes_email_and_language(client):
     user = UserFactory(email="per@example.no")
     client.force_login(user)
-    response = client.post("/konto/", {"full_name": "Per Hansen", "email": "per.hansen@example.no",
-                                       "preferred_language": "en"})
+    response = client.post(
+        "/konto/", {"full_name": "Per Hansen", "email": "per.hansen@example.no", "preferred_language": "en"}
+    )
     assert response.status_code == 302
     assert response["Location"] == "/en/konto/"
     user.refresh_from_db()
@@ -93,8 +96,9 @@ def test_account_page_refuses_email_of_another_account_and_saves_nothing(client)
     UserFactory(email="opptatt@example.no")
     user = UserFactory(email="per@example.no", full_name="Per")
     client.force_login(user)
-    response = client.post("/konto/", {"full_name": "Nytt navn", "email": "OPPTATT@example.no",
-                                       "preferred_language": "nb"})
+    response = client.post(
+        "/konto/", {"full_name": "Nytt navn", "email": "OPPTATT@example.no", "preferred_language": "nb"}
+    )
     assert response.status_code == 400
     assert "allerede i bruk" in response.content.decode()
     user.refresh_from_db()

@@ -29,7 +29,9 @@ def test_loads_all_municipalities_counties_and_districts_idempotently():
 
 def write_csv(tmp_path, body):
     path = tmp_path / "kommuner.csv"
-    path.write_text("kommunenummer,navn,offisielt_navn,fylkesnummer,fylke,fylke_offisielt_navn\n" + body, encoding="utf-8")
+    path.write_text(
+        "kommunenummer,navn,offisielt_navn,fylkesnummer,fylke,fylke_offisielt_navn\n" + body, encoding="utf-8"
+    )
     return path
 
 
