@@ -54,3 +54,13 @@ def account_links(*, user) -> list[tuple[str, str]]:
     for provider in ACCOUNT_LINK_PROVIDERS:
         links.extend(provider(user=user))
     return links
+
+
+def personal_data_sections(data: dict) -> list[dict]:
+    """The personal data as page sections: [{key, entries: [[(field, value), ...], ...]}]."""
+    sections = []
+    for key, content in data.items():
+        items = content if isinstance(content, list) else [content]
+        entries = [list(item.items()) if isinstance(item, dict) else [("value", item)] for item in items]
+        sections.append({"key": key, "entries": entries})
+    return sections

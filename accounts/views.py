@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from slt_portal.views import InvalidFormStatusMixin, form_status
 
 from .forms import EmailAuthenticationForm, OutboxPasswordResetForm, ProfileForm
-from .selectors import account_links, user_personal_data
+from .selectors import account_links, personal_data_sections, user_personal_data
 
 
 class LoginView(InvalidFormStatusMixin, auth_views.LoginView):
@@ -85,4 +85,4 @@ def my_data(request):
         stamp = timezone.localdate().isoformat()
         response["Content-Disposition"] = f'attachment; filename="slt-portalen-mine-data-{stamp}.json"'
         return response
-    return render(request, "accounts/my_data.html", {"data": data})
+    return render(request, "accounts/my_data.html", {"sections": personal_data_sections(data)})
