@@ -32,3 +32,24 @@ def test_error_page_and_login_form_errors_pass_axe(live_server, page, axe):
     page.get_by_role("button", name="Logg inn").click()
     assert page.locator(".ds-error-summary").is_visible()
     axe(page)
+
+
+@pytest.mark.parametrize("prefix", ["", "/nn", "/en"])
+def test_foundation_pages_pass_axe_in_each_language(live_server, page, axe, login, prefix):
+    user = UserFactory(email="axe@example.no", preferred_language="nb")
+    for path in ["/", "/konto/logg-inn/", "/konto/glemt-passord/", "/konto/glemt-passord/sendt/"]:
+        page.goto(f"{live_server.url}{prefix}{path}")
+        assert page.locator("h1").count() == 1
+        axe(page)
+    login(page, user.email, TEST_PASSWORD)
+    for path in ["/konto/", "/konto/mine-data/", "/konto/passord/"]:
+        page.goto(f"{live_server.url}{prefix}{path}")
+        assert page.locator("h1").count() == 1
+        axe(page)
+
+
+def test_narrow_screen_has_no_horizontal_scroll(live_server, page):
+    page.set_viewport_size({"width": 320, "height": 800})
+    for path in ["/", "/konto/logg-inn/"]:
+        page.goto(live_server.url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
