@@ -60,25 +60,20 @@ def check_can_change(user, obj) -> None:
         raise PermissionDenied
 
 
-def _gate(request, test) -> None:
-    """Send anonymous users to login; 403 for logged-in users who fail the test."""
+def _allowed(request, test) -> bool:
+    """True when allowed, False for anonymous users (→ login); PermissionDenied (403) otherwise."""
     if not request.user.is_authenticated:
-        raise _LoginRequired
+        return False
     if not test(request.user):
         raise PermissionDenied
-
-
-class _LoginRequired(Exception):
-    pass
+    return True
 
 
 def _decorator(test):
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            try:
-                _gate(request, test)
-            except _LoginRequired:
+            if not _allowed(request, test):
                 return redirect_to_login(request.get_full_path())
             return view(request, *args, **kwargs)
 
@@ -89,12 +84,8 @@ def _decorator(test):
 
 def _mixin(test):
     class Mixin(AccessMixin):
-        raise_exception = False
-
         def dispatch(self, request, *args, **kwargs):
-            try:
-                _gate(request, test)
-            except _LoginRequired:
+            if not _allowed(request, test):
                 return self.handle_no_permission()
             return super().dispatch(request, *args, **kwargs)
 

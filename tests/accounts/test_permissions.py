@@ -45,3 +45,32 @@ def test_national_objects_only_for_admins(roles):
     assert not can_change(roles["coordinator_a"], National())
     assert can_change(roles["sfk_admin"], National())
     assert is_sfk_admin(roles["sfk_admin"]) and not is_sfk_admin(roles["coordinator_a"])
+
+
+def test_decorators_send_anonymous_to_login_and_others_403(rf, roles):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+
+    from accounts.permissions import coordinator_required, sfk_admin_required
+
+    @sfk_admin_required
+    def admin_view(request):
+        return HttpResponse("ok")
+
+    @coordinator_required
+    def coordinator_view(request):
+        return HttpResponse("ok")
+
+    request = rf.get("/x/")
+    request.user = AnonymousUser()
+    assert admin_view(request).status_code == 302
+    assert "/konto/logg-inn/?next=/x/" in admin_view(request)["Location"]
+    request.user = roles["coordinator_a"]
+    with pytest.raises(PermissionDenied):
+        admin_view(request)
+    assert coordinator_view(request).status_code == 200
+    request.user = UserFactory()  # logged in, but neither coordinator nor admin
+    with pytest.raises(PermissionDenied):
+        coordinator_view(request)
+    request.user = roles["sfk_admin"]
+    assert admin_view(request).status_code == 200 and coordinator_view(request).status_code == 200
