@@ -1,16 +1,29 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from slt_portal.views import placeholder
+from . import admin_views, views
 
 app_name = "events"
 
 urlpatterns = [
-    path(
-        "arrangementer/",
-        placeholder,
-        {"title": _("Kurs, konferanser og samlinger"),
-         "description": _("SLT-konferansen, innføringskurs, digitale samlinger og nettverksmøter.")},
-        name="list",
-    ),
+    path("arrangementer/", views.event_list, name="list"),
+    path("arrangementer/tidligere/", views.event_past, name="past"),
+    path("arrangementer/kalender.ics", views.events_feed, name="feed"),
+    path("arrangementer/opptak/", views.recording_archive, name="recordings"),
+    path("arrangementer/pamelding/<str:token>/", views.registration_detail, name="registration"),
+    path("arrangementer/pamelding/<str:token>/avmeld/", views.registration_cancel, name="registration_cancel"),
+    path("arrangementer/administrer/", admin_views.event_admin_list, name="admin_list"),
+    path("arrangementer/<slug:slug>/", views.event_detail, name="detail"),
+    path("arrangementer/<slug:slug>/kalender.ics", views.event_ics, name="ics"),
+    path("arrangementer/<slug:slug>/pamelding/", views.register, name="register"),
+    path("arrangementer/<slug:slug>/opptak/", views.event_recordings, name="event_recordings"),
+    path("arrangementer/<slug:slug>/deltakere/", admin_views.participants, name="participants"),
+    path("arrangementer/<slug:slug>/deltakere/eksport.csv", admin_views.participants_csv, name="participants_csv"),
+    path("arrangementer/<slug:slug>/deltakere/eksport.xlsx", admin_views.participants_xlsx,
+         name="participants_xlsx"),
+    path("arrangementer/<slug:slug>/deltakere/epost/", admin_views.participant_email, name="participant_email"),
+    path("arrangementer/<slug:slug>/deltakere/<int:pk>/oppmote/", admin_views.participant_attendance,
+         name="participant_attendance"),
+    path("arrangementer/<slug:slug>/deltakere/<int:pk>/flytt/", admin_views.participant_move,
+         name="participant_move"),
+    path("arrangementer/<slug:slug>/avlys/", admin_views.event_cancel, name="cancel"),
 ]

@@ -283,3 +283,7 @@ LOGGING = {
 # E-mail uniqueness is enforced case-insensitively by a database constraint on Lower(email)
 # (accounts_user_email_ci_unique), which auth.W004 does not recognise.
 SILENCED_SYSTEM_CHECKS = ["auth.W004"]
+
+# --- events ---
+# Days after an event ends before notes are deleted and registrations anonymised.
+EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 90)

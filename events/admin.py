@@ -1,0 +1,86 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .models import Event, Recording, Registration, Session
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    extra = 1
+    fields = ["starts_at", "ends_at", "title", "speaker"]
+
+
+class RecordingInline(admin.TabularInline):
+    model = Recording
+    extra = 0
+    fields = ["title", "speaker", "recorded_on", "video_url", "duration_minutes", "slides_url", "has_captions"]
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "start", "status", "capacity", "county"]
+    list_filter = ["status", "kind", "county"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["invite_link", "cancelled_at"]
+    inlines = [SessionInline, RecordingInline]
+    actions = ["cancel_events"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "summary", "description", "status", "cancelled_at"]}),
+        (_("Tid og sted"), {"fields": ["start", "end", "venue_name", "venue_address", "is_online", "join_url"]}),
+        (_("Påmelding"), {"fields": ["audience", "invite_link", "county", "capacity", "registration_opens",
+                                     "registration_closes", "price_note", "contact_name", "contact_email"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Cancelling goes through the service (it notifies the participants), not the status field.
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.is_cancelled:
+            fields.append("status")
+        return fields
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "status" in form.base_fields:
+            form.base_fields["status"].choices = [
+                c for c in form.base_fields["status"].choices if c[0] != Event.Status.CANCELLED
+            ]
+            form.base_fields["status"].help_text = _("Bruk «Avlys» på deltakersiden for å avlyse og varsle de påmeldte.")
+        return form
+
+    @admin.display(description=_("invitasjonslenke"))
+    def invite_link(self, obj):
+        if obj.pk is None or obj.audience != Event.Audience.INVITED:
+            return "–"
+        return f"{obj.get_absolute_url()}?invitasjon={obj.invite_token}"
+
+    @admin.action(description=_("Avlys valgte arrangementer og varsle de påmeldte"))
+    def cancel_events(self, request, queryset):
+        notified = sum(services.event_cancel(event=event) for event in queryset)
+        self.message_user(request, ngettext("%(n)d påmeldt varslet.", "%(n)d påmeldte varslet.", notified)
+                          % {"n": notified}, messages.SUCCESS)
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = ["name", "email", "event", "status", "created_at", "attended"]
+    list_filter = ["status", "event"]
+    search_fields = ["name", "email", "organisation"]
+    list_select_related = ["event"]
+    readonly_fields = ["event", "status", "created_at", "confirmed_at", "cancelled_at", "anonymised_at", "user"]
+    fields = ["event", "status", "name", "email", "organisation", "unit", "role", "dietary_needs",
+              "accessibility_needs", "consent_participant_list", "language", "attended", "user", "created_at",
+              "confirmed_at", "cancelled_at", "anonymised_at"]
+    raw_id_fields = ["unit"]
+
+    def has_add_permission(self, request):
+        return False  # registrations go through the form and the seat-locking service
+
+
+@admin.register(Recording)
+class RecordingAdmin(admin.ModelAdmin):
+    list_display = ["title", "event", "recorded_on", "has_captions"]
+    list_filter = ["has_captions", "event"]
+    search_fields = ["title", "speaker"]

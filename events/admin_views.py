@@ -1,0 +1,163 @@
+"""Sfk admin pages: participants per event, export, attendance, e-mail, waiting list moves."""
+
+import csv
+import io
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.permissions import sfk_admin_required
+from slt_portal.views import form_status
+
+from . import selectors, services
+from .forms import ParticipantEmailForm
+from .models import Event, Registration
+from .views import crumbs
+
+
+def _admin_crumbs(*items, event=None):
+    trail = crumbs(_("Administrer påmeldinger"))
+    trail[-1] = (trail[-1][0], reverse("events:admin_list"))
+    if event is not None:
+        trail.append((event.title, reverse("events:participants", kwargs={"slug": event.slug})))
+    return trail + [(title, "") for title in items]
+
+
+def _event(slug):
+    return get_object_or_404(Event.objects.with_counts().select_related("county"), slug=slug)
+
+
+@require_GET
+@sfk_admin_required
+def event_admin_list(request):
+    events = Event.objects.with_counts().order_by("-start", "-pk")
+    return render(request, "events/admin/event_admin_list.html", {"events": events, "crumbs": crumbs(_("Administrer påmeldinger"))})
+
+
+@require_GET
+@sfk_admin_required
+def participants(request, slug):
+    event = _event(slug)
+    rows, waiting = [], 0
+    for registration in selectors.registrations_for_admin(event=event):
+        if registration.is_waiting:
+            waiting += 1
+        rows.append((registration, waiting if registration.is_waiting else None))
+    cancelled = event.registrations.filter(status=Registration.Status.CANCELLED).count()
+    return render(request, "events/admin/participants.html",
+                  {"event": event, "rows": rows, "cancelled": cancelled,
+                   "crumbs": _admin_crumbs(event.title)})
+
+
+@require_POST
+@sfk_admin_required
+def participant_attendance(request, slug, pk):
+    registration = get_object_or_404(Registration, event__slug=slug, pk=pk)
+    value = {"yes": True, "no": False}.get(request.POST.get("attended"))
+    services.registration_set_attendance(registration=registration, attended=value)
+    messages.success(request, _("Oppmøte er lagret for %(name)s.") % {"name": registration.name})
+    return redirect("events:participants", slug=slug)
+
+
+@require_POST
+@sfk_admin_required
+def participant_move(request, slug, pk):
+    registration = get_object_or_404(Registration, event__slug=slug, pk=pk)
+    try:
+        services.registration_move(registration=registration, to_confirmed=request.POST.get("to") == "confirmed")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("%(name)s er flyttet.") % {"name": registration.name})
+    return redirect("events:participants", slug=slug)
+
+
+@require_http_methods(["GET", "POST"])
+@sfk_admin_required
+def participant_email(request, slug):
+    event = _event(slug)
+    form = ParticipantEmailForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        count = services.event_email_participants(event=event, **form.cleaned_data)
+        messages.success(request, _("E-posten er lagt i kø til %(count)s deltakere.") % {"count": count})
+        return redirect("events:participants", slug=slug)
+    return render(request, "events/admin/participant_email.html", {"event": event, "form": form, "crumbs": _admin_crumbs(_("E-post"), event=event)},
+                  status=form_status(form))
+
+
+@require_http_methods(["GET", "POST"])
+@sfk_admin_required
+def event_cancel(request, slug):
+    event = _event(slug)
+    if request.method == "POST":
+        count = services.event_cancel(event=event)
+        messages.success(request, _("Arrangementet er avlyst. %(count)s påmeldte får beskjed på e-post.") % {"count": count})
+        return redirect("events:participants", slug=slug)
+    return render(request, "events/admin/event_cancel.html", {"event": event, "crumbs": _admin_crumbs(_("Avlys"), event=event)})
+
+
+EXPORT_COLUMNS = ["name", "email", "organisation", "unit", "role", "status", "position", "dietary_needs",
+                  "accessibility_needs", "consent_participant_list", "attended", "created_at"]
+
+
+def _safe(value) -> str:
+    """Neutralise spreadsheet formulas (=, +, -, @, tab, CR at the start of a cell)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _export_rows(event):
+    headers = [_("Navn"), _("E-post"), _("Organisasjon"), _("Kommune/SLT-enhet"), _("Rolle"), _("Status"),
+               _("Plass på venteliste"), _("Spesialkost"), _("Tilrettelegging"), _("Vil stå på deltakerlisten"),
+               _("Møtte"), _("Påmeldt")]
+    yield headers
+    position = 0
+    yes, no = _("ja"), _("nei")
+    for r in selectors.registrations_for_admin(event=event):
+        position += 1 if r.is_waiting else 0
+        yield [_safe(v) for v in (
+            r.name, r.email, r.organisation, r.unit.name if r.unit else "", r.role, r.get_status_display(),
+            position if r.is_waiting else "", r.dietary_needs, r.accessibility_needs,
+            yes if r.consent_participant_list else no,
+            "" if r.attended is None else (yes if r.attended else no),
+            timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
+        )]
+
+
+@require_GET
+@sfk_admin_required
+def participants_csv(request, slug):
+    event = _event(slug)
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # BOM so spreadsheet programs read UTF-8
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerows(_export_rows(event))
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="deltakere-{event.slug}.csv"'
+    return response
+
+
+@require_GET
+@sfk_admin_required
+def participants_xlsx(request, slug):
+    from openpyxl import Workbook
+
+    event = _event(slug)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Deltakere")[:31]
+    for row in _export_rows(event):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="deltakere-{event.slug}.xlsx"'
+    return response

@@ -1,0 +1,69 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from municipalities.models import County, SLTUnit
+
+from .models import Event, Registration
+
+
+class RegistrationForm(forms.ModelForm):
+    class Meta:
+        model = Registration
+        fields = [
+            "name", "email", "organisation", "unit", "role", "dietary_needs",
+            "accessibility_needs", "consent_participant_list",
+        ]
+        labels = {"email": _("E-post (jobb)")}
+        help_texts = {
+            "email": _("Vi sender bekreftelsen og lenken til påmeldingen din hit."),
+            "unit": _("Valgfritt."),
+            "role": _("For eksempel SLT-koordinator, politikontakt eller rådgiver."),
+            "dietary_needs": _("Slettes etter arrangementet."),
+            "accessibility_needs": _("Slettes etter arrangementet."),
+            "consent_participant_list": _(
+                "Navn, organisasjon og kommune vises for de andre bekreftede deltakerne."
+            ),
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "role": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "dietary_needs": forms.Textarea(attrs={"rows": 2}),
+            "accessibility_needs": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = SLTUnit.objects.current().order_by("name")
+        self.fields["unit"].empty_label = _("Ingen / ikke aktuelt")
+        if user is not None and user.is_authenticated and not self.is_bound:
+            self.initial.update(prefill_for(user))
+
+
+def prefill_for(user) -> dict:
+    """Initial values for a logged-in coordinator."""
+    from municipalities.models import Coordinator
+
+    initial = {"name": user.full_name, "email": user.email}
+    entry = Coordinator.objects.active().filter(user=user).select_related("unit").first()
+    if entry is not None:
+        initial.update(
+            unit=entry.unit_id,
+            organisation=entry.employer or entry.unit.name,
+            role=entry.title,
+        )
+    return initial
+
+
+class EventFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Type"), required=False,
+                             choices=[("", _("Alle typer")), *Event.Kind.choices])
+    county = forms.ModelChoiceField(label=_("Fylke (nettverksmøter)"), required=False,
+                                    queryset=County.objects.all(), empty_label=_("Alle fylker"))
+
+
+class ParticipantEmailForm(forms.Form):
+    subject = forms.CharField(label=_("Emne"), max_length=200)
+    body = forms.CharField(label=_("Melding"), widget=forms.Textarea(attrs={"rows": 8}))
+    include_waiting = forms.BooleanField(label=_("Send også til dem på ventelisten"), required=False)

@@ -1,0 +1,281 @@
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# Paths under /arrangementer/ that are not event slugs.
+RESERVED_SLUGS = {"tidligere", "opptak", "kalender", "pamelding", "administrer"}
+
+
+def new_invite_token() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class EventQuerySet(models.QuerySet):
+    def public(self):
+        """Published and cancelled events (cancelled ones stay visible, clearly marked)."""
+        return self.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
+
+    def visible_to(self, user):
+        from accounts.permissions import is_sfk_admin
+
+        return self.all() if is_sfk_admin(user) else self.public()
+
+    def upcoming(self, now=None):
+        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+    def past(self, now=None):
+        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+
+    def with_counts(self):
+        confirmed = Q(registrations__status="confirmed")
+        waiting = Q(registrations__status="waiting")
+        return self.annotate(
+            confirmed_count=models.Count("registrations", filter=confirmed),
+            waiting_count=models.Count("registrations", filter=waiting),
+        )
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        CONFERENCE = "conference", _("Konferanse")
+        INTRO_COURSE = "intro_course", _("Innføringskurs")
+        DIGITAL_GATHERING = "digital_gathering", _("Digital samling")
+        NETWORK_MEETING = "network_meeting", _("Nettverksmøte")
+        WEBINAR = "webinar", _("Webinar")
+
+    class Audience(models.TextChoices):
+        OPEN = "open", _("Åpent for alle")
+        MEMBERS = "members", _("SLT-koordinatorer og samarbeidspartnere")
+        INVITED = "invited", _("Bare inviterte (med invitasjonslenke)")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Utkast")
+        PUBLISHED = "published", _("Publisert")
+        CANCELLED = "cancelled", _("Avlyst")
+
+    title = models.CharField(_("tittel"), max_length=200)
+    slug = models.SlugField(_("kortnavn i adressen"), max_length=200, unique=True)
+    kind = models.CharField(_("type"), max_length=32, choices=Kind.choices)
+    summary = models.CharField(_("ingress"), max_length=300)
+    description = models.TextField(_("beskrivelse"), blank=True, help_text=_("Markdown."))
+    start = models.DateTimeField(_("starter"))
+    end = models.DateTimeField(_("slutter"))
+    venue_name = models.CharField(_("sted"), max_length=200, blank=True)
+    venue_address = models.CharField(_("adresse"), max_length=300, blank=True)
+    is_online = models.BooleanField(_("digitalt"), default=False)
+    join_url = models.URLField(
+        _("lenke for å delta digitalt"), blank=True,
+        help_text=_("Vises bare for bekreftede deltakere."),
+    )
+    audience = models.CharField(_("målgruppe"), max_length=16, choices=Audience.choices,
+                                default=Audience.OPEN)
+    invite_token = models.CharField(_("invitasjonskode"), max_length=64, default=new_invite_token,
+                                    editable=False)
+    county = models.ForeignKey(
+        "municipalities.County", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="events", verbose_name=_("fylke"), help_text=_("Tomt betyr nasjonalt."),
+    )
+    capacity = models.PositiveIntegerField(_("antall plasser"), null=True, blank=True,
+                                           help_text=_("Tomt betyr ubegrenset."))
+    registration_opens = models.DateTimeField(_("påmelding åpner"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("påmeldingsfrist"), null=True, blank=True)
+    price_note = models.CharField(_("pris"), max_length=200, blank=True)
+    contact_name = models.CharField(_("kontaktperson"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("e-post til kontaktperson"), blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices,
+                              default=Status.DRAFT)
+    cancelled_at = models.DateTimeField(_("avlyst"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("arrangement")
+        verbose_name_plural = _("arrangementer")
+        ordering = ["start", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gte=F("start")), name="event_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(registration_opens__isnull=True) | Q(registration_closes__isnull=True)
+                | Q(registration_closes__gte=F("registration_opens")),
+                name="event_registration_window_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(capacity__gte=1), name="event_capacity_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("Dette kortnavnet er reservert. Velg et annet.")})
+        if not self.is_online and not self.venue_name:
+            raise ValidationError({"venue_name": _("Oppgi sted, eller merk arrangementet som digitalt.")})
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    def is_past(self, now=None) -> bool:
+        return self.end < (now or timezone.now())
+
+    @property
+    def is_multi_day(self) -> bool:
+        return timezone.localtime(self.start).date() != timezone.localtime(self.end).date()
+
+
+class Session(models.Model):
+    """One item of the programme."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions")
+    starts_at = models.DateTimeField(_("starter"))
+    ends_at = models.DateTimeField(_("slutter"), null=True, blank=True)
+    title = models.CharField(_("tittel"), max_length=200)
+    speaker = models.CharField(_("innleder"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("programpost")
+        verbose_name_plural = _("program")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gte=F("starts_at")),
+                name="session_end_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        """Registrations that hold a seat or a place in the queue."""
+        return self.filter(status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING])
+
+    def confirmed(self):
+        return self.filter(status=Registration.Status.CONFIRMED)
+
+    def waiting(self):
+        """The waiting list in queue order."""
+        return self.filter(status=Registration.Status.WAITING).order_by("created_at", "pk")
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Bekreftet")
+        WAITING = "waiting", _("På venteliste")
+        CANCELLED = "cancelled", _("Avmeldt")
+
+    event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="registrations",
+                              verbose_name=_("arrangement"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                             blank=True, related_name="event_registrations")
+    name = models.CharField(_("navn"), max_length=150)
+    email = models.EmailField(_("e-post (jobb)"))
+    organisation = models.CharField(_("organisasjon/arbeidsgiver"), max_length=200)
+    unit = models.ForeignKey(
+        "municipalities.SLTUnit", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="event_registrations", verbose_name=_("kommune/SLT-enhet"),
+    )
+    role = models.CharField(_("rolle"), max_length=150, blank=True)
+    dietary_needs = models.TextField(_("behov for spesialkost"), blank=True)
+    accessibility_needs = models.TextField(_("behov for tilrettelegging"), blank=True)
+    consent_participant_list = models.BooleanField(
+        _("vis meg på deltakerlisten"), default=False,
+    )
+    language = models.CharField(_("språk"), max_length=8, choices=settings.LANGUAGES, default="nb")
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices)
+    attended = models.BooleanField(_("møtte"), null=True, blank=True)
+    created_at = models.DateTimeField(_("påmeldt"), default=timezone.now, db_index=True)
+    confirmed_at = models.DateTimeField(_("bekreftet"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("avmeldt"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymisert"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("påmelding")
+        verbose_name_plural = _("påmeldinger")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"), "event",
+                condition=~Q(status="cancelled") & Q(anonymised_at__isnull=True),
+                name="registration_email_per_event_unique",
+                violation_error_message=_("Denne e-postadressen er allerede påmeldt arrangementet."),
+            ),
+        ]
+        indexes = [models.Index(fields=["event", "status", "created_at"], name="registration_queue_idx")]
+
+    def __str__(self):
+        return f"{self.name} – {self.event}"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == self.Status.CONFIRMED
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status == self.Status.WAITING
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    def waiting_position(self) -> int | None:
+        """1-based place in the queue, counted from queue order (never stored)."""
+        if not self.is_waiting:
+            return None
+        ahead = Registration.objects.waiting().filter(event_id=self.event_id).filter(
+            Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk)
+        )
+        return ahead.count() + 1
+
+
+class Recording(models.Model):
+    class Platform(models.TextChoices):
+        YOUTUBE = "youtube", "YouTube"
+        VIMEO = "vimeo", "Vimeo"
+        OTHER = "other", _("Annen")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="recordings",
+                              verbose_name=_("arrangement"))
+    title = models.CharField(_("tittel"), max_length=200)
+    speaker = models.CharField(_("innleder"), max_length=200, blank=True)
+    recorded_on = models.DateField(_("dato"))
+    video_url = models.URLField(_("lenke til video"))
+    duration_minutes = models.PositiveIntegerField(_("varighet (minutter)"), null=True, blank=True)
+    slides_url = models.URLField(_("lenke til lysark"), blank=True,
+                                 help_text=_("Lenke til en publikasjon eller et dokument."))
+    has_captions = models.BooleanField(_("har teksting"), default=False)
+
+    class Meta:
+        verbose_name = _("opptak")
+        verbose_name_plural = _("opptak")
+        ordering = ["recorded_on", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def platform(self) -> str:
+        host = self.video_url.split("//", 1)[-1].split("/", 1)[0].lower()
+        if host.endswith(("youtube.com", "youtu.be")):
+            return self.Platform.YOUTUBE.label
+        if host.endswith("vimeo.com"):
+            return self.Platform.VIMEO.label
+        return host.removeprefix("www.")

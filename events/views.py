@@ -1,0 +1,172 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from slt_portal.views import form_status
+
+from . import selectors, services
+from .forms import EventFilterForm, RegistrationForm
+from .ical import event_ical, events_feed_ical
+from .models import Event, Recording
+from .tokens import registration_from_token, registration_token
+
+
+def crumbs(*items, event=None):
+    """Breadcrumbs below 'Arrangementer' (and the event, when given)."""
+    trail = [(_("Arrangementer"), reverse("events:list"))]
+    if event is not None:
+        trail.append((event.title, event.get_absolute_url()))
+    return trail + [(title, "") for title in items]
+
+
+@require_GET
+def event_list(request):
+    form = EventFilterForm(request.GET or None)
+    events = Event.objects.public().upcoming().with_counts().select_related("county")
+    if form.is_valid():
+        if form.cleaned_data["kind"]:
+            events = events.filter(kind=form.cleaned_data["kind"])
+        if form.cleaned_data["county"]:
+            events = events.filter(county=form.cleaned_data["county"])
+    page_obj = Paginator(events, 20).get_page(request.GET.get("page"))
+    return render(request, "events/event_list.html", {"form": form, "page_obj": page_obj, "crumbs": [(_("Arrangementer"), "")]},
+                  status=form_status(form))
+
+
+@require_GET
+def event_past(request):
+    events = Event.objects.public().past().annotate(recording_count=Count("recordings"))
+    page_obj = Paginator(events, 20).get_page(request.GET.get("page"))
+    return render(request, "events/event_past.html", {"page_obj": page_obj, "crumbs": crumbs(_("Tidligere arrangementer"))})
+
+
+@require_GET
+def event_detail(request, slug):
+    event = get_object_or_404(
+        Event.objects.visible_to(request.user).with_counts().select_related("county")
+        .prefetch_related("sessions", Prefetch("recordings", queryset=Recording.objects.all())),
+        slug=slug,
+    )
+    invite = request.GET.get("invitasjon", "")
+    context = {
+        "event": event,
+        "crumbs": crumbs(event.title),
+        "is_past": event.is_past(),
+        "problem": services.registration_problem(event=event, invite_token=invite),
+        "invite": invite if invite == event.invite_token else "",
+        "seats_left": None if event.capacity is None else max(event.capacity - event.confirmed_count, 0),
+    }
+    return render(request, "events/event_detail.html", context)
+
+
+@require_GET
+def event_ics(request, slug):
+    event = get_object_or_404(Event.objects.public(), slug=slug)
+    response = HttpResponse(event_ical(event), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
+
+
+@require_GET
+def events_feed(request):
+    events = Event.objects.public().upcoming()
+    ical = events_feed_ical(events, name=_("SLT-portalen: arrangementer"))
+    return HttpResponse(ical, content_type="text/calendar; charset=utf-8")
+
+
+@require_http_methods(["GET", "POST"])
+def register(request, slug):
+    event = get_object_or_404(Event.objects.public().select_related("county"), slug=slug)
+    invite = request.POST.get("invitasjon") or request.GET.get("invitasjon", "")
+    problem = services.registration_problem(event=event, invite_token=invite)
+    form = RegistrationForm(request.POST or None, user=request.user)
+    if problem:
+        return render(request, "events/registration_form.html",
+                      {"event": event, "form": None, "problem": problem, "crumbs": crumbs(_("Påmelding"), event=event)}, status=400 if request.method == "POST" else 200)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.registration_create(
+                event=event, data=form.cleaned_data, user=request.user,
+                language=translation.get_language(), invite_token=invite,
+            )
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, exc)
+        else:
+            if registration.is_confirmed:
+                messages.success(request, _("Du er påmeldt. Vi har sendt en bekreftelse på e-post."))
+            else:
+                messages.info(request, _("Arrangementet er fullt. Du står på venteliste, og vi har sendt deg en e-post."))
+            return redirect("events:registration", token=registration_token(registration))
+    return render(request, "events/registration_form.html",
+                  {"event": event, "form": form, "invite": invite, "crumbs": crumbs(_("Påmelding"), event=event),
+                   "retention_days": settings.EVENTS_RETENTION_DAYS}, status=form_status(form))
+
+
+def _registration_or_error(request, token):
+    registration = registration_from_token(token)
+    if registration is None:
+        response = render(request, "events/registration_invalid.html", status=404)
+        return None, response
+    return registration, None
+
+
+@require_GET
+def registration_detail(request, token):
+    registration, error = _registration_or_error(request, token)
+    if error:
+        return error
+    event = registration.event
+    context = {
+        "registration": registration,
+        "event": event,
+        "token": token,
+        "crumbs": crumbs(_("Din påmelding"), event=event),
+        "position": registration.waiting_position(),
+        "show_join": registration.is_confirmed and not event.is_cancelled and bool(event.join_url),
+        "can_cancel": not registration.is_cancelled and not event.is_past() and not event.is_cancelled,
+        "participants": selectors.participant_list(event=event) if registration.is_confirmed else None,
+    }
+    return render(request, "events/registration_detail.html", context)
+
+
+@require_POST
+def registration_cancel(request, token):
+    registration, error = _registration_or_error(request, token)
+    if error:
+        return error
+    if registration.is_cancelled or registration.event.is_past():
+        messages.info(request, _("Påmeldingen kan ikke endres lenger."))
+    else:
+        services.registration_cancel(registration=registration)
+        messages.success(request, _("Du er avmeldt. Takk for at du sa fra!"))
+    return redirect("events:registration", token=token)
+
+
+@require_GET
+def recording_archive(request):
+    years = selectors.recording_years()
+    try:
+        year = int(request.GET.get("ar") or (years[0] if years else timezone.localdate().year))
+    except ValueError:
+        year = years[0] if years else timezone.localdate().year
+    events = selectors.events_with_recordings(year=year)
+    return render(request, "events/recording_archive.html",
+                  {"years": years, "year": year, "events": events, "crumbs": crumbs(_("Opptak"))})
+
+
+@require_GET
+def event_recordings(request, slug):
+    event = get_object_or_404(Event.objects.public().prefetch_related("recordings"), slug=slug)
+    return render(request, "events/event_recordings.html", {"event": event, "crumbs": crumbs(_("Opptak"), event=event)})

@@ -1,0 +1,266 @@
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from events.models import Event, Registration
+from events.tokens import registration_token
+from tests.factories import CoordinatorFactory, SLTUnitFactory
+from tests.helpers import assert_page, assert_pages
+
+from .factories import EventFactory, RecordingFactory, RegistrationFactory, SessionFactory
+
+pytestmark = pytest.mark.django_db
+
+JOIN = "https://meet.example.no/hemmelig-rom"
+
+
+def form_data(**overrides):
+    data = {"name": "Kari Nordmann", "email": "kari@kommune.example.no", "organisation": "Testkommune",
+            "role": "SLT-koordinator", "unit": "", "dietary_needs": "", "accessibility_needs": ""}
+    data.update(overrides)
+    return data
+
+
+def past_event(**kwargs):
+    start = timezone.now() - dt.timedelta(days=40)
+    return EventFactory(start=start, end=start + dt.timedelta(hours=5), **kwargs)
+
+
+def test_public_pages_in_all_languages_with_constant_queries(client):
+    event = EventFactory(is_online=True, join_url=JOIN, capacity=10)
+    SessionFactory(event=event)
+    past = past_event(title="Fjorårets konferanse")
+    RecordingFactory(event=past)
+    registration = RegistrationFactory(event=event)
+    token = registration_token(registration)
+    urls = [
+        reverse("events:list"), reverse("events:past"), reverse("events:recordings"),
+        event.get_absolute_url(), past.get_absolute_url(), reverse("events:register", args=[event.slug]),
+        reverse("events:event_recordings", args=[past.slug]), reverse("events:registration", args=[token]),
+    ]
+    assert_pages(client, urls, max_queries=8)
+    # Query counts stay constant as data grows.
+    for i in range(8):
+        e = EventFactory(capacity=5)
+        SessionFactory(event=e)
+        RegistrationFactory(event=e)
+        p = past_event()
+        RecordingFactory(event=p)
+        RecordingFactory(event=past)
+        SessionFactory(event=event)
+        RegistrationFactory(event=event, consent_participant_list=True)
+    for url in urls:
+        assert_page(client, url, max_queries=8)
+
+
+def test_list_filters_by_kind_and_county(client):
+    from tests.factories import CountyFactory
+
+    county = CountyFactory(number="46", name="Vestland")
+    EventFactory(title="Konferansen", kind=Event.Kind.CONFERENCE)
+    EventFactory(title="Nettverk vest", kind=Event.Kind.NETWORK_MEETING, county=county)
+    EventFactory(title="Nettverk nord", kind=Event.Kind.NETWORK_MEETING)
+    EventFactory(title="Utkastet", status=Event.Status.DRAFT)
+    past_event(title="Gammelt")
+    html = client.get(reverse("events:list")).content.decode()
+    assert "Konferansen" in html and "Nettverk vest" in html
+    assert "Utkastet" not in html and "Gammelt" not in html
+    html = client.get(reverse("events:list"), {"kind": "network_meeting", "county": county.pk}).content.decode()
+    assert "Nettverk vest" in html and "Konferansen" not in html and "Nettverk nord" not in html
+    assert client.get(reverse("events:list"), {"kind": "nonsense"}).status_code == 400
+
+
+def test_draft_is_404_for_public_and_visible_for_sfk_admin(client, sfk_admin):
+    event = EventFactory(status=Event.Status.DRAFT)
+    assert client.get(event.get_absolute_url()).status_code == 404
+    client.force_login(sfk_admin)
+    assert client.get(event.get_absolute_url()).status_code == 200
+
+
+def test_cancelled_event_is_shown_clearly_and_refuses_registration(client):
+    event = EventFactory(status=Event.Status.CANCELLED)
+    assert "Arrangementet er avlyst" in client.get(event.get_absolute_url()).content.decode()
+    response = client.post(reverse("events:register", args=[event.slug]), form_data())
+    assert response.status_code == 400
+    assert "Arrangementet er avlyst." in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_register_redirects_to_personal_page_with_status(client, django_capture_on_commit_callbacks):
+    event = EventFactory(capacity=1, is_online=True, join_url=JOIN)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("events:register", args=[event.slug]), form_data(), follow=True)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bekreftet" in html and JOIN in html
+    assert len(mail.outbox) == 1
+
+    response = client.post(reverse("events:register", args=[event.slug]),
+                           form_data(email="nummer2@example.no", name="Nummer To"), follow=True)
+    html = response.content.decode()
+    assert "På venteliste" in html and "nummer 1 på ventelisten" in html
+    assert JOIN not in html
+
+
+def test_join_link_absent_for_anonymous_visitors(client):
+    event = EventFactory(is_online=True, join_url=JOIN)
+    for url in [event.get_absolute_url(), reverse("events:register", args=[event.slug]),
+                reverse("events:ics", args=[event.slug]), reverse("events:feed")]:
+        assert JOIN not in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("bad", [
+    {"email": "ikke-en-epost"},
+    {"email": ""},
+    {"name": ""},
+    {"organisation": ""},
+])
+def test_bad_input_rerenders_with_400_and_nothing_saved(client, bad):
+    event = EventFactory()
+    response = client.post(reverse("events:register", args=[event.slug]), form_data(**bad))
+    assert response.status_code == 400
+    assert 'class="ds-validation-message"' in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_duplicate_email_gets_clear_message(client):
+    event = EventFactory()
+    RegistrationFactory(event=event, email="kari@kommune.example.no")
+    response = client.post(reverse("events:register", args=[event.slug]), form_data(email="KARI@kommune.example.no"))
+    assert response.status_code == 400
+    assert "allerede påmeldt" in response.content.decode()
+    assert Registration.objects.count() == 1
+
+
+@pytest.mark.parametrize("fields, text", [
+    ({"registration_opens": timezone.now() + dt.timedelta(days=2)}, "Påmeldingen åpner"),
+    ({"registration_closes": timezone.now() - dt.timedelta(hours=1)}, "Påmeldingsfristen er ute"),
+])
+def test_registration_window_messages(client, fields, text):
+    event = EventFactory(**fields)
+    assert text in client.get(event.get_absolute_url()).content.decode()
+    response = client.get(reverse("events:register", args=[event.slug]))
+    assert response.status_code == 200 and text in response.content.decode()
+    response = client.post(reverse("events:register", args=[event.slug]), form_data())
+    assert response.status_code == 400 and text in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_invited_event_needs_the_invite_link(client):
+    event = EventFactory(audience=Event.Audience.INVITED)
+    url = reverse("events:register", args=[event.slug])
+    assert "bare for inviterte" in client.get(url).content.decode()
+    response = client.post(url, form_data(invitasjon=event.invite_token))
+    assert response.status_code == 302
+    assert Registration.objects.count() == 1
+
+
+def test_form_prefilled_for_logged_in_coordinator(client):
+    unit = SLTUnitFactory(name="SLT Bergen")
+    coordinator = CoordinatorFactory(unit=unit, employer="Bergen kommune", title="SLT-koordinator",
+                                     user__full_name="Ola Koordinator", user__email="ola@bergen.example.no")
+    client.force_login(coordinator.user)
+    event = EventFactory()
+    html = client.get(reverse("events:register", args=[event.slug])).content.decode()
+    assert 'value="Ola Koordinator"' in html and 'value="ola@bergen.example.no"' in html
+    assert 'value="Bergen kommune"' in html and f'<option value="{unit.pk}" selected>' in html
+
+
+@pytest.mark.parametrize("token", ["tull", "abc:def", "eyJyIjoxfQ:tampered:sig", "x" * 300])
+def test_tampered_token_gives_clear_404(client, token):
+    response = client.get(reverse("events:registration", args=[token]))
+    assert response.status_code == 404
+    assert "Vi fant ikke påmeldingen" in response.content.decode()
+    response = client.post(reverse("events:registration_cancel", args=[token]))
+    assert response.status_code == 404
+
+
+def test_modified_valid_token_is_refused(client):
+    registration = RegistrationFactory()
+    token = registration_token(registration)
+    other = RegistrationFactory()
+    forged = token.replace(str(registration.pk), str(other.pk), 1)
+    assert client.get(reverse("events:registration", args=[forged])).status_code == 404
+
+
+def test_anonymised_registration_token_is_404(client):
+    registration = RegistrationFactory(anonymised_at=timezone.now())
+    assert client.get(reverse("events:registration", args=[registration_token(registration)])).status_code == 404
+
+
+def test_join_link_only_for_confirmed_on_token_page(client):
+    event = EventFactory(capacity=1, is_online=True, join_url=JOIN)
+    confirmed = RegistrationFactory(event=event)
+    waiting = RegistrationFactory(event=event, status="waiting")
+    assert JOIN in client.get(reverse("events:registration", args=[registration_token(confirmed)])).content.decode()
+    assert JOIN not in client.get(reverse("events:registration", args=[registration_token(waiting)])).content.decode()
+
+
+def test_cancel_through_token_page_promotes_next(client, django_capture_on_commit_callbacks):
+    event = EventFactory(capacity=1)
+    confirmed = RegistrationFactory(event=event)
+    waiting = RegistrationFactory(event=event, status="waiting", email="neste@example.no")
+    token = registration_token(confirmed)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("events:registration_cancel", args=[token]), follow=True)
+    assert "Du er avmeldt" in response.content.decode()
+    waiting.refresh_from_db()
+    assert waiting.is_confirmed
+    assert any(m.to == ["neste@example.no"] for m in mail.outbox)
+    # Posting again is harmless.
+    assert client.post(reverse("events:registration_cancel", args=[token])).status_code == 302
+
+
+def test_participant_list_only_consenting_confirmed_and_only_for_confirmed(client):
+    unit = SLTUnitFactory(name="SLT Fjordby")
+    event = EventFactory(capacity=3)
+    viewer = RegistrationFactory(event=event)
+    RegistrationFactory(event=event, name="Synlig Person", consent_participant_list=True, unit=unit,
+                        dietary_needs="Nøtteallergi")
+    RegistrationFactory(event=event, name="Skjult Person", consent_participant_list=False)
+    waiting = RegistrationFactory(event=event, status="waiting", name="Venter Person", consent_participant_list=True)
+    html = client.get(reverse("events:registration", args=[registration_token(viewer)])).content.decode()
+    assert "Synlig Person" in html and "SLT Fjordby" in html
+    assert "Skjult Person" not in html and "Venter Person" not in html and "Nøtteallergi" not in html
+    html = client.get(reverse("events:registration", args=[registration_token(waiting)])).content.decode()
+    assert "Synlig Person" not in html
+
+
+def test_ics_per_event_and_feed_parse_back(client):
+    event = EventFactory(title="Kalendertest", start=timezone.now().replace(microsecond=0) + dt.timedelta(days=3))
+    EventFactory(title="Utkast", status=Event.Status.DRAFT)
+    past_event(title="Ferdig")
+    response = client.get(reverse("events:ics", args=[event.slug]))
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    vevent = calendar.walk("VEVENT")[0]
+    assert str(vevent["summary"]) == "Kalendertest"
+    assert vevent.decoded("dtstart") == event.start
+    assert vevent["dtstart"].params["TZID"] == "Europe/Oslo"
+    assert calendar.walk("VTIMEZONE")[0]["tzid"] == "Europe/Oslo"
+    feed = Calendar.from_ical(client.get(reverse("events:feed")).content)
+    assert [str(v["summary"]) for v in feed.walk("VEVENT")] == ["Kalendertest"]
+    assert client.get(reverse("events:ics", args=["finnes-ikke"])).status_code == 404
+
+
+def test_past_event_lists_recordings_as_links_marking_missing_captions(client):
+    event = past_event()
+    RecordingFactory(event=event, title="Med tekst", has_captions=True)
+    RecordingFactory(event=event, title="Uten tekst", has_captions=False, video_url="https://vimeo.com/123")
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "Med tekst" in html and "Uten tekst" in html and "Uten teksting" in html
+    assert "<iframe" not in html and 'href="https://vimeo.com/123"' in html
+    year = timezone.localdate(event.start).year
+    html = client.get(reverse("events:recordings"), {"ar": year}).content.decode()
+    assert "Uten tekst" in html
+    assert client.get(reverse("events:recordings"), {"ar": "abc"}).status_code == 200
+
+
+def test_upcoming_event_does_not_list_recordings_yet(client):
+    event = EventFactory()
+    RecordingFactory(event=event, title="Forhåndsopptak")
+    assert "Forhåndsopptak" not in client.get(event.get_absolute_url()).content.decode()
