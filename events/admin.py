@@ -30,8 +30,22 @@ class EventAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "summary", "description", "status", "cancelled_at"]}),
         (_("Tid og sted"), {"fields": ["start", "end", "venue_name", "venue_address", "is_online", "join_url"]}),
-        (_("Påmelding"), {"fields": ["audience", "invite_link", "county", "capacity", "registration_opens",
-                                     "registration_closes", "price_note", "contact_name", "contact_email"]}),
+        (
+            _("Påmelding"),
+            {
+                "fields": [
+                    "audience",
+                    "invite_link",
+                    "county",
+                    "capacity",
+                    "registration_opens",
+                    "registration_closes",
+                    "price_note",
+                    "contact_name",
+                    "contact_email",
+                ]
+            },
+        ),
     ]
 
     def get_readonly_fields(self, request, obj=None):
@@ -47,7 +61,9 @@ class EventAdmin(admin.ModelAdmin):
             form.base_fields["status"].choices = [
                 c for c in form.base_fields["status"].choices if c[0] != Event.Status.CANCELLED
             ]
-            form.base_fields["status"].help_text = _("Bruk «Avlys» på deltakersiden for å avlyse og varsle de påmeldte.")
+            form.base_fields["status"].help_text = _(
+                "Bruk «Avlys» på deltakersiden for å avlyse og varsle de påmeldte."
+            )
         return form
 
     @admin.display(description=_("invitasjonslenke"))
@@ -59,8 +75,11 @@ class EventAdmin(admin.ModelAdmin):
     @admin.action(description=_("Avlys valgte arrangementer og varsle de påmeldte"))
     def cancel_events(self, request, queryset):
         notified = sum(services.event_cancel(event=event) for event in queryset)
-        self.message_user(request, ngettext("%(n)d påmeldt varslet.", "%(n)d påmeldte varslet.", notified)
-                          % {"n": notified}, messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(n)d påmeldt varslet.", "%(n)d påmeldte varslet.", notified) % {"n": notified},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Registration)
@@ -70,9 +89,25 @@ class RegistrationAdmin(admin.ModelAdmin):
     search_fields = ["name", "email", "organisation"]
     list_select_related = ["event"]
     readonly_fields = ["event", "status", "created_at", "confirmed_at", "cancelled_at", "anonymised_at", "user"]
-    fields = ["event", "status", "name", "email", "organisation", "unit", "role", "dietary_needs",
-              "accessibility_needs", "consent_participant_list", "language", "attended", "user", "created_at",
-              "confirmed_at", "cancelled_at", "anonymised_at"]
+    fields = [
+        "event",
+        "status",
+        "name",
+        "email",
+        "organisation",
+        "unit",
+        "role",
+        "dietary_needs",
+        "accessibility_needs",
+        "consent_participant_list",
+        "language",
+        "attended",
+        "user",
+        "created_at",
+        "confirmed_at",
+        "cancelled_at",
+        "anonymised_at",
+    ]
     raw_id_fields = ["unit"]
 
     def has_add_permission(self, request):

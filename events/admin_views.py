@@ -37,7 +37,11 @@ def _event(slug):
 @sfk_admin_required
 def event_admin_list(request):
     events = Event.objects.with_counts().order_by("-start", "-pk")
-    return render(request, "events/admin/event_admin_list.html", {"events": events, "crumbs": crumbs(_("Administrer påmeldinger"))})
+    return render(
+        request,
+        "events/admin/event_admin_list.html",
+        {"events": events, "crumbs": crumbs(_("Administrer påmeldinger"))},
+    )
 
 
 @require_GET
@@ -50,9 +54,11 @@ def participants(request, slug):
             waiting += 1
         rows.append((registration, waiting if registration.is_waiting else None))
     cancelled = event.registrations.filter(status=Registration.Status.CANCELLED).count()
-    return render(request, "events/admin/participants.html",
-                  {"event": event, "rows": rows, "cancelled": cancelled,
-                   "crumbs": _admin_crumbs(event.title)})
+    return render(
+        request,
+        "events/admin/participants.html",
+        {"event": event, "rows": rows, "cancelled": cancelled, "crumbs": _admin_crumbs(event.title)},
+    )
 
 
 @require_POST
@@ -87,8 +93,12 @@ def participant_email(request, slug):
         count = services.event_email_participants(event=event, **form.cleaned_data)
         messages.success(request, _("E-posten er lagt i kø til %(count)s deltakere.") % {"count": count})
         return redirect("events:participants", slug=slug)
-    return render(request, "events/admin/participant_email.html", {"event": event, "form": form, "crumbs": _admin_crumbs(_("E-post"), event=event)},
-                  status=form_status(form))
+    return render(
+        request,
+        "events/admin/participant_email.html",
+        {"event": event, "form": form, "crumbs": _admin_crumbs(_("E-post"), event=event)},
+        status=form_status(form),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -97,13 +107,29 @@ def event_cancel(request, slug):
     event = _event(slug)
     if request.method == "POST":
         count = services.event_cancel(event=event)
-        messages.success(request, _("Arrangementet er avlyst. %(count)s påmeldte får beskjed på e-post.") % {"count": count})
+        messages.success(
+            request, _("Arrangementet er avlyst. %(count)s påmeldte får beskjed på e-post.") % {"count": count}
+        )
         return redirect("events:participants", slug=slug)
-    return render(request, "events/admin/event_cancel.html", {"event": event, "crumbs": _admin_crumbs(_("Avlys"), event=event)})
+    return render(
+        request, "events/admin/event_cancel.html", {"event": event, "crumbs": _admin_crumbs(_("Avlys"), event=event)}
+    )
 
 
-EXPORT_COLUMNS = ["name", "email", "organisation", "unit", "role", "status", "position", "dietary_needs",
-                  "accessibility_needs", "consent_participant_list", "attended", "created_at"]
+EXPORT_COLUMNS = [
+    "name",
+    "email",
+    "organisation",
+    "unit",
+    "role",
+    "status",
+    "position",
+    "dietary_needs",
+    "accessibility_needs",
+    "consent_participant_list",
+    "attended",
+    "created_at",
+]
 
 
 def _safe(value) -> str:
@@ -113,21 +139,42 @@ def _safe(value) -> str:
 
 
 def _export_rows(event):
-    headers = [_("Navn"), _("E-post"), _("Organisasjon"), _("Kommune/SLT-enhet"), _("Rolle"), _("Status"),
-               _("Plass på venteliste"), _("Spesialkost"), _("Tilrettelegging"), _("Vil stå på deltakerlisten"),
-               _("Møtte"), _("Påmeldt")]
+    headers = [
+        _("Navn"),
+        _("E-post"),
+        _("Organisasjon"),
+        _("Kommune/SLT-enhet"),
+        _("Rolle"),
+        _("Status"),
+        _("Plass på venteliste"),
+        _("Spesialkost"),
+        _("Tilrettelegging"),
+        _("Vil stå på deltakerlisten"),
+        _("Møtte"),
+        _("Påmeldt"),
+    ]
     yield headers
     position = 0
     yes, no = _("ja"), _("nei")
     for r in selectors.registrations_for_admin(event=event):
         position += 1 if r.is_waiting else 0
-        yield [_safe(v) for v in (
-            r.name, r.email, r.organisation, r.unit.name if r.unit else "", r.role, r.get_status_display(),
-            position if r.is_waiting else "", r.dietary_needs, r.accessibility_needs,
-            yes if r.consent_participant_list else no,
-            "" if r.attended is None else (yes if r.attended else no),
-            timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
-        )]
+        yield [
+            _safe(v)
+            for v in (
+                r.name,
+                r.email,
+                r.organisation,
+                r.unit.name if r.unit else "",
+                r.role,
+                r.get_status_display(),
+                position if r.is_waiting else "",
+                r.dietary_needs,
+                r.accessibility_needs,
+                yes if r.consent_participant_list else no,
+                "" if r.attended is None else (yes if r.attended else no),
+                timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
+            )
+        ]
 
 
 @require_GET

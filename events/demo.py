@@ -46,24 +46,37 @@ def load(*, log):
             "- Ny kunnskap om risiko- og beskyttelsesfaktorer\n- Erfaringer fra kommuner\n"
             "- Tid til å bli kjent med andre koordinatorer\n\n*Dette er demodata.*"
         ),
-        start=_at(conf_day, 10), end=_at(day2, 15),
-        venue_name="Demo konferansesenter", venue_address="Eksempelgata 1, 3210 Sandefjord",
-        is_online=False, audience=Event.Audience.MEMBERS, capacity=300,
+        start=_at(conf_day, 10),
+        end=_at(day2, 15),
+        venue_name="Demo konferansesenter",
+        venue_address="Eksempelgata 1, 3210 Sandefjord",
+        is_online=False,
+        audience=Event.Audience.MEMBERS,
+        capacity=300,
         registration_opens=timezone.now() - dt.timedelta(days=10),
         registration_closes=_at(conf_day - dt.timedelta(days=21), 23, 59),
         price_note="Konferanseavgift kr 1 500 (demo). Sfk dekker lunsj begge dager.",
-        contact_name="Kari Demo (Sfk)", contact_email="konferanse@example.no",
+        contact_name="Kari Demo (Sfk)",
+        contact_email="konferanse@example.no",
         status=Event.Status.PUBLISHED,
     )
-    _programme(conference, [
-        (_at(conf_day, 10), _at(conf_day, 10, 30), "Åpning og velkommen", "Direktør, Sfk (demo)"),
-        (_at(conf_day, 10, 30), _at(conf_day, 11, 30), "Ungdata: hva vet vi om ungdom i 2026?", "Forsker Demo Demosen"),
-        (_at(conf_day, 12, 30), _at(conf_day, 14), "Politiråd som virker – erfaringer fra tre kommuner", "Panel"),
-        (_at(conf_day, 14, 30), _at(conf_day, 16), "Parallelle verksteder", ""),
-        (_at(day2, 9), _at(day2, 10, 30), "Tryggere nærmiljøer i praksis", "Planlegger Ola Eksempel"),
-        (_at(day2, 11), _at(day2, 12), "Samarbeid med frivilligheten", "Demo Frivilligsentral"),
-        (_at(day2, 13), _at(day2, 15), "Nettverk og avslutning", "Sfk"),
-    ])
+    _programme(
+        conference,
+        [
+            (_at(conf_day, 10), _at(conf_day, 10, 30), "Åpning og velkommen", "Direktør, Sfk (demo)"),
+            (
+                _at(conf_day, 10, 30),
+                _at(conf_day, 11, 30),
+                "Ungdata: hva vet vi om ungdom i 2026?",
+                "Forsker Demo Demosen",
+            ),
+            (_at(conf_day, 12, 30), _at(conf_day, 14), "Politiråd som virker – erfaringer fra tre kommuner", "Panel"),
+            (_at(conf_day, 14, 30), _at(conf_day, 16), "Parallelle verksteder", ""),
+            (_at(day2, 9), _at(day2, 10, 30), "Tryggere nærmiljøer i praksis", "Planlegger Ola Eksempel"),
+            (_at(day2, 11), _at(day2, 12), "Samarbeid med frivilligheten", "Demo Frivilligsentral"),
+            (_at(day2, 13), _at(day2, 15), "Nettverk og avslutning", "Sfk"),
+        ],
+    )
 
     course_day = _weekday_on_or_after(today + dt.timedelta(days=40), 2)
     course = _event(
@@ -72,29 +85,47 @@ def load(*, log):
         kind=Event.Kind.INTRO_COURSE,
         summary="Grunnkurs i SLT-modellen: roller, politiråd, kartlegging og handlingsplan.",
         description="For deg som er ny som SLT-koordinator. *Dette er demodata.*",
-        start=_at(course_day, 9), end=_at(course_day + dt.timedelta(days=1), 15),
-        venue_name="Demo kurssted", venue_address="Kursveien 2, 0150 Oslo",
-        is_online=False, audience=Event.Audience.MEMBERS, capacity=30,
+        start=_at(course_day, 9),
+        end=_at(course_day + dt.timedelta(days=1), 15),
+        venue_name="Demo kurssted",
+        venue_address="Kursveien 2, 0150 Oslo",
+        is_online=False,
+        audience=Event.Audience.MEMBERS,
+        capacity=30,
         registration_opens=timezone.now() - dt.timedelta(days=30),
         registration_closes=_at(course_day - dt.timedelta(days=7), 23, 59),
         price_note="Gratis. Reise og opphold dekkes av egen kommune.",
-        contact_name="Per Demo (Sfk)", contact_email="kurs@example.no",
+        contact_name="Per Demo (Sfk)",
+        contact_email="kurs@example.no",
         status=Event.Status.PUBLISHED,
     )
-    _programme(course, [
-        (_at(course_day, 9), _at(course_day, 12), "SLT-modellen og de tre nivåene", "Sfk"),
-        (_at(course_day, 13), _at(course_day, 16), "Kartlegging og problemanalyse", "Sfk"),
-        (_at(course_day + dt.timedelta(days=1), 9), _at(course_day + dt.timedelta(days=1), 15),
-         "Fra handlingsplan til tiltak", "Erfaren koordinator (demo)"),
-    ])
+    _programme(
+        course,
+        [
+            (_at(course_day, 9), _at(course_day, 12), "SLT-modellen og de tre nivåene", "Sfk"),
+            (_at(course_day, 13), _at(course_day, 16), "Kartlegging og problemanalyse", "Sfk"),
+            (
+                _at(course_day + dt.timedelta(days=1), 9),
+                _at(course_day + dt.timedelta(days=1), 15),
+                "Fra handlingsplan til tiltak",
+                "Erfaren koordinator (demo)",
+            ),
+        ],
+    )
     if not course.registrations.exists():
         now = timezone.now()
         Registration.objects.bulk_create(
             Registration(
-                event=course, name=f"Demo Deltaker {i}", email=f"deltaker{i}@example.no",
-                organisation=f"Demo kommune {i}", role="SLT-koordinator", language="nb",
-                status=Registration.Status.CONFIRMED, consent_participant_list=i % 2 == 0,
-                created_at=now - dt.timedelta(days=20, minutes=-i), confirmed_at=now - dt.timedelta(days=20),
+                event=course,
+                name=f"Demo Deltaker {i}",
+                email=f"deltaker{i}@example.no",
+                organisation=f"Demo kommune {i}",
+                role="SLT-koordinator",
+                language="nb",
+                status=Registration.Status.CONFIRMED,
+                consent_participant_list=i % 2 == 0,
+                created_at=now - dt.timedelta(days=20, minutes=-i),
+                confirmed_at=now - dt.timedelta(days=20),
             )
             for i in range(1, 28)
         )
@@ -106,12 +137,19 @@ def load(*, log):
         kind=Event.Kind.DIGITAL_GATHERING,
         summary="To timer på nett med innlegg og erfaringsdeling. Lenken får du på påmeldingssiden.",
         description="Digital samling for SLT-koordinatorer. *Dette er demodata.*",
-        start=_at(gathering_day, 13), end=_at(gathering_day, 15),
-        venue_name="", venue_address="", is_online=True,
+        start=_at(gathering_day, 13),
+        end=_at(gathering_day, 15),
+        venue_name="",
+        venue_address="",
+        is_online=True,
         join_url="https://meet.example.no/demo-samling",
-        audience=Event.Audience.MEMBERS, capacity=None,
-        registration_opens=None, registration_closes=_at(gathering_day, 12),
-        price_note="Gratis.", contact_name="Sfk (demo)", contact_email="samling@example.no",
+        audience=Event.Audience.MEMBERS,
+        capacity=None,
+        registration_opens=None,
+        registration_closes=_at(gathering_day, 12),
+        price_note="Gratis.",
+        contact_name="Sfk (demo)",
+        contact_email="samling@example.no",
         status=Event.Status.PUBLISHED,
     )
 
@@ -123,22 +161,48 @@ def load(*, log):
         kind=Event.Kind.CONFERENCE,
         summary="Fjorårets konferanse. Se opptakene fra foredragene.",
         description="*Dette er demodata.*",
-        start=_at(last_day, 10), end=_at(last_day + dt.timedelta(days=1), 15),
-        venue_name="Demo hotell", venue_address="Strandgata 3, 3256 Larvik", is_online=False,
-        audience=Event.Audience.MEMBERS, capacity=250, status=Event.Status.PUBLISHED,
-        contact_name="Sfk (demo)", contact_email="konferanse@example.no",
+        start=_at(last_day, 10),
+        end=_at(last_day + dt.timedelta(days=1), 15),
+        venue_name="Demo hotell",
+        venue_address="Strandgata 3, 3256 Larvik",
+        is_online=False,
+        audience=Event.Audience.MEMBERS,
+        capacity=250,
+        status=Event.Status.PUBLISHED,
+        contact_name="Sfk (demo)",
+        contact_email="konferanse@example.no",
     )
     if not previous.recordings.exists():
-        Recording.objects.bulk_create([
-            Recording(event=previous, title="Åpningsforedrag: SLT i 30 år", speaker="Direktør, Sfk (demo)",
-                      recorded_on=last_day, video_url="https://www.youtube.com/watch?v=demo-slt-1",
-                      duration_minutes=35, has_captions=True),
-            Recording(event=previous, title="Hva virker? Kunnskapsbaserte tiltak", speaker="Forsker Demo Demosen",
-                      recorded_on=last_day, video_url="https://vimeo.com/000000002", duration_minutes=50,
-                      slides_url="https://www.example.no/lysark/hva-virker.pdf", has_captions=True),
-            Recording(event=previous, title="Politikontakten og koordinatoren", speaker="Demo Politi",
-                      recorded_on=last_day + dt.timedelta(days=1),
-                      video_url="https://www.youtube.com/watch?v=demo-slt-3", duration_minutes=40,
-                      has_captions=False),
-        ])
+        Recording.objects.bulk_create(
+            [
+                Recording(
+                    event=previous,
+                    title="Åpningsforedrag: SLT i 30 år",
+                    speaker="Direktør, Sfk (demo)",
+                    recorded_on=last_day,
+                    video_url="https://www.youtube.com/watch?v=demo-slt-1",
+                    duration_minutes=35,
+                    has_captions=True,
+                ),
+                Recording(
+                    event=previous,
+                    title="Hva virker? Kunnskapsbaserte tiltak",
+                    speaker="Forsker Demo Demosen",
+                    recorded_on=last_day,
+                    video_url="https://vimeo.com/000000002",
+                    duration_minutes=50,
+                    slides_url="https://www.example.no/lysark/hva-virker.pdf",
+                    has_captions=True,
+                ),
+                Recording(
+                    event=previous,
+                    title="Politikontakten og koordinatoren",
+                    speaker="Demo Politi",
+                    recorded_on=last_day + dt.timedelta(days=1),
+                    video_url="https://www.youtube.com/watch?v=demo-slt-3",
+                    duration_minutes=40,
+                    has_captions=False,
+                ),
+            ]
+        )
     log(f"  demo events: {Event.objects.count()}, recordings: {Recording.objects.count()}")

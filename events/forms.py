@@ -10,8 +10,14 @@ class RegistrationForm(forms.ModelForm):
     class Meta:
         model = Registration
         fields = [
-            "name", "email", "organisation", "unit", "role", "dietary_needs",
-            "accessibility_needs", "consent_participant_list",
+            "name",
+            "email",
+            "organisation",
+            "unit",
+            "role",
+            "dietary_needs",
+            "accessibility_needs",
+            "consent_participant_list",
         ]
         labels = {"email": _("E-post (jobb)")}
         help_texts = {
@@ -20,9 +26,7 @@ class RegistrationForm(forms.ModelForm):
             "role": _("For eksempel SLT-koordinator, politikontakt eller rådgiver."),
             "dietary_needs": _("Slettes etter arrangementet."),
             "accessibility_needs": _("Slettes etter arrangementet."),
-            "consent_participant_list": _(
-                "Navn, organisasjon og kommune vises for de andre bekreftede deltakerne."
-            ),
+            "consent_participant_list": _("Navn, organisasjon og kommune vises for de andre bekreftede deltakerne."),
         }
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
@@ -57,10 +61,10 @@ def prefill_for(user) -> dict:
 
 
 class EventFilterForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Type"), required=False,
-                             choices=[("", _("Alle typer")), *Event.Kind.choices])
-    county = forms.ModelChoiceField(label=_("Fylke (nettverksmøter)"), required=False,
-                                    queryset=County.objects.all(), empty_label=_("Alle fylker"))
+    kind = forms.ChoiceField(label=_("Type"), required=False, choices=[("", _("Alle typer")), *Event.Kind.choices])
+    county = forms.ModelChoiceField(
+        label=_("Fylke (nettverksmøter)"), required=False, queryset=County.objects.all(), empty_label=_("Alle fylker")
+    )
 
 
 class ParticipantEmailForm(forms.Form):

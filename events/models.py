@@ -71,26 +71,30 @@ class Event(models.Model):
     venue_address = models.CharField(_("adresse"), max_length=300, blank=True)
     is_online = models.BooleanField(_("digitalt"), default=False)
     join_url = models.URLField(
-        _("lenke for å delta digitalt"), blank=True,
+        _("lenke for å delta digitalt"),
+        blank=True,
         help_text=_("Vises bare for bekreftede deltakere."),
     )
-    audience = models.CharField(_("målgruppe"), max_length=16, choices=Audience.choices,
-                                default=Audience.OPEN)
-    invite_token = models.CharField(_("invitasjonskode"), max_length=64, default=new_invite_token,
-                                    editable=False)
+    audience = models.CharField(_("målgruppe"), max_length=16, choices=Audience.choices, default=Audience.OPEN)
+    invite_token = models.CharField(_("invitasjonskode"), max_length=64, default=new_invite_token, editable=False)
     county = models.ForeignKey(
-        "municipalities.County", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="events", verbose_name=_("fylke"), help_text=_("Tomt betyr nasjonalt."),
+        "municipalities.County",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("fylke"),
+        help_text=_("Tomt betyr nasjonalt."),
     )
-    capacity = models.PositiveIntegerField(_("antall plasser"), null=True, blank=True,
-                                           help_text=_("Tomt betyr ubegrenset."))
+    capacity = models.PositiveIntegerField(
+        _("antall plasser"), null=True, blank=True, help_text=_("Tomt betyr ubegrenset.")
+    )
     registration_opens = models.DateTimeField(_("påmelding åpner"), null=True, blank=True)
     registration_closes = models.DateTimeField(_("påmeldingsfrist"), null=True, blank=True)
     price_note = models.CharField(_("pris"), max_length=200, blank=True)
     contact_name = models.CharField(_("kontaktperson"), max_length=150, blank=True)
     contact_email = models.EmailField(_("e-post til kontaktperson"), blank=True)
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices,
-                              default=Status.DRAFT)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
     cancelled_at = models.DateTimeField(_("avlyst"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -104,7 +108,8 @@ class Event(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(end__gte=F("start")), name="event_end_after_start"),
             models.CheckConstraint(
-                condition=Q(registration_opens__isnull=True) | Q(registration_closes__isnull=True)
+                condition=Q(registration_opens__isnull=True)
+                | Q(registration_closes__isnull=True)
                 | Q(registration_closes__gte=F("registration_opens")),
                 name="event_registration_window_order",
             ),
@@ -116,14 +121,14 @@ class Event(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
     def clean(self):
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": _("Dette kortnavnet er reservert. Velg et annet.")})
         if not self.is_online and not self.venue_name:
             raise ValidationError({"venue_name": _("Oppgi sted, eller merk arrangementet som digitalt.")})
-
-    def get_absolute_url(self):
-        return reverse("events:detail", kwargs={"slug": self.slug})
 
     @property
     def is_cancelled(self) -> bool:
@@ -180,22 +185,29 @@ class Registration(models.Model):
         WAITING = "waiting", _("På venteliste")
         CANCELLED = "cancelled", _("Avmeldt")
 
-    event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="registrations",
-                              verbose_name=_("arrangement"))
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                             blank=True, related_name="event_registrations")
+    event = models.ForeignKey(
+        Event, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("arrangement")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="event_registrations"
+    )
     name = models.CharField(_("navn"), max_length=150)
     email = models.EmailField(_("e-post (jobb)"))
     organisation = models.CharField(_("organisasjon/arbeidsgiver"), max_length=200)
     unit = models.ForeignKey(
-        "municipalities.SLTUnit", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="event_registrations", verbose_name=_("kommune/SLT-enhet"),
+        "municipalities.SLTUnit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="event_registrations",
+        verbose_name=_("kommune/SLT-enhet"),
     )
     role = models.CharField(_("rolle"), max_length=150, blank=True)
     dietary_needs = models.TextField(_("behov for spesialkost"), blank=True)
     accessibility_needs = models.TextField(_("behov for tilrettelegging"), blank=True)
     consent_participant_list = models.BooleanField(
-        _("vis meg på deltakerlisten"), default=False,
+        _("vis meg på deltakerlisten"),
+        default=False,
     )
     language = models.CharField(_("språk"), max_length=8, choices=settings.LANGUAGES, default="nb")
     status = models.CharField(_("status"), max_length=16, choices=Status.choices)
@@ -213,7 +225,8 @@ class Registration(models.Model):
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
-                Lower("email"), "event",
+                Lower("email"),
+                "event",
                 condition=~Q(status="cancelled") & Q(anonymised_at__isnull=True),
                 name="registration_email_per_event_unique",
                 violation_error_message=_("Denne e-postadressen er allerede påmeldt arrangementet."),
@@ -240,8 +253,10 @@ class Registration(models.Model):
         """1-based place in the queue, counted from queue order (never stored)."""
         if not self.is_waiting:
             return None
-        ahead = Registration.objects.waiting().filter(event_id=self.event_id).filter(
-            Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk)
+        ahead = (
+            Registration.objects.waiting()
+            .filter(event_id=self.event_id)
+            .filter(Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk))
         )
         return ahead.count() + 1
 
@@ -252,15 +267,15 @@ class Recording(models.Model):
         VIMEO = "vimeo", "Vimeo"
         OTHER = "other", _("Annen")
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="recordings",
-                              verbose_name=_("arrangement"))
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="recordings", verbose_name=_("arrangement"))
     title = models.CharField(_("tittel"), max_length=200)
     speaker = models.CharField(_("innleder"), max_length=200, blank=True)
     recorded_on = models.DateField(_("dato"))
     video_url = models.URLField(_("lenke til video"))
     duration_minutes = models.PositiveIntegerField(_("varighet (minutter)"), null=True, blank=True)
-    slides_url = models.URLField(_("lenke til lysark"), blank=True,
-                                 help_text=_("Lenke til en publikasjon eller et dokument."))
+    slides_url = models.URLField(
+        _("lenke til lysark"), blank=True, help_text=_("Lenke til en publikasjon eller et dokument.")
+    )
     has_captions = models.BooleanField(_("har teksting"), default=False)
 
     class Meta:

@@ -9,8 +9,10 @@ from .models import Event, Recording, Registration
 def participant_list(*, event: Event) -> list[Registration]:
     """Confirmed participants who consented: name, organisation and municipality only."""
     return list(
-        event.registrations.confirmed().filter(consent_participant_list=True, anonymised_at__isnull=True)
-        .select_related("unit").only("name", "organisation", "unit__name", "event_id")
+        event.registrations.confirmed()
+        .filter(consent_participant_list=True, anonymised_at__isnull=True)
+        .select_related("unit")
+        .only("name", "organisation", "unit__name", "event_id")
         .order_by("name")
     )
 
@@ -18,7 +20,9 @@ def participant_list(*, event: Event) -> list[Registration]:
 def recording_years() -> list[int]:
     years = (
         Recording.objects.filter(event__status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
-        .annotate(year=ExtractYear("recorded_on")).values_list("year", flat=True).distinct()
+        .annotate(year=ExtractYear("recorded_on"))
+        .values_list("year", flat=True)
+        .distinct()
     )
     return sorted(set(years), reverse=True)
 
@@ -26,8 +30,11 @@ def recording_years() -> list[int]:
 def events_with_recordings(*, year: int):
     recordings = Recording.objects.filter(recorded_on__year=year)
     return (
-        Event.objects.public().filter(recordings__recorded_on__year=year).distinct()
-        .order_by("-start", "-pk").prefetch_related(Prefetch("recordings", queryset=recordings))
+        Event.objects.public()
+        .filter(recordings__recorded_on__year=year)
+        .distinct()
+        .order_by("-start", "-pk")
+        .prefetch_related(Prefetch("recordings", queryset=recordings))
     )
 
 
@@ -37,6 +44,8 @@ def recordings_without_captions():
 
 
 def registrations_for_admin(*, event: Event):
-    return event.registrations.exclude(status=Registration.Status.CANCELLED).select_related("unit").order_by(
-        "status", "created_at", "pk"
+    return (
+        event.registrations.exclude(status=Registration.Status.CANCELLED)
+        .select_related("unit")
+        .order_by("status", "created_at", "pk")
     )

@@ -16,7 +16,13 @@ from .models import Event, Registration
 from .tokens import registration_url
 
 REGISTRATION_FIELDS = (
-    "name", "email", "organisation", "unit", "role", "dietary_needs", "accessibility_needs",
+    "name",
+    "email",
+    "organisation",
+    "unit",
+    "role",
+    "dietary_needs",
+    "accessibility_needs",
     "consent_participant_list",
 )
 
@@ -65,8 +71,13 @@ def _notify(registration: Registration, *, kind: str, extra: dict | None = None)
         subject = render_to_string("events/email/subject.txt", context)
         body = render_to_string("events/email/registration.txt", context)
     attachments = [_ics_attachment(registration)] if kind in {"confirmed", "waiting", "promoted"} else []
-    outbox_enqueue(to=registration.email, subject=subject, body=body, attachments=attachments,
-                   reply_to=registration.event.contact_email)
+    outbox_enqueue(
+        to=registration.email,
+        subject=subject,
+        body=body,
+        attachments=attachments,
+        reply_to=registration.event.contact_email,
+    )
 
 
 def _lock_event(event: Event) -> Event:
@@ -81,7 +92,12 @@ def _has_free_seat(event: Event) -> bool:
 
 
 def registration_create(
-    *, event: Event, data: dict, language: str = "nb", user=None, invite_token: str = "",
+    *,
+    event: Event,
+    data: dict,
+    language: str = "nb",
+    user=None,
+    invite_token: str = "",
     now: dt.datetime | None = None,
 ) -> Registration:
     """Register someone: a seat if one is free, otherwise the waiting list. Raises ValidationError."""
@@ -93,9 +109,7 @@ def registration_create(
             problem = registration_problem(event=event, now=now, invite_token=invite_token)
             if problem:
                 raise ValidationError(problem, code="closed")
-            if event.registrations.active().filter(
-                email__iexact=email, anonymised_at__isnull=True
-            ).exists():
+            if event.registrations.active().filter(email__iexact=email, anonymised_at__isnull=True).exists():
                 raise ValidationError(
                     {"email": _("Denne e-postadressen er allerede påmeldt arrangementet.")},
                     code="duplicate",
@@ -153,7 +167,9 @@ def registration_cancel(*, registration: Registration, now: dt.datetime | None =
         return _promote_waiting(event, now=now)
 
 
-def registration_move(*, registration: Registration, to_confirmed: bool, now: dt.datetime | None = None) -> Registration:
+def registration_move(
+    *, registration: Registration, to_confirmed: bool, now: dt.datetime | None = None
+) -> Registration:
     """Sfk admin: move between the waiting list and confirmed. Never beyond capacity."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -220,6 +236,12 @@ def registrations_anonymise(*, now: dt.datetime | None = None, days: int | None 
     cutoff = now - dt.timedelta(days=days)
     with transaction.atomic():
         return Registration.objects.filter(event__end__lt=cutoff, anonymised_at__isnull=True).update(
-            name="", email="", role="", dietary_needs="", accessibility_needs="", user=None,
-            consent_participant_list=False, anonymised_at=now,
+            name="",
+            email="",
+            role="",
+            dietary_needs="",
+            accessibility_needs="",
+            user=None,
+            consent_participant_list=False,
+            anonymised_at=now,
         )

@@ -23,11 +23,7 @@ def registration_from_token(token: str) -> Registration | None:
     pk = data.get("r") if isinstance(data, dict) else None
     if not isinstance(pk, int):
         return None
-    return (
-        Registration.objects.select_related("event", "unit")
-        .filter(pk=pk, anonymised_at__isnull=True)
-        .first()
-    )
+    return Registration.objects.select_related("event", "unit").filter(pk=pk, anonymised_at__isnull=True).first()
 
 
 def registration_url(registration: Registration, *, absolute: bool = True) -> str:

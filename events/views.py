@@ -37,21 +37,29 @@ def event_list(request):
         if form.cleaned_data["county"]:
             events = events.filter(county=form.cleaned_data["county"])
     page_obj = Paginator(events, 20).get_page(request.GET.get("page"))
-    return render(request, "events/event_list.html", {"form": form, "page_obj": page_obj, "crumbs": [(_("Arrangementer"), "")]},
-                  status=form_status(form))
+    return render(
+        request,
+        "events/event_list.html",
+        {"form": form, "page_obj": page_obj, "crumbs": [(_("Arrangementer"), "")]},
+        status=form_status(form),
+    )
 
 
 @require_GET
 def event_past(request):
     events = Event.objects.public().past().annotate(recording_count=Count("recordings"))
     page_obj = Paginator(events, 20).get_page(request.GET.get("page"))
-    return render(request, "events/event_past.html", {"page_obj": page_obj, "crumbs": crumbs(_("Tidligere arrangementer"))})
+    return render(
+        request, "events/event_past.html", {"page_obj": page_obj, "crumbs": crumbs(_("Tidligere arrangementer"))}
+    )
 
 
 @require_GET
 def event_detail(request, slug):
     event = get_object_or_404(
-        Event.objects.visible_to(request.user).with_counts().select_related("county")
+        Event.objects.visible_to(request.user)
+        .with_counts()
+        .select_related("county")
         .prefetch_related("sessions", Prefetch("recordings", queryset=Recording.objects.all())),
         slug=slug,
     )
@@ -89,13 +97,20 @@ def register(request, slug):
     problem = services.registration_problem(event=event, invite_token=invite)
     form = RegistrationForm(request.POST or None, user=request.user)
     if problem:
-        return render(request, "events/registration_form.html",
-                      {"event": event, "form": None, "problem": problem, "crumbs": crumbs(_("Påmelding"), event=event)}, status=400 if request.method == "POST" else 200)
+        return render(
+            request,
+            "events/registration_form.html",
+            {"event": event, "form": None, "problem": problem, "crumbs": crumbs(_("Påmelding"), event=event)},
+            status=400 if request.method == "POST" else 200,
+        )
     if request.method == "POST" and form.is_valid():
         try:
             registration = services.registration_create(
-                event=event, data=form.cleaned_data, user=request.user,
-                language=translation.get_language(), invite_token=invite,
+                event=event,
+                data=form.cleaned_data,
+                user=request.user,
+                language=translation.get_language(),
+                invite_token=invite,
             )
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):
@@ -107,11 +122,22 @@ def register(request, slug):
             if registration.is_confirmed:
                 messages.success(request, _("Du er påmeldt. Vi har sendt en bekreftelse på e-post."))
             else:
-                messages.info(request, _("Arrangementet er fullt. Du står på venteliste, og vi har sendt deg en e-post."))
+                messages.info(
+                    request, _("Arrangementet er fullt. Du står på venteliste, og vi har sendt deg en e-post.")
+                )
             return redirect("events:registration", token=registration_token(registration))
-    return render(request, "events/registration_form.html",
-                  {"event": event, "form": form, "invite": invite, "crumbs": crumbs(_("Påmelding"), event=event),
-                   "retention_days": settings.EVENTS_RETENTION_DAYS}, status=form_status(form))
+    return render(
+        request,
+        "events/registration_form.html",
+        {
+            "event": event,
+            "form": form,
+            "invite": invite,
+            "crumbs": crumbs(_("Påmelding"), event=event),
+            "retention_days": settings.EVENTS_RETENTION_DAYS,
+        },
+        status=form_status(form),
+    )
 
 
 def _registration_or_error(request, token):
@@ -162,8 +188,11 @@ def recording_archive(request):
     except ValueError:
         year = years[0] if years else timezone.localdate().year
     events = selectors.events_with_recordings(year=year)
-    return render(request, "events/recording_archive.html",
-                  {"years": years, "year": year, "events": events, "crumbs": crumbs(_("Opptak"))})
+    return render(
+        request,
+        "events/recording_archive.html",
+        {"years": years, "year": year, "events": events, "crumbs": crumbs(_("Opptak"))},
+    )
 
 
 @require_GET

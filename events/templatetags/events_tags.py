@@ -14,8 +14,9 @@ ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h2", "h3", "h
 def markdown(text: str) -> str:
     """Markdown rendered and sanitised (no raw HTML, links get rel=noopener)."""
     html = md.markdown(text or "", extensions=["sane_lists"])
-    return mark_safe(nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}},
-                               url_schemes={"http", "https", "mailto"}))
+    return mark_safe(
+        nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}}, url_schemes={"http", "https", "mailto"})
+    )
 
 
 @register.filter

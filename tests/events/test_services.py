@@ -137,9 +137,7 @@ def test_registration_refused_outside_window_or_when_not_open(fields, expected):
 
 def test_invited_event_accepts_the_invite_token():
     event = EventFactory(audience=Event.Audience.INVITED)
-    registration = services.registration_create(
-        event=event, data=registration_data(), invite_token=event.invite_token
-    )
+    registration = services.registration_create(event=event, data=registration_data(), invite_token=event.invite_token)
     assert registration.is_confirmed
 
 
@@ -159,8 +157,7 @@ def test_unique_constraint_backs_up_the_check():
     event = EventFactory()
     RegistrationFactory(event=event, email="dup@example.no")
     with pytest.raises(IntegrityError), transaction.atomic():
-        Registration.objects.create(event=event, name="X", email="DUP@example.no", organisation="O",
-                                    status="waiting")
+        Registration.objects.create(event=event, name="X", email="DUP@example.no", organisation="O", status="waiting")
     RegistrationFactory(event=event, email="dup@example.no", status="cancelled")  # allowed
 
 
@@ -226,3 +223,28 @@ def test_anonymise_command(settings):
     call_command("anonymise_registrations", "--days", "5", stdout=out)
     assert "Anonymised 1" in out.getvalue()
     assert Registration.objects.get().anonymised_at is not None
+
+
+def test_demo_load_is_idempotent():
+    from events import demo
+
+    lines = []
+    demo.load(log=lines.append)
+    demo.load(log=lines.append)
+    conference = Event.objects.filter(kind=Event.Kind.CONFERENCE).order_by("-start").first()
+    assert conference.capacity == 300 and conference.is_multi_day and conference.sessions.count() >= 5
+    course = Event.objects.get(kind=Event.Kind.INTRO_COURSE)
+    assert course.capacity - course.registrations.confirmed().count() <= 3
+    assert Event.objects.filter(kind=Event.Kind.DIGITAL_GATHERING, is_online=True).exists()
+    previous = Event.objects.past().filter(kind=Event.Kind.CONFERENCE).get()
+    assert previous.recordings.filter(has_captions=False).exists()
+    assert Event.objects.count() == 4
+
+
+def test_personal_data_and_account_links(sfk_admin):
+    from accounts.selectors import account_links, user_personal_data
+
+    RegistrationFactory(user=sfk_admin, email=sfk_admin.email, dietary_needs="Vegetar")
+    data = user_personal_data(user=sfk_admin)
+    assert data["event_registrations"][0]["dietary_needs"] == "Vegetar"
+    assert any("/arrangementer/administrer/" in url for _, url in account_links(user=sfk_admin))

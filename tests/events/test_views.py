@@ -1,8 +1,7 @@
 import datetime as dt
 
 import pytest
-from django.core import signing
-from django.core import mail
+from django.core import mail, signing
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -20,8 +19,15 @@ JOIN = "https://meet.example.no/hemmelig-rom"
 
 
 def form_data(**overrides):
-    data = {"name": "Kari Nordmann", "email": "kari@kommune.example.no", "organisation": "Testkommune",
-            "role": "SLT-koordinator", "unit": "", "dietary_needs": "", "accessibility_needs": ""}
+    data = {
+        "name": "Kari Nordmann",
+        "email": "kari@kommune.example.no",
+        "organisation": "Testkommune",
+        "role": "SLT-koordinator",
+        "unit": "",
+        "dietary_needs": "",
+        "accessibility_needs": "",
+    }
     data.update(overrides)
     return data
 
@@ -39,13 +45,18 @@ def test_public_pages_in_all_languages_with_constant_queries(client):
     registration = RegistrationFactory(event=event)
     token = registration_token(registration)
     urls = [
-        reverse("events:list"), reverse("events:past"), reverse("events:recordings"),
-        event.get_absolute_url(), past.get_absolute_url(), reverse("events:register", args=[event.slug]),
-        reverse("events:event_recordings", args=[past.slug]), reverse("events:registration", args=[token]),
+        reverse("events:list"),
+        reverse("events:past"),
+        reverse("events:recordings"),
+        event.get_absolute_url(),
+        past.get_absolute_url(),
+        reverse("events:register", args=[event.slug]),
+        reverse("events:event_recordings", args=[past.slug]),
+        reverse("events:registration", args=[token]),
     ]
     assert_pages(client, urls, max_queries=8)
     # Query counts stay constant as data grows.
-    for i in range(8):
+    for _ in range(8):
         e = EventFactory(capacity=5)
         SessionFactory(event=e)
         RegistrationFactory(event=e)
@@ -100,8 +111,11 @@ def test_register_redirects_to_personal_page_with_status(client, django_capture_
     assert "Bekreftet" in html and JOIN in html
     assert len(mail.outbox) == 1
 
-    response = client.post(reverse("events:register", args=[event.slug]),
-                           form_data(email="nummer2@example.no", name="Nummer To"), follow=True)
+    response = client.post(
+        reverse("events:register", args=[event.slug]),
+        form_data(email="nummer2@example.no", name="Nummer To"),
+        follow=True,
+    )
     html = response.content.decode()
     assert "På venteliste" in html and "nummer 1 på ventelisten" in html
     assert JOIN not in html
@@ -109,17 +123,24 @@ def test_register_redirects_to_personal_page_with_status(client, django_capture_
 
 def test_join_link_absent_for_anonymous_visitors(client):
     event = EventFactory(is_online=True, join_url=JOIN)
-    for url in [event.get_absolute_url(), reverse("events:register", args=[event.slug]),
-                reverse("events:ics", args=[event.slug]), reverse("events:feed")]:
+    for url in [
+        event.get_absolute_url(),
+        reverse("events:register", args=[event.slug]),
+        reverse("events:ics", args=[event.slug]),
+        reverse("events:feed"),
+    ]:
         assert JOIN not in client.get(url).content.decode()
 
 
-@pytest.mark.parametrize("bad", [
-    {"email": "ikke-en-epost"},
-    {"email": ""},
-    {"name": ""},
-    {"organisation": ""},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"email": "ikke-en-epost"},
+        {"email": ""},
+        {"name": ""},
+        {"organisation": ""},
+    ],
+)
 def test_bad_input_rerenders_with_400_and_nothing_saved(client, bad):
     event = EventFactory()
     response = client.post(reverse("events:register", args=[event.slug]), form_data(**bad))
@@ -137,10 +158,13 @@ def test_duplicate_email_gets_clear_message(client):
     assert Registration.objects.count() == 1
 
 
-@pytest.mark.parametrize("fields, text", [
-    ({"registration_opens": timezone.now() + dt.timedelta(days=2)}, "Påmeldingen åpner"),
-    ({"registration_closes": timezone.now() - dt.timedelta(hours=1)}, "Påmeldingsfristen er ute"),
-])
+@pytest.mark.parametrize(
+    "fields, text",
+    [
+        ({"registration_opens": timezone.now() + dt.timedelta(days=2)}, "Påmeldingen åpner"),
+        ({"registration_closes": timezone.now() - dt.timedelta(hours=1)}, "Påmeldingsfristen er ute"),
+    ],
+)
 def test_registration_window_messages(client, fields, text):
     event = EventFactory(**fields)
     assert text in client.get(event.get_absolute_url()).content.decode()
@@ -162,8 +186,13 @@ def test_invited_event_needs_the_invite_link(client):
 
 def test_form_prefilled_for_logged_in_coordinator(client):
     unit = SLTUnitFactory(name="SLT Bergen")
-    coordinator = CoordinatorFactory(unit=unit, employer="Bergen kommune", title="SLT-koordinator",
-                                     user__full_name="Ola Koordinator", user__email="ola@bergen.example.no")
+    coordinator = CoordinatorFactory(
+        unit=unit,
+        employer="Bergen kommune",
+        title="SLT-koordinator",
+        user__full_name="Ola Koordinator",
+        user__email="ola@bergen.example.no",
+    )
     client.force_login(coordinator.user)
     event = EventFactory()
     html = client.get(reverse("events:register", args=[event.slug])).content.decode()
@@ -223,8 +252,9 @@ def test_participant_list_only_consenting_confirmed_and_only_for_confirmed(clien
     unit = SLTUnitFactory(name="SLT Fjordby")
     event = EventFactory(capacity=3)
     viewer = RegistrationFactory(event=event)
-    RegistrationFactory(event=event, name="Synlig Person", consent_participant_list=True, unit=unit,
-                        dietary_needs="Nøtteallergi")
+    RegistrationFactory(
+        event=event, name="Synlig Person", consent_participant_list=True, unit=unit, dietary_needs="Nøtteallergi"
+    )
     RegistrationFactory(event=event, name="Skjult Person", consent_participant_list=False)
     waiting = RegistrationFactory(event=event, status="waiting", name="Venter Person", consent_participant_list=True)
     html = client.get(reverse("events:registration", args=[registration_token(viewer)])).content.decode()

@@ -8,8 +8,12 @@ class Command(BaseCommand):
     help = "Delete notes and anonymise event registrations N days after the event ended (EVENTS_RETENTION_DAYS)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, default=None,
-                            help=f"Override EVENTS_RETENTION_DAYS (now {settings.EVENTS_RETENTION_DAYS}).")
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=None,
+            help=f"Override EVENTS_RETENTION_DAYS (now {settings.EVENTS_RETENTION_DAYS}).",
+        )
 
     def handle(self, *args, days=None, **options):
         count = registrations_anonymise(days=days)

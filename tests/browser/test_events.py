@@ -1,0 +1,84 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from events.models import Registration
+from events.tokens import registration_token
+from tests.events.factories import EventFactory, RecordingFactory, RegistrationFactory, SessionFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def tab_to(page, predicate_js: str, limit: int = 80):
+    """Press Tab until the focused element matches; fails if it never does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => {{ const el = document.activeElement; return !!({predicate_js}); }}"):
+            return
+    raise AssertionError(f"never focused: {predicate_js}")
+
+
+def test_register_with_keyboard_only(live_server, page, axe):
+    event = EventFactory(
+        title="Tastaturkurs", slug="tastaturkurs", capacity=5, is_online=True, join_url="https://meet.example.no/rom"
+    )
+    SessionFactory(event=event, title="Velkommen")
+    page.goto(f"{live_server.url}/arrangementer/tastaturkurs/")
+    axe(page)
+    tab_to(page, "el.textContent.trim() === 'Meld deg på'")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/pamelding/")
+    axe(page)
+    tab_to(page, "el.id === 'id_name'")
+    page.keyboard.type("Kari Tastatur")
+    page.keyboard.press("Tab")
+    page.keyboard.type("ugyldig")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Testkommune")
+    tab_to(page, "el.tagName === 'BUTTON' && el.type === 'submit' && el.closest('main')")
+    page.keyboard.press("Enter")
+    page.locator(".ds-error-summary").wait_for()
+    # Bad e-mail: error summary and message next to the field; page still passes axe.
+    assert page.locator(".ds-error-summary").is_visible()
+    assert page.locator("#id_email_error").is_visible()
+    axe(page)
+    page.locator("#id_email").focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("kari@example.no")
+    tab_to(page, "el.id === 'id_consent_participant_list'")
+    page.keyboard.press("Space")
+    tab_to(page, "el.tagName === 'BUTTON' && el.type === 'submit' && el.closest('main')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/arrangementer/pamelding/**")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Din påmelding")
+    assert "Bekreftet" in page.locator("main").inner_text()
+    assert page.locator("a.join-link").get_attribute("href") == "https://meet.example.no/rom"
+    axe(page)
+    registration = Registration.objects.get()
+    assert registration.email == "kari@example.no" and registration.consent_participant_list
+
+
+def test_axe_on_list_past_recordings_and_waiting_page(live_server, page, axe):
+    EventFactory(title="Kommende samling", capacity=1)
+    start = timezone.now() - dt.timedelta(days=60)
+    past = EventFactory(title="Fjorårets konferanse", slug="fjorarets", start=start, end=start + dt.timedelta(hours=8))
+    RecordingFactory(event=past, title="Åpningsforedrag", has_captions=False, slides_url="https://example.no/l.pdf")
+    RecordingFactory(event=past, title="Panel", has_captions=True)
+    full = EventFactory(title="Fullt kurs", capacity=1)
+    RegistrationFactory(event=full)
+    waiting = RegistrationFactory(event=full, status="waiting")
+    for path in [
+        "/arrangementer/",
+        "/nn/arrangementer/",
+        "/en/arrangementer/",
+        "/arrangementer/tidligere/",
+        "/arrangementer/opptak/",
+        "/arrangementer/fjorarets/",
+        "/arrangementer/fjorarets/opptak/",
+        "/en/arrangementer/opptak/",
+        f"/arrangementer/pamelding/{registration_token(waiting)}/",
+    ]:
+        page.goto(live_server.url + path)
+        axe(page)
+    assert "nummer 1 på ventelisten" in page.locator("main").inner_text()
