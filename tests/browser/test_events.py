@@ -6,6 +6,7 @@ from django.utils import timezone
 from events.models import Registration
 from events.tokens import registration_token
 from tests.events.factories import EventFactory, RecordingFactory, RegistrationFactory, SessionFactory
+from tests.factories import TEST_PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,7 +60,7 @@ def test_register_with_keyboard_only(live_server, page, axe):
     assert registration.email == "kari@example.no" and registration.consent_participant_list
 
 
-def test_axe_on_list_past_recordings_and_waiting_page(live_server, page, axe):
+def test_axe_on_list_past_recordings_waiting_and_admin_pages(live_server, page, axe, login):
     EventFactory(title="Kommende samling", capacity=1)
     start = timezone.now() - dt.timedelta(days=60)
     past = EventFactory(title="Fjorårets konferanse", slug="fjorarets", start=start, end=start + dt.timedelta(hours=8))
@@ -82,3 +83,12 @@ def test_axe_on_list_past_recordings_and_waiting_page(live_server, page, axe):
         page.goto(live_server.url + path)
         axe(page)
     assert "nummer 1 på ventelisten" in page.locator("main").inner_text()
+    admin = UserFactory(sfk_admin=True, email="admin@example.no")
+    login(page, admin.email, TEST_PASSWORD)
+    for path in ["/arrangementer/administrer/", f"/arrangementer/{full.slug}/deltakere/"]:
+        page.goto(live_server.url + path)
+        axe(page)
+    page.get_by_role("button", name=f"Gi {waiting.name} plass").click()
+    page.wait_for_load_state()
+    assert "Arrangementet er fullt" in page.locator(".messages").inner_text()
+    axe(page)
