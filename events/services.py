@@ -101,11 +101,12 @@ def registration_create(
     now: dt.datetime | None = None,
 ) -> Registration:
     """Register someone: a seat if one is free, otherwise the waiting list. Raises ValidationError."""
-    now = now or timezone.now()
     email = data["email"].strip()
     try:
         with transaction.atomic():
             event = _lock_event(event)
+            # Taken after the lock, so queue order (created_at, id) follows the order of sign-ups.
+            now = now or timezone.now()
             problem = registration_problem(event=event, now=now, invite_token=invite_token)
             if problem:
                 raise ValidationError(problem, code="closed")
@@ -229,13 +230,14 @@ def event_email_participants(*, event: Event, subject: str, body: str, include_w
     return count
 
 
-def registrations_anonymise(*, now: dt.datetime | None = None, days: int | None = None) -> int:
-    """Delete notes and personal data from registrations for events that ended `days` ago."""
+def registrations_anonymise(*, now: dt.datetime | None = None, days: int | None = None) -> tuple[int, int]:
+    """Delete dietary/accessibility notes once an event has ended, and anonymise its registrations
+    `days` (EVENTS_RETENTION_DAYS) after it ended. Returns (notes cleared, anonymised)."""
     now = now or timezone.now()
     days = settings.EVENTS_RETENTION_DAYS if days is None else days
     cutoff = now - dt.timedelta(days=days)
     with transaction.atomic():
-        return Registration.objects.filter(event__end__lt=cutoff, anonymised_at__isnull=True).update(
+        anonymised = Registration.objects.filter(event__end__lt=cutoff, anonymised_at__isnull=True).update(
             name="",
             email="",
             role="",
@@ -245,3 +247,9 @@ def registrations_anonymise(*, now: dt.datetime | None = None, days: int | None 
             consent_participant_list=False,
             anonymised_at=now,
         )
+        notes = (
+            Registration.objects.filter(event__end__lt=now)
+            .exclude(dietary_needs="", accessibility_needs="")
+            .update(dietary_needs="", accessibility_needs="")
+        )
+    return notes, anonymised

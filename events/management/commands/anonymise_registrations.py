@@ -5,7 +5,10 @@ from events.services import registrations_anonymise
 
 
 class Command(BaseCommand):
-    help = "Delete notes and anonymise event registrations N days after the event ended (EVENTS_RETENTION_DAYS)."
+    help = (
+        "Delete dietary/accessibility notes after an event and anonymise its registrations "
+        "EVENTS_RETENTION_DAYS days after it ended."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -16,5 +19,5 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, days=None, **options):
-        count = registrations_anonymise(days=days)
-        self.stdout.write(f"Anonymised {count} registrations.")
+        notes, anonymised = registrations_anonymise(days=days)
+        self.stdout.write(f"Cleared notes on {notes} registrations; anonymised {anonymised} registrations.")
