@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from outbox.services import outbox_enqueue
@@ -37,7 +38,7 @@ def registration_problem(*, event: Event, now: dt.datetime | None = None, invite
     if event.end < now:
         return _("Arrangementet er over.")
     if event.registration_opens and now < event.registration_opens:
-        opens = timezone.localtime(event.registration_opens).strftime("%d.%m.%Y %H:%M")
+        opens = date_format(timezone.localtime(event.registration_opens), "j. F Y H:i")
         return _("Påmeldingen åpner %(opens)s.") % {"opens": opens}
     if event.registration_closes and now > event.registration_closes:
         return _("Påmeldingsfristen er ute.")
