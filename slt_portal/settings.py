@@ -285,5 +285,6 @@ LOGGING = {
 SILENCED_SYSTEM_CHECKS = ["auth.W004"]
 
 # --- events ---
-# Days after an event ends before notes are deleted and registrations anonymised.
+# Days after an event ends before its registrations are anonymised (`manage.py anonymise_registrations`,
+# run daily); dietary/accessibility notes are deleted by the same command as soon as the event has ended.
 EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 90)
