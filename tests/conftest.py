@@ -67,3 +67,13 @@ def coordinator_b(unit_b):
 def roles(db, sfk_admin, coordinator_a, coordinator_b):
     """The permission matrix's four users: anonymous (None), coordinator A, coordinator B, admin."""
     return {"anonymous": None, "coordinator_a": coordinator_a, "coordinator_b": coordinator_b, "sfk_admin": sfk_admin}
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    """A request to /en/… leaves English active in the test thread; start every test in bokmål."""
+    from django.utils import translation
+
+    translation.activate("nb")
+    yield
+    translation.activate("nb")
