@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class County(models.Model):
@@ -22,7 +24,6 @@ class County(models.Model):
 
     def __str__(self):
         return self.name
-
 
 class MunicipalityQuerySet(models.QuerySet):
     def current(self, on=None):
@@ -64,7 +65,6 @@ class Municipality(models.Model):
 
     def __str__(self):
         return self.name
-
     @property
     def name_forms(self) -> list[str]:
         """The official name's forms, e.g. ['Guovdageaidnu', 'Kautokeino']."""
@@ -89,11 +89,31 @@ class District(models.Model):
     def __str__(self):
         return self.name
 
-
 class SLTUnitQuerySet(models.QuerySet):
     def current(self):
         """Units that are active or being established."""
         return self.filter(status__in=SLTUnit.CURRENT_STATUSES)
+
+    def with_details(self):
+        """Prefetch what a directory entry shows: members, districts and public coordinators
+        (as `member_list`, `district_list`, `public_coordinators`); constant query count."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "memberships",
+                queryset=UnitMunicipality.objects.select_related("municipality__county").order_by(
+                    "municipality__name"
+                ),
+                to_attr="member_list",
+            ),
+            models.Prefetch(
+                "district_memberships",
+                queryset=UnitDistrict.objects.select_related("district").order_by("district__number"),
+                to_attr="district_list",
+            ),
+            models.Prefetch(
+                "coordinators", queryset=Coordinator.objects.public(), to_attr="public_coordinators"
+            ),
+        )
 
 
 class SLTUnit(models.Model):
@@ -132,6 +152,7 @@ class SLTUnit(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = SLTUnitQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("SLT-enhet")
@@ -146,10 +167,16 @@ class SLTUnit(models.Model):
 
     def __str__(self):
         return self.name
-
     @property
     def is_current(self) -> bool:
         return self.status in self.CURRENT_STATUSES
+
+    def get_absolute_url(self):
+        return reverse("municipalities:unit", kwargs={"slug": self.slug})
+
+    @property
+    def is_inter_municipal(self) -> bool:
+        return len(self.member_list) > 1 if hasattr(self, "member_list") else self.memberships.count() > 1
 
 
 class UnitMunicipality(models.Model):
@@ -159,6 +186,8 @@ class UnitMunicipality(models.Model):
     unit = models.ForeignKey(SLTUnit, on_delete=models.CASCADE, related_name="memberships")
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="memberships")
     is_current = models.BooleanField(default=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [
@@ -174,6 +203,8 @@ class UnitDistrict(models.Model):
     unit = models.ForeignKey(SLTUnit, on_delete=models.CASCADE, related_name="district_memberships")
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="memberships")
     is_current = models.BooleanField(default=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [
@@ -191,6 +222,11 @@ class CoordinatorQuerySet(models.QuerySet):
 
     def public(self):
         return self.active().filter(is_public=True)
+
+    def stale(self, *, now=None, days: int = 365):
+        """Active entries not verified for more than `days` days (or never)."""
+        cutoff = (now or timezone.now()) - timezone.timedelta(days=days)
+        return self.active().filter(Q(verified_at__isnull=True) | Q(verified_at__lt=cutoff))
 
 
 class Coordinator(models.Model):
@@ -214,10 +250,12 @@ class Coordinator(models.Model):
     is_public = models.BooleanField(_("vises offentlig"), default=True)
     verified_at = models.DateTimeField(_("sist bekreftet"), null=True, blank=True)
     ended_at = models.DateTimeField(_("sluttet"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(_("påminnelse sendt"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = CoordinatorQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("SLT-koordinator")
@@ -237,3 +275,39 @@ class Coordinator(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def show_photo(self) -> bool:
+        return bool(self.photo and self.photo_consent_at and self.is_public)
+
+
+class Invitation(models.Model):
+    """An invitation to a coordinator entry: the e-mailed link is a signed token naming this row
+    and its nonce. Single use (`used_at`); re-sending revokes the previous one (`revoked_at`)."""
+
+    coordinator = models.ForeignKey(
+        Coordinator, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("koordinator")
+    )
+    email = models.EmailField(_("e-post"))
+    nonce = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitasjon")
+        verbose_name_plural = _("invitasjoner")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["coordinator"], condition=Q(used_at__isnull=True, revoked_at__isnull=True),
+                name="one_open_invitation_per_coordinator",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} ({self.created_at:%Y-%m-%d})"

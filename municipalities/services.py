@@ -2,13 +2,32 @@
 
 import csv
 import datetime as dt
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import models, transaction
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
-from .models import County, District, Municipality
+from outbox.services import outbox_enqueue
+
+from .models import (
+    Coordinator,
+    County,
+    District,
+    Invitation,
+    Municipality,
+    SLTUnit,
+    UnitDistrict,
+    UnitMunicipality,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 STRUCTURE_2024 = dt.date(2024, 1, 1)
@@ -129,3 +148,266 @@ def load_municipalities(
                 "district", summary,
             )
     return summary
+
+
+# --- The SLT directory -------------------------------------------------------------------------
+
+
+def _with_history_user(obj, by):
+    # simple-history takes the user from the request middleware; services may run without one.
+    if by is not None and getattr(by, "is_authenticated", False):
+        obj._history_user = by
+    return obj
+
+
+def _check_members_free(unit: SLTUnit, municipalities, districts) -> None:
+    """A municipality (district) may be in at most one active/establishing unit."""
+    if not unit.is_current:
+        return
+    errors = {}
+    taken = (
+        UnitMunicipality.objects.filter(is_current=True, municipality__in=municipalities)
+        .exclude(unit_id=unit.pk)
+        .select_related("municipality", "unit")
+    )
+    if taken:
+        errors["municipalities"] = [
+            ValidationError(
+                _("%(municipality)s er allerede med i en aktiv SLT-enhet (%(unit)s)."),
+                code="municipality_taken",
+                params={"municipality": m.municipality.name, "unit": m.unit.name},
+            )
+            for m in taken
+        ]
+    taken = (
+        UnitDistrict.objects.filter(is_current=True, district__in=districts)
+        .exclude(unit_id=unit.pk)
+        .select_related("district", "unit")
+    )
+    if taken:
+        errors["districts"] = [
+            ValidationError(
+                _("%(district)s er allerede med i en aktiv SLT-enhet (%(unit)s)."),
+                code="district_taken",
+                params={"district": m.district.name, "unit": m.unit.name},
+            )
+            for m in taken
+        ]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _sync(unit, manager, model, key: str, wanted_objs, by) -> None:
+    wanted = {obj.pk for obj in wanted_objs}
+    for membership in list(manager.all()):
+        if getattr(membership, f"{key}_id") not in wanted:
+            _with_history_user(membership, by).delete()
+        elif membership.is_current != unit.is_current:
+            membership.is_current = unit.is_current
+            _with_history_user(membership, by).save(update_fields=["is_current"])
+            wanted.discard(getattr(membership, f"{key}_id"))
+        else:
+            wanted.discard(getattr(membership, f"{key}_id"))
+    for pk in wanted:
+        _with_history_user(model(unit=unit, **{f"{key}_id": pk}, is_current=unit.is_current), by).save()
+
+
+def unit_save(*, unit: SLTUnit, by, municipalities=None, districts=None) -> SLTUnit:
+    """Create or update a unit; with municipalities/districts given, set its members too.
+    Raises ValidationError (field errors) when a member is already in another current unit."""
+    unit.full_clean()
+    try:
+        with transaction.atomic():
+            _with_history_user(unit, by).save()
+            if municipalities is not None or districts is not None:
+                municipalities = list(municipalities if municipalities is not None else unit.municipalities.all())
+                districts = list(districts if districts is not None else unit.districts.all())
+                _check_members_free(unit, municipalities, districts)
+                _sync(unit, unit.memberships, UnitMunicipality, "municipality", municipalities, by)
+                _sync(unit, unit.district_memberships, UnitDistrict, "district", districts, by)
+            else:
+                _check_members_free(unit, unit.municipalities.all(), unit.districts.all())
+                for manager in (unit.memberships, unit.district_memberships):
+                    for membership in manager.exclude(is_current=unit.is_current):
+                        membership.is_current = unit.is_current
+                        _with_history_user(membership, by).save(update_fields=["is_current"])
+    except IntegrityError as exc:  # a concurrent save took the municipality first
+        raise ValidationError(
+            {"municipalities": _("En av kommunene er allerede med i en aktiv SLT-enhet.")}
+        ) from exc
+    return unit
+
+
+def unit_verify(*, unit: SLTUnit, by) -> SLTUnit:
+    """'The details are correct': stamps the unit and the confirming user's own entries."""
+    now = timezone.now()
+    with transaction.atomic():
+        unit.verified_at = now
+        _with_history_user(unit, by).save(update_fields=["verified_at", "updated_at"])
+        for coordinator in unit.coordinators.active().filter(user=by):
+            coordinator.verified_at = now
+            _with_history_user(coordinator, by).save(update_fields=["verified_at", "updated_at"])
+    return unit
+
+
+def coordinator_save(*, coordinator: Coordinator, by, photo_consent: bool | None = None) -> Coordinator:
+    """Create or update a coordinator entry. photo_consent records (or withdraws) consent;
+    without consent no photo is kept."""
+    if photo_consent is not None:
+        if photo_consent and not coordinator.photo_consent_at:
+            coordinator.photo_consent_at = timezone.now()
+        elif not photo_consent:
+            coordinator.photo_consent_at = None
+            coordinator.photo = ""
+    coordinator.full_clean()
+    with transaction.atomic():
+        _with_history_user(coordinator, by).save()
+    return coordinator
+
+
+def coordinator_end(*, coordinator: Coordinator, by) -> Coordinator:
+    """The coordinator has left: end the entry, revoke open invitations and deactivate the
+    account when it has no other active entry (never deleted: history stays)."""
+    now = timezone.now()
+    with transaction.atomic():
+        coordinator.ended_at = now
+        _with_history_user(coordinator, by).save(update_fields=["ended_at", "updated_at"])
+        coordinator.invitations.filter(used_at__isnull=True, revoked_at__isnull=True).update(revoked_at=now)
+        user = coordinator.user
+        if (
+            user is not None
+            and user.is_active
+            and not user.is_sfk_admin
+            and not user.coordinator_entries.active().exists()
+        ):
+            user.is_active = False
+            user.save(update_fields=["is_active"])
+    return coordinator
+
+
+class InvitationError(Exception):
+    """Why an invitation link cannot be used: 'invalid', 'expired', 'used' or 'revoked'."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+INVITATION_SALT = "municipalities.invitation"
+
+
+def invitation_token(invitation: Invitation) -> str:
+    return signing.dumps({"i": invitation.pk, "n": invitation.nonce}, salt=INVITATION_SALT, compress=True)
+
+
+def invitation_send(*, coordinator: Coordinator, by) -> Invitation:
+    """E-mail a fresh invitation link; any earlier open invitation stops working."""
+    now = timezone.now()
+    with transaction.atomic():
+        coordinator.invitations.filter(used_at__isnull=True, revoked_at__isnull=True).update(revoked_at=now)
+        invitation = Invitation.objects.create(
+            coordinator=coordinator,
+            email=coordinator.email,
+            nonce=secrets.token_urlsafe(24),
+            created_by=by if getattr(by, "is_authenticated", False) else None,
+            created_at=now,
+            expires_at=now + dt.timedelta(days=settings.INVITATION_MAX_AGE_DAYS),
+        )
+        language = coordinator.user.preferred_language if coordinator.user else settings.LANGUAGE_CODE
+        with translation.override(language):
+            url = settings.SITE_URL + reverse(
+                "municipalities:invitation_accept", kwargs={"token": invitation_token(invitation)}
+            )
+            body = render_to_string(
+                "municipalities/email/invitation.txt",
+                {"coordinator": coordinator, "url": url, "days": settings.INVITATION_MAX_AGE_DAYS,
+                 "site_name": settings.SITE_NAME},
+            )
+            subject = _("Invitasjon til SLT-portalen: %(unit)s") % {"unit": coordinator.unit.name}
+        outbox_enqueue(to=coordinator.email, subject=subject, body=body)
+    return invitation
+
+
+def invitation_from_token(token: str) -> Invitation:
+    """The open invitation a link names; raises InvitationError with the reason otherwise."""
+    try:
+        data = signing.loads(
+            token, salt=INVITATION_SALT, max_age=dt.timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
+        )
+    except signing.SignatureExpired as exc:
+        raise InvitationError("expired") from exc
+    except signing.BadSignature as exc:
+        raise InvitationError("invalid") from exc
+    if not isinstance(data, dict):
+        raise InvitationError("invalid")
+    invitation = (
+        Invitation.objects.select_related("coordinator__unit", "coordinator__user")
+        .filter(pk=data.get("i"), nonce=data.get("n"))
+        .first()
+    )
+    if invitation is None:
+        raise InvitationError("invalid")
+    if invitation.used_at:
+        raise InvitationError("used")
+    if invitation.revoked_at or invitation.coordinator.ended_at:
+        raise InvitationError("revoked")
+    if invitation.expires_at < timezone.now():
+        raise InvitationError("expired")
+    return invitation
+
+
+def invitation_accept(*, invitation: Invitation, password: str | None, full_name: str = "", user=None):
+    """Use the invitation: link the entry to `user` (an existing account that is logged in) or
+    to a new account with this password. Single use, enforced under a row lock."""
+    from accounts.models import User
+
+    with transaction.atomic():
+        locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if locked.used_at or locked.revoked_at:
+            raise InvitationError("used" if locked.used_at else "revoked")
+        coordinator = locked.coordinator
+        if user is None:
+            user = User.objects.filter(email__iexact=locked.email).first()
+            if user is None:
+                user = User.objects.create_user(
+                    email=locked.email, password=password, full_name=full_name or coordinator.name
+                )
+            elif user.is_active:
+                raise InvitationError("account_exists")  # must log in and accept instead
+            else:  # someone who left and is invited back
+                user.set_password(password)
+                user.is_active = True
+                user.full_name = full_name or user.full_name
+                user.save(update_fields=["password", "is_active", "full_name"])
+        elif not user.is_active:
+            user.is_active = True
+            user.save(update_fields=["is_active"])
+        coordinator.user = user
+        _with_history_user(coordinator, user).save(update_fields=["user", "updated_at"])
+        locked.used_at = timezone.now()
+        locked.save(update_fields=["used_at"])
+    return user
+
+
+def reminders_send(*, dry_run: bool = False, days: int = 365) -> list[Coordinator]:
+    """E-mail every coordinator whose entry is unverified for more than `days` days."""
+    from .selectors import stale_coordinators
+
+    coordinators = list(stale_coordinators(days=days))
+    if dry_run:
+        return coordinators
+    now = timezone.now()
+    for coordinator in coordinators:
+        with transaction.atomic():
+            language = coordinator.user.preferred_language if coordinator.user else settings.LANGUAGE_CODE
+            with translation.override(language):
+                url = settings.SITE_URL + reverse("municipalities:my_units")
+                body = render_to_string(
+                    "municipalities/email/reminder.txt",
+                    {"coordinator": coordinator, "url": url, "site_name": settings.SITE_NAME},
+                )
+                subject = _("Er opplysningene om %(unit)s fortsatt riktige?") % {"unit": coordinator.unit.name}
+            outbox_enqueue(to=coordinator.email, subject=subject, body=body)
+            coordinator.reminder_sent_at = now
+            coordinator.save(update_fields=["reminder_sent_at"])
+    return coordinators

@@ -1,0 +1,132 @@
+"""The coverage map: Kartverket's municipality boundaries (WGS84 GeoJSON) projected to a
+transverse Mercator plane (central meridian 15° E, like UTM zone 33), simplified and drawn as
+SVG. The projected paths are computed once and cached; the SVG is assembled per request."""
+
+import json
+import math
+from pathlib import Path
+
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "kommuner-2024-s.geojson"
+WIDTH = 600
+CENTRAL_MERIDIAN = math.radians(15)
+TOLERANCE = 0.6  # pixels, Douglas–Peucker
+MIN_RING_AREA = 1.5  # square pixels; smaller islands are dropped (the largest ring always kept)
+CACHE_KEY = "municipalities:map-paths:v1"
+
+
+def _project(lon: float, lat: float) -> tuple[float, float]:
+    lam, phi = math.radians(lon) - CENTRAL_MERIDIAN, math.radians(lat)
+    b = math.cos(phi) * math.sin(lam)
+    x = 0.5 * math.log((1 + b) / (1 - b))
+    y = math.atan2(math.tan(phi), math.cos(lam))
+    return x, y
+
+
+def _simplify(points, tolerance):
+    """Douglas–Peucker, iterative."""
+    if len(points) < 4:
+        return points
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = points[first], points[last]
+        dx, dy = x2 - x1, y2 - y1
+        norm = math.hypot(dx, dy)
+        index, distance = None, tolerance
+        for i in range(first + 1, last):
+            x0, y0 = points[i]
+            if norm < 1e-9:  # closed ring: distance to the shared end point
+                d = math.hypot(x0 - x1, y0 - y1)
+            else:
+                d = abs(dy * x0 - dx * y0 + x2 * y1 - y2 * x1) / norm
+            if d > distance:
+                index, distance = i, d
+        if index is not None:
+            keep[index] = True
+            stack.extend([(first, index), (index, last)])
+    return [p for p, k in zip(points, keep, strict=True) if k]
+
+
+def _area(ring) -> float:
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True))) / 2
+
+
+def build_paths() -> dict:
+    """{'width', 'height', 'paths': {kommunenummer: svg path data}}."""
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    projected = {}
+    for feature in data["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        rings = [[_project(lon, lat) for lon, lat in ring] for polygon in polygons for ring in polygon]
+        projected[feature["properties"]["kommunenummer"]] = rings
+    xs = [x for rings in projected.values() for ring in rings for x, _y in ring]
+    ys = [y for rings in projected.values() for ring in rings for _x, y in ring]
+    min_x, max_x, min_y, max_y = min(xs), max(xs), min(ys), max(ys)
+    scale = WIDTH / (max_x - min_x)
+    height = math.ceil((max_y - min_y) * scale)
+    paths = {}
+    for number, rings in projected.items():
+        screen = [[((x - min_x) * scale, (max_y - y) * scale) for x, y in ring] for ring in rings]
+        largest = max(screen, key=_area)
+        parts = []
+        for ring in screen:
+            if ring is not largest and _area(ring) < MIN_RING_AREA:
+                continue
+            simple = _simplify(ring, TOLERANCE)
+            if len(simple) < 3:
+                continue
+            coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in simple)
+            parts.append(f"M{coords}Z")
+        paths[number] = "".join(parts)
+    return {"width": WIDTH, "height": height, "paths": paths}
+
+
+def map_paths() -> dict:
+    paths = cache.get(CACHE_KEY)
+    if paths is None:
+        paths = build_paths()
+        cache.set(CACHE_KEY, paths, timeout=None)
+    return paths
+
+
+def status_label(place) -> str:
+    if place.has_districts and place.covered:
+        return _("SLT i %(covered)s av %(total)s bydeler") % {
+            "covered": place.districts_covered, "total": len(place.district_places)
+        }
+    if place.status == "active":
+        return _("Har SLT")
+    if place.status == "establishing":
+        return _("SLT under etablering")
+    return _("Ingen SLT-enhet registrert")
+
+
+def coverage_svg(muni_places) -> str:
+    """The map as inline SVG; each municipality a link with a <title>."""
+    data = map_paths()
+    items = []
+    for place in muni_places:
+        number = place.municipality.number
+        path = data["paths"].get(number)
+        if not path:
+            continue
+        css = f"map-area map-area--{place.status or 'none'}"
+        items.append(format_html(
+            '<a href="{}" class="{}"><title>{}: {}</title><path d="{}"/></a>',
+            reverse("municipalities:municipality", kwargs={"number": number}),
+            css, place.municipality.name, status_label(place), path,
+        ))
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" class="coverage-map" '
+        'aria-labelledby="coverage-map-title"><title id="coverage-map-title">{}</title>{}</svg>',
+        data["width"], data["height"], _("Kart over kommuner med SLT"), mark_safe("".join(items)),
+    )

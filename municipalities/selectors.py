@@ -1,0 +1,242 @@
+"""Reads for the SLT directory: search, places (municipality/district + its unit), coverage."""
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Case, F, FloatField, Func, Q, Value, When
+from django.db.models.functions import Greatest, Lower, Replace
+
+from .models import (
+    Coordinator,
+    County,
+    District,
+    Municipality,
+    SLTUnit,
+    UnitDistrict,
+    UnitMunicipality,
+)
+
+# Trigram word similarity (PostgreSQL) / difflib ratio (fallback) a match must reach.
+TRIGRAM_THRESHOLD = 0.45
+FALLBACK_THRESHOLD = 0.78
+# A county match lists the county's municipalities a little below direct name matches.
+COUNTY_WEIGHT = 0.8
+
+_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "đ": "d", "ŋ": "n", "ŧ": "t"})
+
+
+def normalise(text: str) -> str:
+    """Lower-case, æ→ae, ø→o, å/aa→a, accents dropped, punctuation to spaces."""
+    text = (text or "").lower().translate(_LETTERS)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("aa", "a")
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def uses_trigram() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _pg_normalised(field_name: str):
+    """The database twin of normalise() for PostgreSQL (unaccent maps æ→ae, ø→o, å→a)."""
+    unaccented = Func(Lower(F(field_name)), function="unaccent")
+    return Replace(unaccented, Value("aa"), Value("a"))
+
+
+def _fallback_score(query: str, text: str) -> float:
+    if not text:
+        return 0.0
+    if query == text:
+        return 1.0
+    if f" {text} ".find(f" {query}") >= 0:
+        return 0.9  # word prefix
+    if query in text:
+        return 0.8
+    words = text.split()
+    size = len(query.split())
+    candidates = {" ".join(words[i : i + size]) for i in range(len(words))} | {text}
+    best = max(difflib.SequenceMatcher(None, query, c).ratio() for c in candidates)
+    return best if best >= FALLBACK_THRESHOLD else 0.0
+
+
+def _match(queryset, fields: list[str], query: str) -> dict[int, float]:
+    """{pk: score} of rows where one of `fields` matches the (normalised) query."""
+    if uses_trigram():
+        from django.contrib.postgres.search import TrigramWordSimilarity
+
+        annotations = {f"n_{i}": _pg_normalised(name) for i, name in enumerate(fields)}
+        queryset = queryset.annotate(**annotations)
+        sims = [TrigramWordSimilarity(Value(query), F(f"n_{i}")) for i in range(len(fields))]
+        exact = [When(**{f"n_{i}__startswith": query}, then=Value(1.0)) for i in range(len(fields))]
+        contains = Q()
+        for i in range(len(fields)):
+            contains |= Q(**{f"n_{i}__contains": query})
+        queryset = queryset.annotate(
+            sim=Greatest(*sims) if len(sims) > 1 else sims[0],
+            boost=Case(*exact, default=Value(0.0), output_field=FloatField()),
+        ).filter(contains | Q(sim__gte=TRIGRAM_THRESHOLD))
+        return {pk: max(sim, boost) for pk, sim, boost in queryset.values_list("pk", "sim", "boost")}
+    scores = {}
+    for pk, *values in queryset.values_list("pk", *fields):
+        score = max(_fallback_score(query, normalise(v)) for v in values)
+        if score:
+            scores[pk] = score
+    return scores
+
+
+@dataclass
+class Place:
+    """A municipality (or an Oslo district) with the SLT unit that covers it, if any."""
+
+    municipality: Municipality
+    district: District | None = None
+    unit: SLTUnit | None = None
+    district_places: list["Place"] = field(default_factory=list)
+    score: float = 0.0
+
+    @property
+    def name(self) -> str:
+        return self.district.name if self.district else self.municipality.name
+
+    @property
+    def has_districts(self) -> bool:
+        return bool(self.district_places)
+
+    @property
+    def districts_covered(self) -> int:
+        return sum(1 for p in self.district_places if p.unit)
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.unit) or self.districts_covered > 0
+
+    @property
+    def status(self) -> str | None:
+        if self.unit:
+            return self.unit.status
+        statuses = {p.unit.status for p in self.district_places if p.unit}
+        if SLTUnit.Status.ACTIVE in statuses:
+            return SLTUnit.Status.ACTIVE
+        return next(iter(statuses), None)
+
+
+def places(*, municipality_ids=None, district_ids=()) -> tuple[list[Place], list[Place]]:
+    """(municipality places, district places) with units and public coordinators prefetched.
+    municipality_ids=None means every current municipality. Constant number of queries."""
+    municipalities = Municipality.objects.current().select_related("county")
+    if municipality_ids is not None:
+        municipalities = municipalities.filter(pk__in=list(municipality_ids))
+    municipalities = list(municipalities)
+    muni_pks = [m.pk for m in municipalities]
+    districts = list(
+        District.objects.filter(Q(municipality_id__in=muni_pks) | Q(pk__in=list(district_ids)))
+        .select_related("municipality__county")
+        .order_by("number")
+    )
+    unit_by_muni = dict(
+        UnitMunicipality.objects.filter(is_current=True, municipality_id__in=muni_pks).values_list(
+            "municipality_id", "unit_id"
+        )
+    )
+    unit_by_district = dict(
+        UnitDistrict.objects.filter(is_current=True, district__in=districts).values_list(
+            "district_id", "unit_id"
+        )
+    )
+    unit_ids = set(unit_by_muni.values()) | set(unit_by_district.values())
+    units = {u.pk: u for u in SLTUnit.objects.filter(pk__in=unit_ids).with_details()} if unit_ids else {}
+
+    district_places = {
+        d.pk: Place(municipality=d.municipality, district=d, unit=units.get(unit_by_district.get(d.pk)))
+        for d in districts
+    }
+    by_muni: dict[int, list[Place]] = {}
+    for place in district_places.values():
+        by_muni.setdefault(place.municipality.pk, []).append(place)
+    muni_places = [
+        Place(municipality=m, unit=units.get(unit_by_muni.get(m.pk)), district_places=by_muni.get(m.pk, []))
+        for m in municipalities
+    ]
+    wanted_districts = [district_places[pk] for pk in district_ids if pk in district_places]
+    return muni_places, wanted_districts
+
+
+def directory_search(*, query: str) -> list[Place]:
+    """Places matching a municipality (any official name form), county, district, unit or
+    coordinator name; tolerant of case, æ/ø/å spellings and small typos. Best match first."""
+    q = normalise(query)
+    if not q:
+        return []
+    muni_scores = _match(Municipality.objects.current(), ["name", "official_name"], q)
+    county_scores = _match(County.objects.all(), ["name", "official_name"], q)
+    if county_scores:
+        in_counties = Municipality.objects.current().filter(county_id__in=list(county_scores))
+        for pk, county_id in in_counties.values_list("pk", "county_id"):
+            muni_scores[pk] = max(muni_scores.get(pk, 0), county_scores[county_id] * COUNTY_WEIGHT)
+    district_scores = _match(District.objects.all(), ["name"], q)
+
+    unit_scores = _match(SLTUnit.objects.current(), ["name"], q)
+    coordinator_units: dict[int, float] = {}
+    coordinators = Coordinator.objects.public().filter(unit__status__in=SLTUnit.CURRENT_STATUSES)
+    matched = _match(coordinators, ["name"], q)
+    for pk, unit_id in coordinators.filter(pk__in=list(matched)).values_list("pk", "unit_id"):
+        coordinator_units[unit_id] = max(coordinator_units.get(unit_id, 0), matched[pk])
+    for unit_id, score in coordinator_units.items():
+        unit_scores[unit_id] = max(unit_scores.get(unit_id, 0), score)
+    if unit_scores:
+        for unit_id, pk in UnitMunicipality.objects.filter(unit_id__in=list(unit_scores)).values_list(
+            "unit_id", "municipality_id"
+        ):
+            muni_scores[pk] = max(muni_scores.get(pk, 0), unit_scores[unit_id])
+        for unit_id, pk in UnitDistrict.objects.filter(unit_id__in=list(unit_scores)).values_list(
+            "unit_id", "district_id"
+        ):
+            district_scores[pk] = max(district_scores.get(pk, 0), unit_scores[unit_id])
+
+    muni_places, district_places = places(municipality_ids=muni_scores, district_ids=list(district_scores))
+    for place in muni_places:
+        place.score = muni_scores[place.municipality.pk]
+    for place in district_places:
+        place.score = district_scores[place.district.pk]
+    results = muni_places + district_places
+    results.sort(key=lambda p: (-p.score, p.name))
+    return results
+
+
+@dataclass
+class Coverage:
+    municipalities: int
+    covered: int
+    units: int
+    oslo_districts: int
+    oslo_districts_covered: int
+
+
+def coverage_summary(muni_places: list[Place]) -> Coverage:
+    oslo = next((p for p in muni_places if p.has_districts), None)
+    return Coverage(
+        municipalities=len(muni_places),
+        covered=sum(1 for p in muni_places if p.covered),
+        units=SLTUnit.objects.current().count(),
+        oslo_districts=len(oslo.district_places) if oslo else 0,
+        oslo_districts_covered=oslo.districts_covered if oslo else 0,
+    )
+
+
+def counties_with_places() -> list[tuple[County, list[Place]]]:
+    """Every county with its current municipalities (and their SLT coverage)."""
+    muni_places, _ = places()
+    grouped: dict[int, list[Place]] = {}
+    for place in sorted(muni_places, key=lambda p: p.municipality.name):
+        grouped.setdefault(place.municipality.county_id, []).append(place)
+    return [(c, grouped.get(c.pk, [])) for c in County.objects.all()]
+
+
+def stale_coordinators(*, days: int = 365):
+    return Coordinator.objects.stale(days=days).select_related("unit", "user").order_by(
+        F("verified_at").asc(nulls_first=True), "name"
+    )

@@ -1,0 +1,381 @@
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.permissions import (
+    check_can_change,
+    coordinator_required,
+    coordinator_unit_ids,
+    is_sfk_admin,
+    sfk_admin_required,
+)
+from slt_portal.views import form_status
+
+from . import selectors, services
+from .forms import (
+    CoordinatorForm,
+    EndCoordinatorForm,
+    InvitationAcceptForm,
+    SearchForm,
+    UnitAdminForm,
+    UnitPublicForm,
+)
+from .history import unit_history
+from .map import coverage_svg
+from .models import Coordinator, Municipality, SLTUnit
+
+RESULTS_PER_PAGE = 20
+
+
+def _search_crumb():
+    return (_("Finn din SLT-koordinator"), reverse("municipalities:search"))
+
+
+def _unit_crumbs(unit, *rest):
+    return [_search_crumb(), (unit.name, unit.get_absolute_url()), *rest]
+
+
+def _admin_crumbs(*rest):
+    return [(_("SLT-enheter og koordinatorer"), reverse("municipalities:admin_units")), *rest]
+
+
+# --- Public directory -------------------------------------------------------------------------
+
+
+@require_GET
+def search(request):
+    form = SearchForm(request.GET or None)
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    results = selectors.directory_search(query=query) if query else []
+    page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"form": form, "query": query, "page_obj": page_obj, "searched": bool(query),
+               "total": len(results), "counties_url": reverse("municipalities:counties"),
+               "crumbs": [(_("Finn din SLT-koordinator"), "")]}
+    return render(request, "municipalities/search.html", context)
+
+
+@require_GET
+def municipality_detail(request, number):
+    municipality = get_object_or_404(Municipality.objects.current(), number=number)
+    muni_places, _unused = selectors.places(municipality_ids=[municipality.pk])
+    crumbs = [_search_crumb(), (municipality.name, "")]
+    return render(request, "municipalities/municipality_detail.html", {"place": muni_places[0], "crumbs": crumbs})
+
+
+@require_GET
+def unit_detail(request, slug):
+    unit = get_object_or_404(SLTUnit.objects.with_details(), slug=slug)
+    context = {"unit": unit, "can_change": _can_change(request.user, unit), "crumbs": _unit_crumbs(unit)}
+    if is_sfk_admin(request.user):
+        context["coordinators"] = unit.coordinators.select_related("user").order_by("ended_at", "name")
+    return render(request, "municipalities/unit_detail.html", context)
+
+
+def _can_change(user, unit) -> bool:
+    return is_sfk_admin(user) or unit.pk in coordinator_unit_ids(user)
+
+
+@require_GET
+def county_list(request):
+    counties = selectors.counties_with_places()
+    summary = selectors.coverage_summary([p for _c, group in counties for p in group])
+    crumbs = [_search_crumb(), (_("SLT i fylkene"), "")]
+    context = {"counties": counties, "summary": summary, "crumbs": crumbs}
+    return render(request, "municipalities/county_list.html", context)
+
+
+@require_GET
+def coverage(request):
+    muni_places, _unused = selectors.places()
+    muni_places.sort(key=lambda p: (p.municipality.county.number, p.municipality.name))
+    context = {
+        "places": muni_places,
+        "summary": selectors.coverage_summary(muni_places),
+        "svg": coverage_svg(muni_places),
+        "crumbs": [_search_crumb(), (_("Kart: hvor finnes SLT?"), "")],
+    }
+    return render(request, "municipalities/coverage.html", context)
+
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value) -> str:
+    """Neutralise spreadsheet formulas: a cell starting with = + - @ gets a leading quote."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+@require_GET
+def export_csv(request):
+    muni_places, district_places = selectors.places()
+    rows = []
+    for place in sorted(muni_places, key=lambda p: p.municipality.number):
+        for sub in [place, *place.district_places]:
+            if sub.unit:
+                rows.append(sub)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow([
+        _("Kommunenummer"), _("Kommune"), _("Bydel"), _("Fylke"), _("SLT-enhet"), _("Status"),
+        _("Enhetens e-post"), _("Koordinator"), _("Stillingstittel"), _("E-post"), _("Telefon"),
+        _("Sist bekreftet"),
+    ])
+    for place in rows:
+        unit = place.unit
+        people = unit.public_coordinators or [None]
+        for person in people:
+            writer.writerow([csv_safe(v) for v in [
+                place.municipality.number, place.municipality.name,
+                place.district.name if place.district else "", place.municipality.county.name,
+                unit.name, unit.get_status_display(), unit.email,
+                person.name if person else _("Stilling ledig"), person.title if person else "",
+                person.email if person else "", person.phone if person else "",
+                unit.verified_at.date().isoformat() if unit.verified_at else "",
+            ]])
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="slt-koordinatorer.csv"'
+    return response
+
+
+# --- Self-service -----------------------------------------------------------------------------
+
+
+def _visible_coordinators(user):
+    """Public active entries, plus every entry of the user's own units (all for Sfk)."""
+    if is_sfk_admin(user):
+        return Coordinator.objects.all()
+    return Coordinator.objects.filter(
+        Q(is_public=True, ended_at__isnull=True) | Q(unit_id__in=coordinator_unit_ids(user))
+    )
+
+
+@coordinator_required
+def my_units(request):
+    units = (
+        SLTUnit.objects.filter(pk__in=coordinator_unit_ids(request.user))
+        .with_details()
+        .prefetch_related(
+            Prefetch("coordinators", Coordinator.objects.active(), to_attr="active_coordinators")
+        )
+    )
+    context = {"units": units, "crumbs": [(_("Min side"), reverse("accounts:account")), (_("Min SLT-enhet"), "")]}
+    return render(request, "municipalities/my_units.html", context)
+
+
+@coordinator_required
+def unit_edit(request, slug):
+    unit = get_object_or_404(SLTUnit, slug=slug)
+    check_can_change(request.user, unit)
+    form_class = UnitAdminForm if is_sfk_admin(request.user) else UnitPublicForm
+    form = form_class(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _save_unit(form, request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Endringene er lagret."))
+            return redirect(unit.get_absolute_url())
+    context = {"form": form, "unit": unit, "crumbs": _unit_crumbs(unit, (_("Rediger"), ""))}
+    return render(request, "municipalities/unit_form.html", context, status=form_status(form))
+
+
+def _save_unit(form, user):
+    if isinstance(form, UnitAdminForm):
+        return services.unit_save(
+            unit=form.instance, by=user,
+            municipalities=form.cleaned_data["municipalities"], districts=form.cleaned_data["districts"],
+        )
+    return services.unit_save(unit=form.instance, by=user)
+
+
+@require_POST
+@coordinator_required
+def unit_verify(request, slug):
+    unit = get_object_or_404(SLTUnit, slug=slug)
+    check_can_change(request.user, unit)
+    services.unit_verify(unit=unit, by=request.user)
+    messages.success(request, _("Takk! Opplysningene er bekreftet."))
+    return redirect(reverse("municipalities:my_units") if not is_sfk_admin(request.user) else unit.get_absolute_url())
+
+
+@coordinator_required
+def coordinator_edit(request, pk):
+    coordinator = get_object_or_404(_visible_coordinators(request.user).select_related("unit"), pk=pk)
+    check_can_change(request.user, coordinator)
+    form = CoordinatorForm(request.POST or None, request.FILES or None, instance=coordinator)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.coordinator_save(
+                coordinator=form.instance, by=request.user, photo_consent=form.cleaned_data["photo_consent"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Endringene er lagret."))
+            return redirect(coordinator.unit.get_absolute_url())
+    context = {"form": form, "coordinator": coordinator, "unit": coordinator.unit,
+               "crumbs": _unit_crumbs(coordinator.unit, (coordinator.name, ""))}
+    return render(request, "municipalities/coordinator_form.html", context, status=form_status(form))
+
+
+@coordinator_required
+def coordinator_end(request, pk):
+    coordinator = get_object_or_404(
+        _visible_coordinators(request.user).active().select_related("unit", "user"), pk=pk
+    )
+    check_can_change(request.user, coordinator)
+    form = EndCoordinatorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.coordinator_end(coordinator=coordinator, by=request.user)
+        messages.success(request, _("%(name)s er registrert som sluttet.") % {"name": coordinator.name})
+        if coordinator.user_id == request.user.pk and not request.user.is_sfk_admin:
+            request.user.refresh_from_db(fields=["is_active"])
+            if not request.user.is_active:
+                logout(request)
+        return redirect(coordinator.unit.get_absolute_url())
+    context = {"form": form, "coordinator": coordinator, "unit": coordinator.unit,
+               "crumbs": _unit_crumbs(coordinator.unit, (_("Sluttet"), ""))}
+    return render(request, "municipalities/coordinator_end.html", context, status=form_status(form))
+
+
+# --- Sfk administration -----------------------------------------------------------------------
+
+
+@sfk_admin_required
+def admin_units(request):
+    status = request.GET.get("status", "")
+    units = SLTUnit.objects.with_details().prefetch_related(
+        Prefetch("coordinators", Coordinator.objects.active(), to_attr="active_coordinators")
+    )
+    if status in SLTUnit.Status.values:
+        units = units.filter(status=status)
+    page_obj = Paginator(units, 50).get_page(request.GET.get("page"))
+    context = {"page_obj": page_obj, "status": status, "statuses": SLTUnit.Status.choices,
+               "crumbs": [(_("SLT-enheter og koordinatorer"), "")]}
+    return render(request, "municipalities/admin_units.html", context)
+
+
+@sfk_admin_required
+def unit_create(request):
+    form = UnitAdminForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            unit = _save_unit(form, request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("SLT-enheten er opprettet."))
+            return redirect(unit.get_absolute_url())
+    context = {"form": form, "unit": None, "crumbs": _admin_crumbs((_("Ny SLT-enhet"), ""))}
+    return render(request, "municipalities/unit_form.html", context, status=form_status(form))
+
+
+@sfk_admin_required
+def coordinator_create(request, slug):
+    unit = get_object_or_404(SLTUnit, slug=slug)
+    form = CoordinatorForm(request.POST or None, request.FILES or None, instance=Coordinator(unit=unit))
+    if request.method == "POST" and form.is_valid():
+        try:
+            coordinator = services.coordinator_save(
+                coordinator=form.instance, by=request.user, photo_consent=form.cleaned_data["photo_consent"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if request.POST.get("invite"):
+                services.invitation_send(coordinator=coordinator, by=request.user)
+                messages.success(request, _("Koordinatoren er lagt til, og invitasjonen er sendt."))
+            else:
+                messages.success(request, _("Koordinatoren er lagt til."))
+            return redirect(unit.get_absolute_url())
+    context = {"form": form, "coordinator": None, "unit": unit,
+               "crumbs": _unit_crumbs(unit, (_("Ny koordinator"), ""))}
+    return render(request, "municipalities/coordinator_form.html", context, status=form_status(form))
+
+
+@require_POST
+@sfk_admin_required
+def coordinator_invite(request, pk):
+    coordinator = get_object_or_404(Coordinator.objects.active().select_related("unit", "user"), pk=pk)
+    services.invitation_send(coordinator=coordinator, by=request.user)
+    messages.success(request, _("Invitasjonen er sendt til %(email)s.") % {"email": coordinator.email})
+    return redirect(coordinator.unit.get_absolute_url())
+
+
+@sfk_admin_required
+def unit_history_view(request, slug):
+    unit = get_object_or_404(SLTUnit, slug=slug)
+    context = {"unit": unit, "entries": unit_history(unit), "crumbs": _unit_crumbs(unit, (_("Endringslogg"), ""))}
+    return render(request, "municipalities/unit_history.html", context)
+
+
+@sfk_admin_required
+def stale_list(request):
+    coordinators = selectors.stale_coordinators()
+    page_obj = Paginator(coordinators, 50).get_page(request.GET.get("page"))
+    context = {"page_obj": page_obj, "crumbs": _admin_crumbs((_("Ikke bekreftet"), ""))}
+    return render(request, "municipalities/stale_list.html", context)
+
+
+# --- Invitations ------------------------------------------------------------------------------
+
+
+def invitation_accept(request, token):
+    try:
+        invitation = services.invitation_from_token(token)
+    except services.InvitationError as error:
+        return render(request, "municipalities/invitation_invalid.html", {"reason": error.reason}, status=400)
+    coordinator = invitation.coordinator
+    existing = _existing_account(invitation)
+    if existing is not None:
+        return _accept_existing(request, invitation, existing)
+    form = InvitationAcceptForm(request.POST or None, email=invitation.email,
+                                initial={"full_name": coordinator.name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_accept(
+                invitation=invitation, password=form.cleaned_data["password1"],
+                full_name=form.cleaned_data["full_name"],
+            )
+        except services.InvitationError as error:
+            return render(request, "municipalities/invitation_invalid.html", {"reason": error.reason},
+                          status=400)
+        messages.success(request, _("Kontoen din er klar. Logg inn med e-postadressen og passordet ditt."))
+        return redirect(reverse("accounts:login") + "?next=" + reverse("municipalities:my_units"))
+    context = {"form": form, "invitation": invitation, "coordinator": coordinator}
+    return render(request, "municipalities/invitation_accept.html", context, status=form_status(form))
+
+
+def _existing_account(invitation):
+    from accounts.models import User
+
+    # An inactive account (someone who left and is invited back) sets a new password instead.
+    return User.objects.filter(email__iexact=invitation.email, is_active=True).first()
+
+
+def _accept_existing(request, invitation, account):
+    """The address already has an account: it must be logged in to take the entry."""
+    if request.user.is_authenticated and request.user.pk == account.pk:
+        if request.method == "POST":
+            services.invitation_accept(invitation=invitation, password=None, user=request.user)
+            messages.success(request, _("Du er nå koblet til %(unit)s.") % {"unit": invitation.coordinator.unit})
+            return redirect("municipalities:my_units")
+        return render(request, "municipalities/invitation_accept.html",
+                      {"invitation": invitation, "coordinator": invitation.coordinator, "form": None})
+    if request.user.is_authenticated:
+        raise PermissionDenied
+    return render(request, "municipalities/invitation_accept.html",
+                  {"invitation": invitation, "coordinator": invitation.coordinator, "form": None,
+                   "login_required": True})
