@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -137,7 +138,10 @@ class SLTUnit(models.Model):
         District, through="UnitDistrict", related_name="slt_units", blank=True,
         verbose_name=_("bydeler"),
     )
-    started_year = models.PositiveSmallIntegerField(_("år SLT startet"), null=True, blank=True)
+    started_year = models.PositiveSmallIntegerField(
+        _("år SLT startet"), null=True, blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+    )
     has_steering_group = models.BooleanField(_("har politiråd eller styringsgruppe"), default=False)
     steering_group_chair = models.CharField(_("ledet av"), max_length=200, blank=True)
     police_contact = models.CharField(
@@ -240,7 +244,10 @@ class Coordinator(models.Model):
     )
     name = models.CharField(_("navn"), max_length=150)
     title = models.CharField(_("stillingstittel"), max_length=150, blank=True)
-    position_percent = models.PositiveSmallIntegerField(_("stillingsprosent"), null=True, blank=True)
+    position_percent = models.PositiveSmallIntegerField(
+        _("stillingsprosent"), null=True, blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
     employer = models.CharField(_("arbeidsgiver"), max_length=200, blank=True)
     org_placement = models.CharField(_("organisatorisk plassering"), max_length=200, blank=True)
     email = models.EmailField(_("e-post (jobb)"))

@@ -1,0 +1,105 @@
+import pytest
+from django.db import connection
+
+from municipalities.models import District
+from municipalities.selectors import directory_search, normalise
+from tests.factories import CoordinatorFactory
+
+from .factories import district_unit, unit_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def directory(municipalities):
+    kristiansand = unit_for("4204", name="SLT Kristiansand")
+    baerum = unit_for("3201", name="SLT Bærum", coordinator=False)
+    CoordinatorFactory(unit=baerum, name="Solveig Prøvelid")
+    midt_troms = unit_for("5520", "5524", "5526", name="SLT Midt-Troms")
+    salto = district_unit(District.objects.get(name="Grünerløkka"), name="SaLTo Grünerløkka")
+    return {"kristiansand": kristiansand, "baerum": baerum, "midt_troms": midt_troms, "salto": salto}
+
+
+def names(results):
+    return [place.name for place in results]
+
+
+def test_normalise_folds_norwegian_letters():
+    assert normalise("  Bærum ") == "baerum"
+    assert normalise("Tromsø") == "tromso"
+    assert normalise("Ålesund") == normalise("Aalesund") == "alesund"
+    assert normalise("Guovdageaidnu - Kautokeino") == "guovdageaidnu kautokeino"
+    assert normalise("Unjárga") == "unjarga"
+
+
+def test_sami_name_finds_municipality(directory):
+    assert names(directory_search(query="Guovdageaidnu"))[0] == "Kautokeino"
+    assert names(directory_search(query="kautokeino"))[0] == "Kautokeino"
+
+
+def test_small_typo_finds_municipality_with_its_unit(directory):
+    results = directory_search(query="Kristiansnad")
+    assert results[0].name == "Kristiansand"
+    assert results[0].unit == directory["kristiansand"]
+
+
+@pytest.mark.parametrize("query", ["Baerum", "baerum", "BÆRUM", "Bærum"])
+def test_diacritics_and_case_are_folded(directory, query):
+    results = directory_search(query=query)
+    assert results[0].name == "Bærum"
+    assert results[0].unit == directory["baerum"]
+
+
+def test_aa_spelling_of_a(directory):
+    assert names(directory_search(query="Aalesund"))[0] == "Ålesund"
+
+
+def test_county_name_lists_its_municipalities(directory):
+    results = directory_search(query="Vestland")
+    assert len(results) == 43
+    assert {p.municipality.county.name for p in results} == {"Vestland"}
+
+
+def test_district_name_finds_oslo_district_and_unit(directory):
+    results = directory_search(query="Grunerlokka")
+    assert results[0].district.name == "Grünerløkka"
+    assert results[0].unit == directory["salto"]
+
+
+def test_unit_name_finds_all_member_municipalities(directory):
+    results = directory_search(query="Midt-Troms")
+    assert {"Bardu", "Målselv", "Sørreisa"} <= set(names(results)[:3])
+    assert all(p.unit == directory["midt_troms"] for p in results[:3])
+
+
+def test_coordinator_name_finds_their_unit(directory):
+    results = directory_search(query="Solveig Provelid")
+    assert results[0].name == "Bærum"
+
+
+def test_no_result_and_empty_query(directory):
+    assert directory_search(query="xqzvw") == []
+    assert directory_search(query="   ") == []
+
+
+def test_municipality_without_unit_is_a_result_without_unit(directory):
+    results = directory_search(query="Utsira")
+    assert results[0].name == "Utsira"
+    assert results[0].unit is None
+    assert not results[0].covered
+
+
+def test_ended_units_and_hidden_coordinators_are_not_matched(directory):
+    CoordinatorFactory(unit=directory["kristiansand"], name="Skjult Personesen", is_public=False)
+    assert directory_search(query="Skjult Personesen") == []
+
+
+@pytest.mark.postgres
+def test_postgres_uses_trigram_and_unaccent_extensions(directory):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT extname FROM pg_extension")
+        installed = {row[0] for row in cursor.fetchall()}
+    assert {"pg_trgm", "unaccent"} <= installed
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT word_similarity('kristiansnad', unaccent(lower('Kristiansand')))")
+        assert cursor.fetchone()[0] > 0.45
