@@ -23,7 +23,7 @@ from .models import (
 TRIGRAM_THRESHOLD = 0.45
 FALLBACK_THRESHOLD = 0.78
 # A county match lists the county's municipalities a little below direct name matches.
-COUNTY_WEIGHT = 0.8
+COUNTY_WEIGHT = 0.85
 
 _LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "đ": "d", "ŋ": "n", "ŧ": "t"})
 

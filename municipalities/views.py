@@ -37,6 +37,11 @@ from .models import Coordinator, Municipality, SLTUnit
 RESULTS_PER_PAGE = 20
 
 
+def _post_data(request):
+    # An empty POST is still a submission (e.g. an unticked confirmation box).
+    return request.POST if request.method == "POST" else None
+
+
 def _search_crumb():
     return (_("Finn din SLT-koordinator"), reverse("municipalities:search"))
 
@@ -178,7 +183,7 @@ def unit_edit(request, slug):
     unit = get_object_or_404(SLTUnit, slug=slug)
     check_can_change(request.user, unit)
     form_class = UnitAdminForm if is_sfk_admin(request.user) else UnitPublicForm
-    form = form_class(request.POST or None, instance=unit)
+    form = form_class(_post_data(request), instance=unit)
     if request.method == "POST" and form.is_valid():
         try:
             _save_unit(form, request.user)
@@ -214,7 +219,7 @@ def unit_verify(request, slug):
 def coordinator_edit(request, pk):
     coordinator = get_object_or_404(_visible_coordinators(request.user).select_related("unit"), pk=pk)
     check_can_change(request.user, coordinator)
-    form = CoordinatorForm(request.POST or None, request.FILES or None, instance=coordinator)
+    form = CoordinatorForm(_post_data(request), request.FILES if request.method == "POST" else None, instance=coordinator)
     if request.method == "POST" and form.is_valid():
         try:
             services.coordinator_save(
@@ -236,7 +241,7 @@ def coordinator_end(request, pk):
         _visible_coordinators(request.user).active().select_related("unit", "user"), pk=pk
     )
     check_can_change(request.user, coordinator)
-    form = EndCoordinatorForm(request.POST or None)
+    form = EndCoordinatorForm(_post_data(request))
     if request.method == "POST" and form.is_valid():
         services.coordinator_end(coordinator=coordinator, by=request.user)
         messages.success(request, _("%(name)s er registrert som sluttet.") % {"name": coordinator.name})
@@ -269,7 +274,7 @@ def admin_units(request):
 
 @sfk_admin_required
 def unit_create(request):
-    form = UnitAdminForm(request.POST or None)
+    form = UnitAdminForm(_post_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             unit = _save_unit(form, request.user)
@@ -285,7 +290,7 @@ def unit_create(request):
 @sfk_admin_required
 def coordinator_create(request, slug):
     unit = get_object_or_404(SLTUnit, slug=slug)
-    form = CoordinatorForm(request.POST or None, request.FILES or None, instance=Coordinator(unit=unit))
+    form = CoordinatorForm(_post_data(request), request.FILES if request.method == "POST" else None, instance=Coordinator(unit=unit))
     if request.method == "POST" and form.is_valid():
         try:
             coordinator = services.coordinator_save(
@@ -341,7 +346,7 @@ def invitation_accept(request, token):
     existing = _existing_account(invitation)
     if existing is not None:
         return _accept_existing(request, invitation, existing)
-    form = InvitationAcceptForm(request.POST or None, email=invitation.email,
+    form = InvitationAcceptForm(_post_data(request), email=invitation.email,
                                 initial={"full_name": coordinator.name})
     if request.method == "POST" and form.is_valid():
         try:

@@ -31,7 +31,8 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture
 def municipalities(db):
     """The real 357 municipalities, 15 counties and 15 Oslo districts."""
-    call_command("load_municipalities", verbosity=0, stdout=open(os.devnull, "w"))
+    with open(os.devnull, "w") as devnull:
+        call_command("load_municipalities", verbosity=0, stdout=devnull)
 
 
 @pytest.fixture
