@@ -159,3 +159,11 @@ def test_account_page_links_to_my_unit(client, coordinator_a):
     client.force_login(coordinator_a)
     html = client.get("/konto/").content.decode()
     assert "/min-slt-enhet/" in html
+
+
+def test_directory_is_translated(client, directory):
+    assert "Find your SLT coordinator" in client.get("/en/finn-koordinator/").content.decode()
+    assert "Finn SLT-koordinatoren din" in client.get("/nn/finn-koordinator/").content.decode()
+    html = client.get("/en/kommune/1151/").content.decode()
+    assert "Utsira has no registered SLT unit." in html
+    assert "Position vacant" not in html
