@@ -11,12 +11,39 @@ from accounts.models import User
 from .models import Coordinator, District, Municipality, SLTUnit, UnitDistrict, UnitMunicipality
 
 FIRST_NAMES = [
-    "Ingrid", "Mats", "Sigrid", "Håkon", "Tuva", "Eirik", "Solveig", "Jonas", "Maren", "Vetle",
-    "Aud", "Torstein", "Line", "Petter", "Nora", "Amund", "Hilde", "Sindre", "Ragnhild", "Kasper",
+    "Ingrid",
+    "Mats",
+    "Sigrid",
+    "Håkon",
+    "Tuva",
+    "Eirik",
+    "Solveig",
+    "Jonas",
+    "Maren",
+    "Vetle",
+    "Aud",
+    "Torstein",
+    "Line",
+    "Petter",
+    "Nora",
+    "Amund",
+    "Hilde",
+    "Sindre",
+    "Ragnhild",
+    "Kasper",
 ]
 LAST_NAMES = [
-    "Demostad", "Prøvelid", "Eksempelvik", "Testrud", "Fiktivsen", "Oppdiktnes", "Mønsterli",
-    "Utkastbakken", "Skissebø", "Lånedal", "Prøvehaug",
+    "Demostad",
+    "Prøvelid",
+    "Eksempelvik",
+    "Testrud",
+    "Fiktivsen",
+    "Oppdiktnes",
+    "Mønsterli",
+    "Utkastbakken",
+    "Skissebø",
+    "Lånedal",
+    "Prøvehaug",
 ]
 
 # (slug, name, kommunenummer list, started year, status)
@@ -68,11 +95,21 @@ OSLO_UNITS = [
     ("salto-sondre-nordstrand", "SaLTo Søndre Nordstrand", ["030115"]),
 ]
 POLICE = {
-    "11": "Sør-Vest politidistrikt", "15": "Møre og Romsdal politidistrikt", "18": "Nordland politidistrikt",
-    "31": "Øst politidistrikt", "32": "Øst politidistrikt", "33": "Sør-Øst politidistrikt",
-    "34": "Innlandet politidistrikt", "39": "Sør-Øst politidistrikt", "40": "Sør-Øst politidistrikt",
-    "42": "Agder politidistrikt", "46": "Vest politidistrikt", "50": "Trøndelag politidistrikt",
-    "55": "Troms politidistrikt", "56": "Finnmark politidistrikt", "03": "Oslo politidistrikt",
+    "11": "Sør-Vest politidistrikt",
+    "15": "Møre og Romsdal politidistrikt",
+    "18": "Nordland politidistrikt",
+    "31": "Øst politidistrikt",
+    "32": "Øst politidistrikt",
+    "33": "Sør-Øst politidistrikt",
+    "34": "Innlandet politidistrikt",
+    "39": "Sør-Øst politidistrikt",
+    "40": "Sør-Øst politidistrikt",
+    "42": "Agder politidistrikt",
+    "46": "Vest politidistrikt",
+    "50": "Trøndelag politidistrikt",
+    "55": "Troms politidistrikt",
+    "56": "Finnmark politidistrikt",
+    "03": "Oslo politidistrikt",
 }
 VACANT = {"narvik"}  # the coordinator has left: "position vacant"
 STALE = {"molde", "rana", "ringerike", "harstad"}  # not verified for more than a year
@@ -87,8 +124,11 @@ def _unit(slug, name, status, started, email_domain, county_no, now, index):
     unit, _created = SLTUnit.objects.get_or_create(
         slug=slug,
         defaults={
-            "name": name, "status": status, "started_year": started,
-            "email": f"slt@{email_domain}.example.no", "verified_at": verified,
+            "name": name,
+            "status": status,
+            "started_year": started,
+            "email": f"slt@{email_domain}.example.no",
+            "verified_at": verified,
             "has_steering_group": index % 3 != 0,
             "steering_group_chair": "Ordføreren" if index % 3 == 1 else "",
             "police_contact": POLICE.get(county_no, ""),
@@ -102,19 +142,29 @@ def _coordinators(unit, index, now, *, email_domain, assistant=False):
         return
     verified = unit.verified_at
     main = Coordinator.objects.create(
-        unit=unit, name=_person(index), title="SLT-koordinator",
-        position_percent=100 if index % 4 else 50, employer=f"{unit.name.replace('SLT ', '')} kommune",
-        org_placement="Oppvekst, kultur og fritid", email=f"{slugify(_person(index))}@{email_domain}.example.no",
-        phone=f"+47 400 {index:02d} {100 + index:03d}", verified_at=verified,
+        unit=unit,
+        name=_person(index),
+        title="SLT-koordinator",
+        position_percent=100 if index % 4 else 50,
+        employer=f"{unit.name.replace('SLT ', '')} kommune",
+        org_placement="Oppvekst, kultur og fritid",
+        email=f"{slugify(_person(index))}@{email_domain}.example.no",
+        phone=f"+47 400 {index:02d} {100 + index:03d}",
+        verified_at=verified,
     )
     if unit.slug in VACANT:
         main.ended_at = now - dt.timedelta(days=30)
         main.save(update_fields=["ended_at"])
     if assistant:
         Coordinator.objects.create(
-            unit=unit, name=_person(index + 11), title="Rådgiver SLT", position_percent=50,
-            employer=main.employer, org_placement="Helse og velferd",
-            email=f"{slugify(_person(index + 11))}@{email_domain}.example.no", verified_at=verified,
+            unit=unit,
+            name=_person(index + 11),
+            title="Rådgiver SLT",
+            position_percent=50,
+            employer=main.employer,
+            org_placement="Helse og velferd",
+            email=f"{slugify(_person(index + 11))}@{email_domain}.example.no",
+            verified_at=verified,
         )
 
 
@@ -123,18 +173,32 @@ def load(*, log):
     # The demo coordinator's own unit (accounts.demo.DEMO_COORDINATOR_EMAIL logs in here).
     bergen = Municipality.objects.get(number="4601")
     unit, _created = SLTUnit.objects.get_or_create(
-        slug="bergen", defaults={"name": "SLT Bergen", "status": SLTUnit.Status.ACTIVE, "started_year": 2008,
-                                 "email": "slt@bergen.example.no", "verified_at": now,
-                                 "has_steering_group": True, "steering_group_chair": "Byrådsleder",
-                                 "police_contact": "Vest politidistrikt, Bergen sentrum politistasjon"},
+        slug="bergen",
+        defaults={
+            "name": "SLT Bergen",
+            "status": SLTUnit.Status.ACTIVE,
+            "started_year": 2008,
+            "email": "slt@bergen.example.no",
+            "verified_at": now,
+            "has_steering_group": True,
+            "steering_group_chair": "Byrådsleder",
+            "police_contact": "Vest politidistrikt, Bergen sentrum politistasjon",
+        },
     )
     UnitMunicipality.objects.get_or_create(unit=unit, municipality=bergen)
     user = User.objects.get(email__iexact=DEMO_COORDINATOR_EMAIL)
     Coordinator.objects.get_or_create(
-        unit=unit, email="koordinator@example.no",
-        defaults={"name": "Demo Koordinator", "title": "SLT-koordinator", "position_percent": 100,
-                  "employer": "Bergen kommune", "org_placement": "Byrådsavdeling for barnehage, skole og idrett",
-                  "user": user, "verified_at": now},
+        unit=unit,
+        email="koordinator@example.no",
+        defaults={
+            "name": "Demo Koordinator",
+            "title": "SLT-koordinator",
+            "position_percent": 100,
+            "employer": "Bergen kommune",
+            "org_placement": "Byrådsavdeling for barnehage, skole og idrett",
+            "user": user,
+            "verified_at": now,
+        },
     )
 
     municipalities = {m.number: m for m in Municipality.objects.current()}

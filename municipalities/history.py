@@ -42,17 +42,20 @@ def unit_history(unit: SLTUnit, limit: int = 200) -> list[HistoryEntry]:
     """Who changed what and when, newest first (a fixed number of queries)."""
     entries = []
     for record, changes in _field_changes(SLTUnit, unit.history.select_related("history_user")):
-        entries.append(HistoryEntry(record.history_date, record.history_user, record.name,
-                                    ACTIONS[record.history_type], changes))
+        entries.append(
+            HistoryEntry(record.history_date, record.history_user, record.name, ACTIONS[record.history_type], changes)
+        )
     coordinators = Coordinator.history.filter(unit_id=unit.pk).select_related("history_user")
     for record, changes in _field_changes(Coordinator, coordinators):
-        entries.append(HistoryEntry(record.history_date, record.history_user, record.name,
-                                    ACTIONS[record.history_type], changes))
+        entries.append(
+            HistoryEntry(record.history_date, record.history_user, record.name, ACTIONS[record.history_type], changes)
+        )
     for model, key in ((UnitMunicipality, "municipality"), (UnitDistrict, "district")):
         records = model.history.filter(unit_id=unit.pk).select_related("history_user", key)
         for record in records:
             target = getattr(record, key)
-            entries.append(HistoryEntry(record.history_date, record.history_user, str(target),
-                                        ACTIONS[record.history_type], []))
+            entries.append(
+                HistoryEntry(record.history_date, record.history_user, str(target), ACTIONS[record.history_type], [])
+            )
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries[:limit]

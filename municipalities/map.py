@@ -101,7 +101,8 @@ def map_paths() -> dict:
 def status_label(place) -> str:
     if place.has_districts and place.covered:
         return _("SLT i %(covered)s av %(total)s bydeler") % {
-            "covered": place.districts_covered, "total": len(place.district_places)
+            "covered": place.districts_covered,
+            "total": len(place.district_places),
         }
     if place.status == "active":
         return _("Har SLT")
@@ -120,13 +121,21 @@ def coverage_svg(muni_places) -> str:
         if not path:
             continue
         css = f"map-area map-area--{place.status or 'none'}"
-        items.append(format_html(
-            '<a href="{}" class="{}"><title>{}: {}</title><path d="{}"/></a>',
-            reverse("municipalities:municipality", kwargs={"number": number}),
-            css, place.municipality.name, status_label(place), path,
-        ))
+        items.append(
+            format_html(
+                '<a href="{}" class="{}"><title>{}: {}</title><path d="{}"/></a>',
+                reverse("municipalities:municipality", kwargs={"number": number}),
+                css,
+                place.municipality.name,
+                status_label(place),
+                path,
+            )
+        )
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" class="coverage-map" '
         'aria-labelledby="coverage-map-title"><title id="coverage-map-title">{}</title>{}</svg>',
-        data["width"], data["height"], _("Kart over kommuner med SLT"), mark_safe("".join(items)),
+        data["width"],
+        data["height"],
+        _("Kart over kommuner med SLT"),
+        mark_safe("".join(items)),
     )

@@ -18,13 +18,12 @@ class County(models.Model):
         verbose_name_plural = _("fylker")
         ordering = ["number"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(number__regex=r"^[0-9]{2}$"), name="county_number_two_digits"
-            )
+            models.CheckConstraint(condition=Q(number__regex=r"^[0-9]{2}$"), name="county_number_two_digits")
         ]
 
     def __str__(self):
         return self.name
+
 
 class MunicipalityQuerySet(models.QuerySet):
     def current(self, on=None):
@@ -41,9 +40,7 @@ class Municipality(models.Model):
         help_text=_("Med samiske og kvenske navneformer der de er offisielle."),
     )
     slug = models.SlugField(max_length=120)
-    county = models.ForeignKey(
-        County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("fylke")
-    )
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("fylke"))
     valid_from = models.DateField(_("gyldig fra"))
     valid_to = models.DateField(_("gyldig til"), null=True, blank=True)
 
@@ -55,9 +52,7 @@ class Municipality(models.Model):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["number", "valid_from"], name="municipality_number_from_unique"),
-            models.CheckConstraint(
-                condition=Q(number__regex=r"^[0-9]{4}$"), name="municipality_number_four_digits"
-            ),
+            models.CheckConstraint(condition=Q(number__regex=r"^[0-9]{4}$"), name="municipality_number_four_digits"),
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
                 name="municipality_valid_range",
@@ -66,6 +61,7 @@ class Municipality(models.Model):
 
     def __str__(self):
         return self.name
+
     @property
     def name_forms(self) -> list[str]:
         """The official name's forms, e.g. ['Guovdageaidnu', 'Kautokeino']."""
@@ -90,6 +86,7 @@ class District(models.Model):
     def __str__(self):
         return self.name
 
+
 class SLTUnitQuerySet(models.QuerySet):
     def current(self):
         """Units that are active or being established."""
@@ -101,9 +98,7 @@ class SLTUnitQuerySet(models.QuerySet):
         return self.prefetch_related(
             models.Prefetch(
                 "memberships",
-                queryset=UnitMunicipality.objects.select_related("municipality__county").order_by(
-                    "municipality__name"
-                ),
+                queryset=UnitMunicipality.objects.select_related("municipality__county").order_by("municipality__name"),
                 to_attr="member_list",
             ),
             models.Prefetch(
@@ -111,9 +106,7 @@ class SLTUnitQuerySet(models.QuerySet):
                 queryset=UnitDistrict.objects.select_related("district").order_by("district__number"),
                 to_attr="district_list",
             ),
-            models.Prefetch(
-                "coordinators", queryset=Coordinator.objects.public(), to_attr="public_coordinators"
-            ),
+            models.Prefetch("coordinators", queryset=Coordinator.objects.public(), to_attr="public_coordinators"),
         )
 
 
@@ -131,21 +124,31 @@ class SLTUnit(models.Model):
     slug = models.SlugField(_("kortnavn i adressen"), max_length=200, unique=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE)
     municipalities = models.ManyToManyField(
-        Municipality, through="UnitMunicipality", related_name="slt_units", blank=True,
+        Municipality,
+        through="UnitMunicipality",
+        related_name="slt_units",
+        blank=True,
         verbose_name=_("kommuner"),
     )
     districts = models.ManyToManyField(
-        District, through="UnitDistrict", related_name="slt_units", blank=True,
+        District,
+        through="UnitDistrict",
+        related_name="slt_units",
+        blank=True,
         verbose_name=_("bydeler"),
     )
     started_year = models.PositiveSmallIntegerField(
-        _("år SLT startet"), null=True, blank=True,
+        _("år SLT startet"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1990), MaxValueValidator(2100)],
     )
     has_steering_group = models.BooleanField(_("har politiråd eller styringsgruppe"), default=False)
     steering_group_chair = models.CharField(_("ledet av"), max_length=200, blank=True)
     police_contact = models.CharField(
-        _("politikontakt (rolle)"), max_length=200, blank=True,
+        _("politikontakt (rolle)"),
+        max_length=200,
+        blank=True,
         help_text=_("Politidistrikt eller stasjon, ikke personopplysninger."),
     )
     action_plan_url = models.URLField(_("lenke til handlingsplan"), blank=True)
@@ -171,12 +174,13 @@ class SLTUnit(models.Model):
 
     def __str__(self):
         return self.name
-    @property
-    def is_current(self) -> bool:
-        return self.status in self.CURRENT_STATUSES
 
     def get_absolute_url(self):
         return reverse("municipalities:unit", kwargs={"slug": self.slug})
+
+    @property
+    def is_current(self) -> bool:
+        return self.status in self.CURRENT_STATUSES
 
     @property
     def is_inter_municipal(self) -> bool:
@@ -197,7 +201,8 @@ class UnitMunicipality(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["unit", "municipality"], name="unitmunicipality_unique"),
             models.UniqueConstraint(
-                fields=["municipality"], condition=Q(is_current=True),
+                fields=["municipality"],
+                condition=Q(is_current=True),
                 name="municipality_in_one_current_unit",
             ),
         ]
@@ -214,7 +219,8 @@ class UnitDistrict(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["unit", "district"], name="unitdistrict_unique"),
             models.UniqueConstraint(
-                fields=["district"], condition=Q(is_current=True),
+                fields=["district"],
+                condition=Q(is_current=True),
                 name="district_in_one_current_unit",
             ),
         ]
@@ -236,16 +242,23 @@ class CoordinatorQuerySet(models.QuerySet):
 class Coordinator(models.Model):
     """A coordinator entry in the directory. Work contact data only."""
 
-    unit = models.ForeignKey(SLTUnit, on_delete=models.CASCADE, related_name="coordinators",
-                             verbose_name=_("SLT-enhet"))
+    unit = models.ForeignKey(
+        SLTUnit, on_delete=models.CASCADE, related_name="coordinators", verbose_name=_("SLT-enhet")
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="coordinator_entries", verbose_name=_("brukerkonto"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="coordinator_entries",
+        verbose_name=_("brukerkonto"),
     )
     name = models.CharField(_("navn"), max_length=150)
     title = models.CharField(_("stillingstittel"), max_length=150, blank=True)
     position_percent = models.PositiveSmallIntegerField(
-        _("stillingsprosent"), null=True, blank=True,
+        _("stillingsprosent"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
     )
     employer = models.CharField(_("arbeidsgiver"), max_length=200, blank=True)
@@ -270,8 +283,7 @@ class Coordinator(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(position_percent__isnull=True)
-                | Q(position_percent__gte=1, position_percent__lte=100),
+                condition=Q(position_percent__isnull=True) | Q(position_percent__gte=1, position_percent__lte=100),
                 name="coordinator_position_percent_range",
             ),
             models.CheckConstraint(
@@ -311,7 +323,8 @@ class Invitation(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["coordinator"], condition=Q(used_at__isnull=True, revoked_at__isnull=True),
+                fields=["coordinator"],
+                condition=Q(used_at__isnull=True, revoked_at__isnull=True),
                 name="one_open_invitation_per_coordinator",
             ),
         ]

@@ -143,9 +143,7 @@ def places(*, municipality_ids=None, district_ids=()) -> tuple[list[Place], list
         )
     )
     unit_by_district = dict(
-        UnitDistrict.objects.filter(is_current=True, district__in=districts).values_list(
-            "district_id", "unit_id"
-        )
+        UnitDistrict.objects.filter(is_current=True, district__in=districts).values_list("district_id", "unit_id")
     )
     unit_ids = set(unit_by_muni.values()) | set(unit_by_district.values())
     units = {u.pk: u for u in SLTUnit.objects.filter(pk__in=unit_ids).with_details()} if unit_ids else {}
@@ -237,6 +235,8 @@ def counties_with_places() -> list[tuple[County, list[Place]]]:
 
 
 def stale_coordinators(*, days: int = 365):
-    return Coordinator.objects.stale(days=days).select_related("unit", "user").order_by(
-        F("verified_at").asc(nulls_first=True), "name"
+    return (
+        Coordinator.objects.stale(days=days)
+        .select_related("unit", "user")
+        .order_by(F("verified_at").asc(nulls_first=True), "name")
     )

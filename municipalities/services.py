@@ -100,37 +100,46 @@ def load_municipalities(
     summary = LoadSummary()
     with transaction.atomic():
         counties: dict[str, County] = {}
-        rows = list(_read_rows(
-            municipalities_csv,
-            ["kommunenummer", "navn", "offisielt_navn", "fylkesnummer", "fylke", "fylke_offisielt_navn"],
-        ))
+        rows = list(
+            _read_rows(
+                municipalities_csv,
+                ["kommunenummer", "navn", "offisielt_navn", "fylkesnummer", "fylke", "fylke_offisielt_navn"],
+            )
+        )
         for line_no, row in rows:
             number, county_no = row["kommunenummer"], row["fylkesnummer"]
             if not (len(number) == 4 and number.isdigit()):
-                raise LoadError(f"{municipalities_csv.name} line {line_no}: kommunenummer '{number}' is not four digits")
+                raise LoadError(
+                    f"{municipalities_csv.name} line {line_no}: kommunenummer '{number}' is not four digits"
+                )
             if not (len(county_no) == 2 and county_no.isdigit()) or not row["fylke"]:
                 raise LoadError(f"{municipalities_csv.name} line {line_no}: unknown county '{county_no}'")
             if number[:2] != county_no:
                 raise LoadError(
-                    f"{municipalities_csv.name} line {line_no}: kommunenummer {number} does not belong to county {county_no}"
+                    f"{municipalities_csv.name} line {line_no}: "
+                    f"kommunenummer {number} does not belong to county {county_no}"
                 )
             if not row["navn"]:
                 raise LoadError(f"{municipalities_csv.name} line {line_no}: name is missing")
             if county_no not in counties:
                 counties[county_no] = _upsert(
-                    County, {"number": county_no},
+                    County,
+                    {"number": county_no},
                     {"name": row["fylke"], "official_name": row["fylke_offisielt_navn"] or row["fylke"]},
-                    "county", summary,
+                    "county",
+                    summary,
                 )
             _upsert(
-                Municipality, {"number": number, "valid_from": valid_from},
+                Municipality,
+                {"number": number, "valid_from": valid_from},
                 {
                     "name": row["navn"],
                     "official_name": row["offisielt_navn"] or row["navn"],
                     "slug": slugify(row["navn"].replace("æ", "ae").replace("ø", "o").replace("å", "a")),
                     "county": counties[county_no],
                 },
-                "municipality", summary,
+                "municipality",
+                summary,
             )
             if progress and (line_no - 1) % 100 == 0:
                 progress(f"  … {line_no - 1} municipalities read")
@@ -142,10 +151,15 @@ def load_municipalities(
             if municipality is None:
                 raise LoadError(f"{districts_csv.name} line {line_no}: unknown municipality '{row['kommunenummer']}'")
             _upsert(
-                District, {"number": number},
-                {"name": row["navn"], "slug": slugify(row["navn"].replace("ø", "o").replace("å", "a").replace("æ", "ae")),
-                 "municipality": municipality},
-                "district", summary,
+                District,
+                {"number": number},
+                {
+                    "name": row["navn"],
+                    "slug": slugify(row["navn"].replace("ø", "o").replace("å", "a").replace("æ", "ae")),
+                    "municipality": municipality,
+                },
+                "district",
+                summary,
             )
     return summary
 
@@ -232,9 +246,7 @@ def unit_save(*, unit: SLTUnit, by, municipalities=None, districts=None) -> SLTU
                         membership.is_current = unit.is_current
                         _with_history_user(membership, by).save(update_fields=["is_current"])
     except IntegrityError as exc:  # a concurrent save took the municipality first
-        raise ValidationError(
-            {"municipalities": _("En av kommunene er allerede med i en aktiv SLT-enhet.")}
-        ) from exc
+        raise ValidationError({"municipalities": _("En av kommunene er allerede med i en aktiv SLT-enhet.")}) from exc
     return unit
 
 
@@ -320,8 +332,12 @@ def invitation_send(*, coordinator: Coordinator, by) -> Invitation:
             )
             body = render_to_string(
                 "municipalities/email/invitation.txt",
-                {"coordinator": coordinator, "url": url, "days": settings.INVITATION_MAX_AGE_DAYS,
-                 "site_name": settings.SITE_NAME},
+                {
+                    "coordinator": coordinator,
+                    "url": url,
+                    "days": settings.INVITATION_MAX_AGE_DAYS,
+                    "site_name": settings.SITE_NAME,
+                },
             )
             subject = _("Invitasjon til SLT-portalen: %(unit)s") % {"unit": coordinator.unit.name}
         outbox_enqueue(to=coordinator.email, subject=subject, body=body)
@@ -331,9 +347,7 @@ def invitation_send(*, coordinator: Coordinator, by) -> Invitation:
 def invitation_from_token(token: str) -> Invitation:
     """The open invitation a link names; raises InvitationError with the reason otherwise."""
     try:
-        data = signing.loads(
-            token, salt=INVITATION_SALT, max_age=dt.timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
-        )
+        data = signing.loads(token, salt=INVITATION_SALT, max_age=dt.timedelta(days=settings.INVITATION_MAX_AGE_DAYS))
     except signing.SignatureExpired as exc:
         raise InvitationError("expired") from exc
     except signing.BadSignature as exc:

@@ -42,6 +42,10 @@ def _post_data(request):
     return request.POST if request.method == "POST" else None
 
 
+def _files(request):
+    return request.FILES if request.method == "POST" else None
+
+
 def _search_crumb():
     return (_("Finn din SLT-koordinator"), reverse("municipalities:search"))
 
@@ -63,9 +67,15 @@ def search(request):
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
     results = selectors.directory_search(query=query) if query else []
     page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"form": form, "query": query, "page_obj": page_obj, "searched": bool(query),
-               "total": len(results), "counties_url": reverse("municipalities:counties"),
-               "crumbs": [(_("Finn din SLT-koordinator"), "")]}
+    context = {
+        "form": form,
+        "query": query,
+        "page_obj": page_obj,
+        "searched": bool(query),
+        "total": len(results),
+        "counties_url": reverse("municipalities:counties"),
+        "crumbs": [(_("Finn din SLT-koordinator"), "")],
+    }
     return render(request, "municipalities/search.html", context)
 
 
@@ -131,23 +141,45 @@ def export_csv(request):
                 rows.append(sub)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([
-        _("Kommunenummer"), _("Kommune"), _("Bydel"), _("Fylke"), _("SLT-enhet"), _("Status"),
-        _("Enhetens e-post"), _("Koordinator"), _("Stillingstittel"), _("E-post"), _("Telefon"),
-        _("Sist bekreftet"),
-    ])
+    writer.writerow(
+        [
+            _("Kommunenummer"),
+            _("Kommune"),
+            _("Bydel"),
+            _("Fylke"),
+            _("SLT-enhet"),
+            _("Status"),
+            _("Enhetens e-post"),
+            _("Koordinator"),
+            _("Stillingstittel"),
+            _("E-post"),
+            _("Telefon"),
+            _("Sist bekreftet"),
+        ]
+    )
     for place in rows:
         unit = place.unit
         people = unit.public_coordinators or [None]
         for person in people:
-            writer.writerow([csv_safe(v) for v in [
-                place.municipality.number, place.municipality.name,
-                place.district.name if place.district else "", place.municipality.county.name,
-                unit.name, unit.get_status_display(), unit.email,
-                person.name if person else _("Stilling ledig"), person.title if person else "",
-                person.email if person else "", person.phone if person else "",
-                unit.verified_at.date().isoformat() if unit.verified_at else "",
-            ]])
+            writer.writerow(
+                [
+                    csv_safe(v)
+                    for v in [
+                        place.municipality.number,
+                        place.municipality.name,
+                        place.district.name if place.district else "",
+                        place.municipality.county.name,
+                        unit.name,
+                        unit.get_status_display(),
+                        unit.email,
+                        person.name if person else _("Stilling ledig"),
+                        person.title if person else "",
+                        person.email if person else "",
+                        person.phone if person else "",
+                        unit.verified_at.date().isoformat() if unit.verified_at else "",
+                    ]
+                ]
+            )
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="slt-koordinatorer.csv"'
     return response
@@ -170,9 +202,7 @@ def my_units(request):
     units = (
         SLTUnit.objects.filter(pk__in=coordinator_unit_ids(request.user))
         .with_details()
-        .prefetch_related(
-            Prefetch("coordinators", Coordinator.objects.active(), to_attr="active_coordinators")
-        )
+        .prefetch_related(Prefetch("coordinators", Coordinator.objects.active(), to_attr="active_coordinators"))
     )
     context = {"units": units, "crumbs": [(_("Min side"), reverse("accounts:account")), (_("Min SLT-enhet"), "")]}
     return render(request, "municipalities/my_units.html", context)
@@ -199,8 +229,10 @@ def unit_edit(request, slug):
 def _save_unit(form, user):
     if isinstance(form, UnitAdminForm):
         return services.unit_save(
-            unit=form.instance, by=user,
-            municipalities=form.cleaned_data["municipalities"], districts=form.cleaned_data["districts"],
+            unit=form.instance,
+            by=user,
+            municipalities=form.cleaned_data["municipalities"],
+            districts=form.cleaned_data["districts"],
         )
     return services.unit_save(unit=form.instance, by=user)
 
@@ -219,7 +251,7 @@ def unit_verify(request, slug):
 def coordinator_edit(request, pk):
     coordinator = get_object_or_404(_visible_coordinators(request.user).select_related("unit"), pk=pk)
     check_can_change(request.user, coordinator)
-    form = CoordinatorForm(_post_data(request), request.FILES if request.method == "POST" else None, instance=coordinator)
+    form = CoordinatorForm(_post_data(request), _files(request), instance=coordinator)
     if request.method == "POST" and form.is_valid():
         try:
             services.coordinator_save(
@@ -230,16 +262,18 @@ def coordinator_edit(request, pk):
         else:
             messages.success(request, _("Endringene er lagret."))
             return redirect(coordinator.unit.get_absolute_url())
-    context = {"form": form, "coordinator": coordinator, "unit": coordinator.unit,
-               "crumbs": _unit_crumbs(coordinator.unit, (coordinator.name, ""))}
+    context = {
+        "form": form,
+        "coordinator": coordinator,
+        "unit": coordinator.unit,
+        "crumbs": _unit_crumbs(coordinator.unit, (coordinator.name, "")),
+    }
     return render(request, "municipalities/coordinator_form.html", context, status=form_status(form))
 
 
 @coordinator_required
 def coordinator_end(request, pk):
-    coordinator = get_object_or_404(
-        _visible_coordinators(request.user).active().select_related("unit", "user"), pk=pk
-    )
+    coordinator = get_object_or_404(_visible_coordinators(request.user).active().select_related("unit", "user"), pk=pk)
     check_can_change(request.user, coordinator)
     form = EndCoordinatorForm(_post_data(request))
     if request.method == "POST" and form.is_valid():
@@ -250,8 +284,12 @@ def coordinator_end(request, pk):
             if not request.user.is_active:
                 logout(request)
         return redirect(coordinator.unit.get_absolute_url())
-    context = {"form": form, "coordinator": coordinator, "unit": coordinator.unit,
-               "crumbs": _unit_crumbs(coordinator.unit, (_("Sluttet"), ""))}
+    context = {
+        "form": form,
+        "coordinator": coordinator,
+        "unit": coordinator.unit,
+        "crumbs": _unit_crumbs(coordinator.unit, (_("Sluttet"), "")),
+    }
     return render(request, "municipalities/coordinator_end.html", context, status=form_status(form))
 
 
@@ -267,8 +305,12 @@ def admin_units(request):
     if status in SLTUnit.Status.values:
         units = units.filter(status=status)
     page_obj = Paginator(units, 50).get_page(request.GET.get("page"))
-    context = {"page_obj": page_obj, "status": status, "statuses": SLTUnit.Status.choices,
-               "crumbs": [(_("SLT-enheter og koordinatorer"), "")]}
+    context = {
+        "page_obj": page_obj,
+        "status": status,
+        "statuses": SLTUnit.Status.choices,
+        "crumbs": [(_("SLT-enheter og koordinatorer"), "")],
+    }
     return render(request, "municipalities/admin_units.html", context)
 
 
@@ -290,7 +332,7 @@ def unit_create(request):
 @sfk_admin_required
 def coordinator_create(request, slug):
     unit = get_object_or_404(SLTUnit, slug=slug)
-    form = CoordinatorForm(_post_data(request), request.FILES if request.method == "POST" else None, instance=Coordinator(unit=unit))
+    form = CoordinatorForm(_post_data(request), _files(request), instance=Coordinator(unit=unit))
     if request.method == "POST" and form.is_valid():
         try:
             coordinator = services.coordinator_save(
@@ -305,8 +347,7 @@ def coordinator_create(request, slug):
             else:
                 messages.success(request, _("Koordinatoren er lagt til."))
             return redirect(unit.get_absolute_url())
-    context = {"form": form, "coordinator": None, "unit": unit,
-               "crumbs": _unit_crumbs(unit, (_("Ny koordinator"), ""))}
+    context = {"form": form, "coordinator": None, "unit": unit, "crumbs": _unit_crumbs(unit, (_("Ny koordinator"), ""))}
     return render(request, "municipalities/coordinator_form.html", context, status=form_status(form))
 
 
@@ -346,17 +387,16 @@ def invitation_accept(request, token):
     existing = _existing_account(invitation)
     if existing is not None:
         return _accept_existing(request, invitation, existing)
-    form = InvitationAcceptForm(_post_data(request), email=invitation.email,
-                                initial={"full_name": coordinator.name})
+    form = InvitationAcceptForm(_post_data(request), email=invitation.email, initial={"full_name": coordinator.name})
     if request.method == "POST" and form.is_valid():
         try:
             services.invitation_accept(
-                invitation=invitation, password=form.cleaned_data["password1"],
+                invitation=invitation,
+                password=form.cleaned_data["password1"],
                 full_name=form.cleaned_data["full_name"],
             )
         except services.InvitationError as error:
-            return render(request, "municipalities/invitation_invalid.html", {"reason": error.reason},
-                          status=400)
+            return render(request, "municipalities/invitation_invalid.html", {"reason": error.reason}, status=400)
         messages.success(request, _("Kontoen din er klar. Logg inn med e-postadressen og passordet ditt."))
         return redirect(reverse("accounts:login") + "?next=" + reverse("municipalities:my_units"))
     context = {"form": form, "invitation": invitation, "coordinator": coordinator}
@@ -377,10 +417,15 @@ def _accept_existing(request, invitation, account):
             services.invitation_accept(invitation=invitation, password=None, user=request.user)
             messages.success(request, _("Du er nå koblet til %(unit)s.") % {"unit": invitation.coordinator.unit})
             return redirect("municipalities:my_units")
-        return render(request, "municipalities/invitation_accept.html",
-                      {"invitation": invitation, "coordinator": invitation.coordinator, "form": None})
+        return render(
+            request,
+            "municipalities/invitation_accept.html",
+            {"invitation": invitation, "coordinator": invitation.coordinator, "form": None},
+        )
     if request.user.is_authenticated:
         raise PermissionDenied
-    return render(request, "municipalities/invitation_accept.html",
-                  {"invitation": invitation, "coordinator": invitation.coordinator, "form": None,
-                   "login_required": True})
+    return render(
+        request,
+        "municipalities/invitation_accept.html",
+        {"invitation": invitation, "coordinator": invitation.coordinator, "form": None, "login_required": True},
+    )

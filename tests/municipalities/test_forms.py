@@ -12,8 +12,10 @@ pytestmark = pytest.mark.django_db
 def test_unit_form_rejects_taken_municipality(client, sfk_admin, unit_a, unit_b):
     client.force_login(sfk_admin)
     taken = unit_a.municipalities.get()
-    response = client.post("/sfk/slt-enheter/ny/", {"name": "SLT Dobbel", "slug": "dobbel", "status": "active",
-                                                    "municipalities": [taken.pk]})
+    response = client.post(
+        "/sfk/slt-enheter/ny/",
+        {"name": "SLT Dobbel", "slug": "dobbel", "status": "active", "municipalities": [taken.pk]},
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "ds-error-summary" in html
@@ -23,8 +25,9 @@ def test_unit_form_rejects_taken_municipality(client, sfk_admin, unit_a, unit_b)
 
 def test_unit_form_needs_a_member_and_a_valid_year(client, sfk_admin):
     client.force_login(sfk_admin)
-    response = client.post("/sfk/slt-enheter/ny/", {"name": "", "slug": "x y", "status": "active",
-                                                    "started_year": "1850"})
+    response = client.post(
+        "/sfk/slt-enheter/ny/", {"name": "", "slug": "x y", "status": "active", "started_year": "1850"}
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert 'id="id_municipalities_error"' in html
@@ -36,8 +39,9 @@ def test_unit_form_needs_a_member_and_a_valid_year(client, sfk_admin):
 def test_coordinator_self_service_bad_input(client, coordinator_a, unit_a):
     entry = unit_a.coordinators.get()
     client.force_login(coordinator_a)
-    response = client.post(f"/koordinator/{entry.pk}/rediger/",
-                           {"name": "", "email": "ikke-en-adresse", "position_percent": "150"})
+    response = client.post(
+        f"/koordinator/{entry.pk}/rediger/", {"name": "", "email": "ikke-en-adresse", "position_percent": "150"}
+    )
     assert response.status_code == 400
     html = response.content.decode()
     for field in ("name", "email", "position_percent"):

@@ -41,14 +41,26 @@ def _check(response, expected):
 
 
 def _unit_post(unit):
-    return {"email": "ny@kommune.example.no", "started_year": "2015", "police_contact": "Øst politidistrikt",
-            "name": unit.name, "slug": unit.slug, "status": "active",
-            "municipalities": [m.pk for m in unit.municipalities.all()]}
+    return {
+        "email": "ny@kommune.example.no",
+        "started_year": "2015",
+        "police_contact": "Øst politidistrikt",
+        "name": unit.name,
+        "slug": unit.slug,
+        "status": "active",
+        "municipalities": [m.pk for m in unit.municipalities.all()],
+    }
 
 
 def _coordinator_post(name="Ny Person"):
-    return {"name": name, "title": "SLT-koordinator", "position_percent": "80", "email": "ny.person@example.no",
-            "phone": "+47 400 00 000", "is_public": "on"}
+    return {
+        "name": name,
+        "title": "SLT-koordinator",
+        "position_percent": "80",
+        "email": "ny.person@example.no",
+        "phone": "+47 400 00 000",
+        "is_public": "on",
+    }
 
 
 @pytest.mark.parametrize("role", list(UNIT_SCOPED))

@@ -60,8 +60,7 @@ def test_history_page_shows_who_changed_what(client, sfk_admin, coordinator_a, u
 
 def _stale_setup():
     unit = SLTUnitFactory()
-    old = CoordinatorFactory(unit=unit, email="gammel@example.no",
-                             verified_at=timezone.now() - dt.timedelta(days=400))
+    old = CoordinatorFactory(unit=unit, email="gammel@example.no", verified_at=timezone.now() - dt.timedelta(days=400))
     CoordinatorFactory(unit=unit, email="fersk@example.no", verified_at=timezone.now())
     never = CoordinatorFactory(unit=unit, email="aldri@example.no", verified_at=None)
     CoordinatorFactory(unit=unit, email="sluttet@example.no", verified_at=None, ended_at=timezone.now())

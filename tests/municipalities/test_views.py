@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from municipalities.models import District, SLTUnit
 from tests.factories import CoordinatorFactory
-from tests.helpers import assert_page, assert_pages
+from tests.helpers import assert_pages
 
 from .factories import district_unit, unit_for
 
@@ -110,8 +110,9 @@ def _grow(count, start):
         unit_for(m.number)
 
 
-@pytest.mark.parametrize("url", ["/fylker/", "/finn-koordinator/?q=Vestland", "/dekningskart/",
-                                 "/finn-koordinator/eksport.csv"])
+@pytest.mark.parametrize(
+    "url", ["/fylker/", "/finn-koordinator/?q=Vestland", "/dekningskart/", "/finn-koordinator/eksport.csv"]
+)
 def test_query_count_constant_as_units_grow(client, municipalities, url):
     # Every branch of the search runs in both measurements: a unit in Vestland named after it.
     unit_for("4601", name="SLT Vestland Bergen")
@@ -127,8 +128,9 @@ def test_query_count_constant_as_units_grow(client, municipalities, url):
 
 
 def test_csv_export_has_bom_and_escapes_formulas(client, directory):
-    CoordinatorFactory(unit=directory["bergen"], name="=HYPERLINK(\"http://evil\")", title="+47 tittel",
-                       email="a@example.no", phone="-1")
+    CoordinatorFactory(
+        unit=directory["bergen"], name='=HYPERLINK("http://evil")', title="+47 tittel", email="a@example.no", phone="-1"
+    )
     response = client.get("/finn-koordinator/eksport.csv")
     assert response["Content-Type"].startswith("text/csv")
     body = response.content.decode("utf-8")
@@ -145,14 +147,30 @@ def test_csv_export_has_bom_and_escapes_formulas(client, directory):
 
 def test_pages_for_logged_in_roles(client, roles, unit_a):
     client.force_login(roles["coordinator_a"])
-    assert_pages(client, ["/min-slt-enhet/", f"/slt-enhet/{unit_a.slug}/rediger/",
-                          f"/koordinator/{unit_a.coordinators.get().pk}/rediger/",
-                          f"/koordinator/{unit_a.coordinators.get().pk}/avslutt/"], max_queries=16)
+    assert_pages(
+        client,
+        [
+            "/min-slt-enhet/",
+            f"/slt-enhet/{unit_a.slug}/rediger/",
+            f"/koordinator/{unit_a.coordinators.get().pk}/rediger/",
+            f"/koordinator/{unit_a.coordinators.get().pk}/avslutt/",
+        ],
+        max_queries=16,
+    )
     client.force_login(roles["sfk_admin"])
-    assert_pages(client, ["/sfk/slt-enheter/", "/sfk/slt-enheter/ny/", "/sfk/ikke-bekreftet/",
-                          f"/slt-enhet/{unit_a.slug}/", f"/slt-enhet/{unit_a.slug}/historikk/",
-                          f"/slt-enhet/{unit_a.slug}/ny-koordinator/", f"/slt-enhet/{unit_a.slug}/rediger/"],
-                 max_queries=20)
+    assert_pages(
+        client,
+        [
+            "/sfk/slt-enheter/",
+            "/sfk/slt-enheter/ny/",
+            "/sfk/ikke-bekreftet/",
+            f"/slt-enhet/{unit_a.slug}/",
+            f"/slt-enhet/{unit_a.slug}/historikk/",
+            f"/slt-enhet/{unit_a.slug}/ny-koordinator/",
+            f"/slt-enhet/{unit_a.slug}/rediger/",
+        ],
+        max_queries=20,
+    )
 
 
 def test_account_page_links_to_my_unit(client, coordinator_a):
