@@ -1,0 +1,120 @@
+import pytest
+
+from municipalities.models import District
+from municipalities.services import invitation_send, invitation_token
+from tests.factories import TEST_PASSWORD, CoordinatorFactory, UserFactory
+from tests.municipalities.factories import district_unit, unit_for
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _tab_to(page, predicate_js: str, limit: int = 80):
+    """Press Tab until the focused element matches; fails if it never does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return {predicate_js}; }})()"):
+            return
+    raise AssertionError(f"never focused: {predicate_js}")
+
+
+@pytest.fixture
+def directory(municipalities):
+    unit = unit_for("4204", name="SLT Kristiansand", slug="kristiansand", coordinator=False)
+    CoordinatorFactory(unit=unit, name="Mats Prøvelid", email="mats@kristiansand.example.no")
+    unit_for("5520", "5524", "5526", name="SLT Midt-Troms", slug="midt-troms")
+    district_unit(District.objects.get(name="Gamle Oslo"), name="SaLTo Gamle Oslo")
+    return unit
+
+
+def test_find_coordinator_with_keyboard_only(live_server, page, axe, directory):
+    page.goto(f"{live_server.url}/finn-koordinator/")
+    axe(page)
+    _tab_to(page, "el.id === 'id_q'")
+    page.keyboard.type("Kristiansnad")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/finn-koordinator/?q=Kristiansnad")
+    assert "Mats Prøvelid" in page.content()
+    axe(page)
+    _tab_to(page, "el.textContent.trim() === 'Kristiansand' && el.tagName === 'A'")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/kommune/4204/")
+    assert page.locator("h1").inner_text() == "SLT i Kristiansand"
+    assert page.get_by_role("link", name="mats@kristiansand.example.no").is_visible()
+    axe(page)
+
+
+def test_public_directory_pages_pass_axe(live_server, page, axe, directory):
+    for path in [
+        "/fylker/",
+        "/kommune/0301/",
+        "/kommune/5524/",
+        "/kommune/1151/",
+        "/slt-enhet/midt-troms/",
+        "/finn-koordinator/?q=xqzvw",
+        "/nn/finn-koordinator/?q=Oslo",
+        "/en/kommune/4204/",
+    ]:
+        page.goto(live_server.url + path)
+        assert page.locator("h1").count() == 1
+        axe(page)
+
+
+def test_coverage_map_is_skippable_and_passes_axe(live_server, page, axe, directory):
+    page.goto(f"{live_server.url}/dekningskart/")
+    assert page.locator("svg.coverage-map a").count() == 357
+    axe(page)
+    _tab_to(page, "el.classList.contains('skip-map')")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "coverage-table"
+    page.keyboard.press("Tab")
+    # The next stop is the table's first municipality link, not a map area.
+    assert page.evaluate("document.activeElement.closest('table') !== null")
+    page.goto(f"{live_server.url}/en/dekningskart/")
+    axe(page)
+
+
+def test_coordinator_self_service_and_admin_pages_pass_axe(live_server, page, axe, login, directory):
+    user = directory.coordinators.get().user
+    login(page, user.email, TEST_PASSWORD)
+    page.goto(f"{live_server.url}/min-slt-enhet/")
+    axe(page)
+    page.get_by_role("button", name="Opplysningene er riktige").click()
+    assert page.get_by_text("Opplysningene er bekreftet").is_visible()
+    page.goto(f"{live_server.url}/slt-enhet/kristiansand/rediger/")
+    page.get_by_label("År SLT startet").fill("1800")
+    page.get_by_role("button", name="Lagre").click()
+    assert page.locator(".ds-error-summary").is_visible()
+    axe(page)
+    page.goto(f"{live_server.url}/koordinator/{directory.coordinators.get().pk}/rediger/")
+    axe(page)
+
+    page.context.clear_cookies()
+    admin = UserFactory(sfk_admin=True, email="admin@sfk.example.no")
+    login(page, admin.email, TEST_PASSWORD)
+    for path in [
+        "/sfk/slt-enheter/",
+        "/sfk/ikke-bekreftet/",
+        "/slt-enhet/kristiansand/",
+        "/slt-enhet/kristiansand/historikk/",
+        "/slt-enhet/kristiansand/ny-koordinator/",
+    ]:
+        page.goto(live_server.url + path)
+        axe(page)
+    page.goto(f"{live_server.url}/sfk/slt-enheter/ny/")
+    page.get_by_role("button", name="Lagre").click()
+    assert page.locator(".ds-error-summary").is_visible()
+    axe(page)
+
+
+def test_invitation_pages_pass_axe(live_server, page, axe, directory):
+    entry = CoordinatorFactory(unit=directory, user=None, name="Nora Ny", email="nora@example.no")
+    invitation = invitation_send(coordinator=entry, by=None)
+    page.goto(f"{live_server.url}/invitasjon/{invitation_token(invitation)}/")
+    axe(page)
+    page.locator("#id_password1").fill("et-godt-passord-2026")
+    page.locator("#id_password2").fill("et-godt-passord-2026")
+    page.get_by_role("button", name="Lag konto").click()
+    page.wait_for_url("**/konto/logg-inn/**")
+    page.goto(f"{live_server.url}/invitasjon/{invitation_token(invitation)}/")
+    assert page.locator("h1").inner_text() == "Lenken kan ikke brukes"
+    axe(page)
