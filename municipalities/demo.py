@@ -119,6 +119,11 @@ def _person(index: int) -> str:
     return f"{FIRST_NAMES[index % len(FIRST_NAMES)]} {LAST_NAMES[(index * 7) % len(LAST_NAMES)]}"
 
 
+def _address(name: str, domain: str) -> str:
+    local = slugify(name.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")).replace("-", ".")
+    return f"{local}@{domain}.example.no"
+
+
 def _unit(slug, name, status, started, email_domain, county_no, now, index):
     verified = now - dt.timedelta(days=400 + index) if slug in STALE else now - dt.timedelta(days=index * 5)
     unit, _created = SLTUnit.objects.get_or_create(
@@ -137,7 +142,7 @@ def _unit(slug, name, status, started, email_domain, county_no, now, index):
     return unit
 
 
-def _coordinators(unit, index, now, *, email_domain, assistant=False):
+def _coordinators(unit, index, now, *, email_domain, assistant=False, employer=None):
     if unit.coordinators.exists():
         return
     verified = unit.verified_at
@@ -146,9 +151,9 @@ def _coordinators(unit, index, now, *, email_domain, assistant=False):
         name=_person(index),
         title="SLT-koordinator",
         position_percent=100 if index % 4 else 50,
-        employer=f"{unit.name.replace('SLT ', '')} kommune",
+        employer=employer or f"{unit.name.replace('SLT ', '')} kommune",
         org_placement="Oppvekst, kultur og fritid",
-        email=f"{slugify(_person(index))}@{email_domain}.example.no",
+        email=_address(_person(index), email_domain),
         phone=f"+47 400 {index:02d} {100 + index:03d}",
         verified_at=verified,
     )
@@ -158,12 +163,12 @@ def _coordinators(unit, index, now, *, email_domain, assistant=False):
     if assistant:
         Coordinator.objects.create(
             unit=unit,
-            name=_person(index + 11),
+            name=_person(index + 5),
             title="Rådgiver SLT",
             position_percent=50,
             employer=main.employer,
             org_placement="Helse og velferd",
-            email=f"{slugify(_person(index + 11))}@{email_domain}.example.no",
+            email=_address(_person(index + 5), email_domain),
             verified_at=verified,
         )
 
@@ -215,5 +220,11 @@ def load(*, log):
         unit = _unit(slug, name, "active", 2009, "oslo", "03", now, offset)
         for number in numbers:
             UnitDistrict.objects.get_or_create(unit=unit, district=districts[number])
-        _coordinators(unit, offset, now, email_domain=f"bydel-{slug.removeprefix('salto-')}")
+        _coordinators(
+            unit,
+            offset,
+            now,
+            email_domain=f"bydel-{slug.removeprefix('salto-')}",
+            employer=f"Oslo kommune, bydel {name.removeprefix('SaLTo ')}",
+        )
     log(f"  demo units: {SLTUnit.objects.count()}, coordinators: {Coordinator.objects.active().count()}")
