@@ -208,7 +208,8 @@ def directory_search(*, query: str) -> list[Place]:
 @dataclass
 class Coverage:
     municipalities: int
-    covered: int
+    covered: int  # with an active unit (Oslo: at least one district)
+    establishing: int  # with a unit being established only
     units: int
     oslo_districts: int
     oslo_districts_covered: int
@@ -218,7 +219,8 @@ def coverage_summary(muni_places: list[Place]) -> Coverage:
     oslo = next((p for p in muni_places if p.has_districts), None)
     return Coverage(
         municipalities=len(muni_places),
-        covered=sum(1 for p in muni_places if p.covered),
+        covered=sum(1 for p in muni_places if p.status == SLTUnit.Status.ACTIVE),
+        establishing=sum(1 for p in muni_places if p.status == SLTUnit.Status.ESTABLISHING),
         units=SLTUnit.objects.current().count(),
         oslo_districts=len(oslo.district_places) if oslo else 0,
         oslo_districts_covered=oslo.districts_covered if oslo else 0,

@@ -185,3 +185,10 @@ def test_directory_is_translated(client, directory):
     html = client.get("/en/kommune/1151/").content.decode()
     assert "Utsira has no registered SLT unit." in html
     assert "Position vacant" not in html
+
+
+def test_coverage_counts_establishing_units_separately(client, directory):
+    unit_for("1151", status=SLTUnit.Status.ESTABLISHING)  # Utsira
+    html = client.get("/fylker/").content.decode()
+    assert "5 av 357 kommuner har SLT" in html
+    assert "1 kommune er i gang med å etablere SLT." in html
