@@ -67,6 +67,13 @@ class Municipality(models.Model):
         """The official name's forms, e.g. ['Guovdageaidnu', 'Kautokeino']."""
         return [part.strip() for part in self.official_name.split(" - ") if part.strip()]
 
+    @property
+    def name_forms_with_language(self) -> list[tuple[str, str]]:
+        """[(form, lang)], lang '' for Norwegian, e.g. [('Guovdageaidnu', 'se'), ('Kautokeino', '')]."""
+        from .names import name_form_language
+
+        return [(form, name_form_language(form)) for form in self.name_forms]
+
 
 class District(models.Model):
     """A bydel (Oslo's districts; SLT in Oslo is organised per district, called SaLTo)."""

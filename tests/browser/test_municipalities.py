@@ -53,6 +53,7 @@ def test_public_directory_pages_pass_axe(live_server, page, axe, directory):
         "/finn-koordinator/?q=xqzvw",
         "/nn/finn-koordinator/?q=Oslo",
         "/en/kommune/4204/",
+        "/kommune/5622/",  # Sami and Kven name forms with lang
     ]:
         page.goto(live_server.url + path)
         assert page.locator("h1").count() == 1

@@ -192,3 +192,11 @@ def test_coverage_counts_establishing_units_separately(client, directory):
     html = client.get("/fylker/").content.decode()
     assert "5 av 357 kommuner har SLT" in html
     assert "1 kommune er i gang med å etablere SLT." in html
+
+
+def test_sami_and_kven_name_forms_are_language_tagged(client, municipalities):
+    html = client.get("/kommune/5622/").content.decode()
+    assert '<span lang="se">Porsáŋgu</span>' in html
+    assert '<span lang="fkv">Porsanki</span>' in html
+    html = client.get("/finn-koordinator/", {"q": "Guovdageaidnu"}).content.decode()
+    assert '<span lang="se">Guovdageaidnu</span>' in html
