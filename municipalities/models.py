@@ -190,6 +190,11 @@ class SLTUnit(models.Model):
         return self.status in self.CURRENT_STATUSES
 
     @property
+    def is_stale(self) -> bool:
+        """Not verified for more than a year (or never)."""
+        return self.verified_at is None or self.verified_at < timezone.now() - timezone.timedelta(days=365)
+
+    @property
     def is_inter_municipal(self) -> bool:
         return len(self.member_list) > 1 if hasattr(self, "member_list") else self.memberships.count() > 1
 

@@ -200,3 +200,10 @@ def test_sami_and_kven_name_forms_are_language_tagged(client, municipalities):
     assert '<span lang="fkv">Porsanki</span>' in html
     html = client.get("/finn-koordinator/", {"q": "Guovdageaidnu"}).content.decode()
     assert '<span lang="se">Guovdageaidnu</span>' in html
+
+
+def test_my_unit_warns_when_not_verified_for_a_year(client, coordinator_a, unit_a):
+    client.force_login(coordinator_a)
+    assert "ikke bekreftet det siste året" in client.get("/min-slt-enhet/").content.decode()
+    client.post(f"/slt-enhet/{unit_a.slug}/bekreft/")
+    assert "ikke bekreftet det siste året" not in client.get("/min-slt-enhet/").content.decode()
