@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.permissions import (
+    can_change,
     check_can_change,
     coordinator_required,
     coordinator_unit_ids,
@@ -90,14 +91,10 @@ def municipality_detail(request, number):
 @require_GET
 def unit_detail(request, slug):
     unit = get_object_or_404(SLTUnit.objects.with_details(), slug=slug)
-    context = {"unit": unit, "can_change": _can_change(request.user, unit), "crumbs": _unit_crumbs(unit)}
+    context = {"unit": unit, "can_change": can_change(request.user, unit), "crumbs": _unit_crumbs(unit)}
     if is_sfk_admin(request.user):
         context["coordinators"] = unit.coordinators.select_related("user").order_by("ended_at", "name")
     return render(request, "municipalities/unit_detail.html", context)
-
-
-def _can_change(user, unit) -> bool:
-    return is_sfk_admin(user) or unit.pk in coordinator_unit_ids(user)
 
 
 @require_GET
