@@ -17,9 +17,10 @@ pytestmark = pytest.mark.django_db
 
 
 def get(client, url):
-    """GET and close (file responses hold an open file until closed)."""
+    """GET and read the body (a file response holds its file open until it has been read)."""
     response = client.get(url)
-    response.close()
+    if response.streaming:
+        response.body = b"".join(response.streaming_content)
     return response
 
 
@@ -148,7 +149,6 @@ def test_download_streams_file_with_sanitised_name(client):
         and '"2025"' not in disposition
     )
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
-    response.close()
 
 
 def test_restricted_publication_is_hidden_from_anonymous_users(client, coordinator_a, sfk_admin):
