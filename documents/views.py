@@ -23,7 +23,7 @@ from . import services
 from .forms import ContactForm, InfoPageForm, LibraryFilterForm, NewsArticleForm, PublicationForm
 from .markup import render_markdown
 from .models import NAMED_PAGE_URLS, ContactMessage, InfoPage, NewsArticle, Publication
-from .selectors import info_pages_menu, library_search, news_for_list, publication_editions
+from .selectors import info_page_get, info_pages_menu, library_search, news_for_list, publication_editions
 
 
 def client_ip(request) -> str:
@@ -56,7 +56,9 @@ def _page_context(request, page: InfoPage) -> dict:
 
 @require_GET
 def info_page(request, slug):
-    page = get_object_or_404(InfoPage, slug=slug)
+    page = info_page_get(slug=slug)
+    if page is None:
+        raise Http404
     if request.path != page.get_absolute_url():  # one address per page
         return redirect(page.get_absolute_url())
     context = _page_context(request, page)
@@ -67,7 +69,9 @@ def info_page(request, slug):
 
 @sfk_admin_required
 def info_page_edit(request, slug):
-    page = get_object_or_404(InfoPage, slug=slug)
+    page = info_page_get(slug=slug)
+    if page is None:
+        raise Http404
     form = InfoPageForm(request.POST or None, instance=page)
     if request.method == "POST" and form.is_valid():
         services.info_page_update(page=form.instance, by=request.user)
@@ -86,7 +90,7 @@ def info_page_edit(request, slug):
 
 
 def contact(request):
-    page = InfoPage.objects.filter(slug="kontakt").first()
+    page = info_page_get(slug="kontakt")
     context = _page_context(request, page) if page else {}
     form = ContactForm(request.POST or None)
     status = 200

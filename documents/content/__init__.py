@@ -2,8 +2,17 @@
 
 Written from the national SLT page as it stood in 2026 and well-known public facts. Statements
 marked "[Sfk: ...]" are uncertain and must be checked by Sfk before launch; Sfk admins edit the
-pages in the portal afterwards. The migration copies this text, so later edits here do not
-change pages already in a database.
+pages in the portal afterwards.
 """
 
-from .pages import PAGES  # noqa: F401
+from .pages import PAGES
+
+
+def ensure_pages(model) -> int:
+    """Create the pages that are missing (never overwrites edited text); returns how many."""
+    created = 0
+    for data in PAGES:
+        data = dict(data)
+        slug = data.pop("slug")
+        created += model.objects.get_or_create(slug=slug, defaults=data)[1]
+    return created

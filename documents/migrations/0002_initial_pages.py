@@ -1,15 +1,11 @@
 from django.db import migrations
 
-# Pages are created only where missing, so text that Sfk has edited is never overwritten.
-from documents.content.pages import PAGES
-
 
 def create_pages(apps, schema_editor):
-    InfoPage = apps.get_model("documents", "InfoPage")
-    for data in PAGES:
-        data = dict(data)
-        slug = data.pop("slug")
-        InfoPage.objects.get_or_create(slug=slug, defaults=data)
+    # Pages are created only where missing, so text that Sfk has edited is never overwritten.
+    from documents.content import ensure_pages
+
+    ensure_pages(apps.get_model("documents", "InfoPage"))
 
 
 class Migration(migrations.Migration):

@@ -17,3 +17,16 @@ def themes(db):
     from tests.documents.factories import ThemeFactory
 
     return [ThemeFactory(slug="rus", name="Rus og alkohol"), ThemeFactory(slug="vold", name="Vold")]
+
+
+@pytest.fixture(autouse=True)
+def info_pages(request):
+    """The pages come from a data migration; browser tests (transactional) empty every table, so
+    put them back when a test in this folder uses the database."""
+    if "django_db_setup" not in request.fixturenames and not request.node.get_closest_marker("django_db"):
+        return
+    request.getfixturevalue("db")
+    from documents.content import ensure_pages
+    from documents.models import InfoPage
+
+    ensure_pages(InfoPage)

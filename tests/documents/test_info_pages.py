@@ -11,7 +11,16 @@ pytestmark = pytest.mark.django_db
 FOOTER_URLS = ["/om-slt/", "/tilgjengelighet/", "/personvern/"]
 
 
-def test_initial_pages_exist_after_migrations():
+def test_data_migration_creates_missing_pages_without_overwriting_edits():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("documents.migrations.0002_initial_pages")
+    InfoPage.objects.exclude(slug="om-slt").delete()
+    InfoPage.objects.filter(slug="om-slt").update(body="Redigert av Sfk")
+    migration.create_pages(apps, None)
+    assert InfoPage.objects.get(slug="om-slt").body == "Redigert av Sfk"
     slugs = set(InfoPage.objects.values_list("slug", flat=True))
     assert {
         "om-slt",
@@ -128,3 +137,15 @@ def test_edit_page_bad_input_is_400(client, sfk_admin):
     assert response.status_code == 400
     assert "ds-validation-message" in response.content.decode()
     assert InfoPage.objects.get(slug="tilskudd").title == "Tilskudd til SLT"
+
+
+def test_initial_pages_render_even_if_rows_are_missing(client, sfk_admin):
+    InfoPage.objects.all().delete()
+    html = assert_page(client, "/personvern/").content.decode()
+    assert "90 dager" in html
+    assert client.get("/om-slt/finnes-ikke/").status_code == 404
+    client.force_login(sfk_admin)
+    response = client.post(reverse("documents:page_edit", args=["personvern"]),
+                           {"title": "Personvern", "summary": "Kort.", "body": "## Ny tekst"})
+    assert response.status_code == 302
+    assert InfoPage.objects.get(slug="personvern").body == "## Ny tekst"
