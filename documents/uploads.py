@@ -83,9 +83,9 @@ def check_name(name: str) -> str:
 
 
 def safe_download_name(name: str, file_type: str) -> str:
-    """A download name from the original: letters, digits, spaces, -_. only; the real extension."""
+    """A download name from the original: letters, digits, spaces and -_.() only; the real extension."""
     stem = name.rsplit(".", 1)[0] if "." in name else name
-    stem = re.sub(r"[^\w\- .]+", "_", stem, flags=re.UNICODE).strip(" ._") or "dokument"
+    stem = re.sub(r"[^\w\- .()]+", "_", stem, flags=re.UNICODE).strip(" ._") or "dokument"
     return f"{stem[:120]}.{file_type}" if file_type else stem[:120]
 
 

@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_safe, require_POST
 
 from accounts.permissions import (
     can_change,
@@ -54,7 +54,7 @@ def _page_context(request, page: InfoPage) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def info_page(request, slug):
     page = info_page_get(slug=slug)
     if page is None:
@@ -125,7 +125,7 @@ def contact(request):
     return render(request, "documents/contact.html", context, status=status)
 
 
-@require_GET
+@require_safe
 def contact_thanks(request):
     crumbs = [(_("Kontakt"), reverse("documents:contact")), (_("Takk for meldingen"), "")]
     return render(request, "documents/contact_thanks.html", {"crumbs": crumbs})
@@ -158,7 +158,7 @@ def contact_message_handle(request, pk):
 # Library --------------------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def library(request):
     form = LibraryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -209,7 +209,7 @@ def _login_on_restricted(view):
     return wrapped
 
 
-@require_GET
+@require_safe
 @_login_on_restricted
 def publication_detail(request, slug):
     publication = _get_visible(request, slug)
@@ -227,7 +227,7 @@ def publication_detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 @_login_on_restricted
 def publication_download(request, slug):
     publication = _get_visible(request, slug)
@@ -337,7 +337,7 @@ def my_publications(request):
 # News -----------------------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def news_list(request):
     page_obj = Paginator(news_for_list(user=request.user), 10).get_page(request.GET.get("page"))
     return render(
@@ -351,7 +351,7 @@ def news_list(request):
     )
 
 
-@require_GET
+@require_safe
 def news_detail(request, slug):
     article = get_object_or_404(
         NewsArticle.objects.visible_to(request.user).select_related(
