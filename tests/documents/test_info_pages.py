@@ -75,7 +75,7 @@ def test_missing_translation_falls_back_to_bokmal_with_a_note(client):
 def test_privacy_statement_states_registration_retention(client):
     html = client.get("/personvern/").content.decode()
     assert "90 dager etter at arrangementet er slutt" in html
-    assert "anonymiseres" in html
+    assert "anonymiseres" in html and "slettes når arrangementet er over" in html
     html = client.get("/en/personvern/").content.decode()
     assert "90 days after the event has ended" in html
 
