@@ -27,15 +27,15 @@ def account_links(*, user):
 
 
 def personal_data(*, user):
-    from .models import NewsArticle, Publication
+    from .models import ContactMessage, NewsArticle, Publication
 
     return {
         "documents": {
-            "publications_uploaded": list(
-                Publication.objects.filter(created_by=user).values_list("title", flat=True)
-            ),
-            "news_articles_written": list(
-                NewsArticle.objects.filter(author=user).values_list("title", flat=True)
-            ),
+            "publications_uploaded": list(Publication.objects.filter(created_by=user).values_list("title", flat=True)),
+            "news_articles_written": list(NewsArticle.objects.filter(author=user).values_list("title", flat=True)),
+            "contact_messages": [
+                {"subject": m.subject, "message": m.message, "sent_at": m.created_at.isoformat()}
+                for m in ContactMessage.objects.filter(email__iexact=user.email)
+            ],
         }
     }

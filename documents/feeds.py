@@ -34,9 +34,7 @@ class NewsFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        return (
-            item.author.full_name if item.author and item.author.full_name else settings.SITE_NAME
-        )
+        return item.author.full_name if item.author and item.author.full_name else settings.SITE_NAME
 
 
 class NewsAtomFeed(NewsFeed):

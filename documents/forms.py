@@ -69,9 +69,7 @@ class PublicationForm(forms.ModelForm):
         cleaned = super().clean()
         has_file = bool(cleaned.get("upload") or (self.instance.pk and self.instance.file))
         if not has_file and not cleaned.get("external_url") and not self.has_error("upload"):
-            raise ValidationError(
-                _("Last opp en fil eller oppgi en ekstern lenke."), code="file_or_url"
-            )
+            raise ValidationError(_("Last opp en fil eller oppgi en ekstern lenke."), code="file_or_url")
         return cleaned
 
 
@@ -139,18 +137,14 @@ class NewsArticleForm(forms.ModelForm):
             "related_publication",
         ]
         widgets = {
-            "publish_at": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            ),
+            "publish_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
             "body": forms.Textarea(attrs={"rows": 14}),
             "lead": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["related_publication"].queryset = Publication.objects.filter(
-            is_restricted=False
-        )
+        self.fields["related_publication"].queryset = Publication.objects.filter(is_restricted=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -172,9 +166,7 @@ class ContactForm(forms.ModelForm):
         self.fields["municipality"].help_text = _(
             "Valgfritt. Oppgi kommunen hvis henvendelsen gjelder en bestemt kommune."
         )
-        self.fields["message"].help_text = _(
-            "Ikke skriv opplysninger om enkeltbarn, enkeltsaker eller helse."
-        )
+        self.fields["message"].help_text = _("Ikke skriv opplysninger om enkeltbarn, enkeltsaker eller helse.")
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
 

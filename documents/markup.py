@@ -77,11 +77,7 @@ def render_markdown(text: str) -> Rendered:
         url_schemes={"http", "https", "mailto", "tel"},
         set_tag_attribute_values=CLASSES,
     )
-    toc = [
-        (token["id"], html_lib.unescape(token["name"]))
-        for token in _flatten(md.toc_tokens)
-        if token["level"] == 2
-    ]
+    toc = [(token["id"], html_lib.unescape(token["name"])) for token in _flatten(md.toc_tokens) if token["level"] == 2]
     return Rendered(html=html, toc=toc)
 
 

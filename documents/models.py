@@ -33,9 +33,7 @@ class InfoPage(models.Model):
     summary = models.CharField(_("kort beskrivelse (bokmål)"), max_length=300)
     summary_nn = models.CharField(_("kort beskrivelse (nynorsk)"), max_length=300, blank=True)
     summary_en = models.CharField(_("kort beskrivelse (engelsk)"), max_length=300, blank=True)
-    body = models.TextField(
-        _("innhold (bokmål)"), help_text=_("Markdown. Bruk ## for mellomtitler.")
-    )
+    body = models.TextField(_("innhold (bokmål)"), help_text=_("Markdown. Bruk ## for mellomtitler."))
     body_nn = models.TextField(_("innhold (nynorsk)"), blank=True)
     body_en = models.TextField(_("innhold (engelsk)"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("rekkefølge"), default=0)
@@ -128,9 +126,7 @@ class Publication(models.Model):
     title = models.CharField(_("tittel"), max_length=250)
     slug = models.SlugField(_("kortnavn i adressen"), max_length=120, unique=True)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
-    language = models.CharField(
-        _("språk"), max_length=2, choices=Language.choices, default=Language.NB
-    )
+    language = models.CharField(_("språk"), max_length=2, choices=Language.choices, default=Language.NB)
     summary = models.TextField(_("sammendrag"), max_length=2000, blank=True)
     published_on = models.DateField(_("publiseringsdato"), default=timezone.localdate)
     edition = models.CharField(
@@ -156,12 +152,8 @@ class Publication(models.Model):
         verbose_name=_("SLT-enhet"),
         help_text=_("Tomt betyr nasjonal publikasjon fra Sfk."),
     )
-    themes = models.ManyToManyField(
-        "measures.Theme", blank=True, related_name="publications", verbose_name=_("temaer")
-    )
-    file = models.FileField(
-        _("fil"), storage=documents_storage, upload_to="publications/", max_length=200, blank=True
-    )
+    themes = models.ManyToManyField("measures.Theme", blank=True, related_name="publications", verbose_name=_("temaer"))
+    file = models.FileField(_("fil"), storage=documents_storage, upload_to="publications/", max_length=200, blank=True)
     original_filename = models.CharField(_("opprinnelig filnavn"), max_length=200, blank=True)
     file_type = models.CharField(_("filtype"), max_length=4, choices=FileType.choices, blank=True)
     file_size = models.PositiveBigIntegerField(_("filstørrelse"), null=True, blank=True)
@@ -170,9 +162,7 @@ class Publication(models.Model):
     is_restricted = models.BooleanField(
         _("bare for innloggede koordinatorer"),
         default=False,
-        help_text=_(
-            "Skjulte dokumenter vises og lastes ned bare av innloggede koordinatorer og Sfk."
-        ),
+        help_text=_("Skjulte dokumenter vises og lastes ned bare av innloggede koordinatorer og Sfk."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -187,15 +177,9 @@ class Publication(models.Model):
         verbose_name_plural = _("publikasjoner")
         ordering = ["-published_on", "-id"]
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(file="") | ~Q(external_url=""), name="publication_file_or_url"
-            ),
-            models.CheckConstraint(
-                condition=~Q(replaces=models.F("id")), name="publication_not_replacing_itself"
-            ),
-            models.CheckConstraint(
-                condition=Q(file="") | ~Q(file_type=""), name="publication_file_has_type"
-            ),
+            models.CheckConstraint(condition=~Q(file="") | ~Q(external_url=""), name="publication_file_or_url"),
+            models.CheckConstraint(condition=~Q(replaces=models.F("id")), name="publication_not_replacing_itself"),
+            models.CheckConstraint(condition=Q(file="") | ~Q(file_type=""), name="publication_file_has_type"),
         ]
         indexes = [models.Index(fields=["-published_on"], name="publication_newest_idx")]
 
@@ -267,6 +251,14 @@ class NewsArticle(models.Model):
         related_name="news",
         verbose_name=_("relatert publikasjon"),
     )
+    related_event = models.ForeignKey(
+        "events.Event",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="news",
+        verbose_name=_("relatert arrangement"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -277,9 +269,7 @@ class NewsArticle(models.Model):
         verbose_name_plural = _("nyhetsartikler")
         ordering = ["-publish_at", "-id"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(image="") | ~Q(image_alt=""), name="news_image_needs_alt"
-            ),
+            models.CheckConstraint(condition=Q(image="") | ~Q(image_alt=""), name="news_image_needs_alt"),
         ]
 
     def __str__(self):

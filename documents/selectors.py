@@ -33,19 +33,13 @@ def library_search(
     if theme is not None:
         qs = qs.filter(themes=theme)
     if county is not None:
-        qs = qs.filter(
-            unit__memberships__municipality__county=county, unit__memberships__is_current=True
-        )
+        qs = qs.filter(unit__memberships__municipality__county=county, unit__memberships__is_current=True)
     if q:
         if connection.vendor == "postgresql":
             from django.contrib.postgres.search import SearchQuery, SearchVector
 
-            vector = SearchVector("title", config="norwegian") + SearchVector(
-                "summary", config="norwegian"
-            )
-            qs = qs.annotate(search=vector).filter(
-                search=SearchQuery(q, config="norwegian", search_type="websearch")
-            )
+            vector = SearchVector("title", config="norwegian") + SearchVector("summary", config="norwegian")
+            qs = qs.annotate(search=vector).filter(search=SearchQuery(q, config="norwegian", search_type="websearch"))
         else:
             qs = qs.filter(Q(title__icontains=q) | Q(summary__icontains=q))
     if theme is not None or county is not None:
@@ -74,9 +68,7 @@ def info_pages_menu() -> QuerySet[InfoPage]:
 
 
 def news_for_list(*, user) -> QuerySet[NewsArticle]:
-    return (
-        NewsArticle.objects.visible_to(user).select_related("author").order_by("-publish_at", "-id")
-    )
+    return NewsArticle.objects.visible_to(user).select_related("author").order_by("-publish_at", "-id")
 
 
 def info_page_get(*, slug: str) -> InfoPage | None:

@@ -116,9 +116,7 @@ def contact_message_submit(
         except ValueError:
             cache.set(key, 1, timeout=3600)
     with transaction.atomic():
-        contact = ContactMessage(
-            name=name, email=email, subject=subject, message=message, municipality=municipality
-        )
+        contact = ContactMessage(name=name, email=email, subject=subject, message=message, municipality=municipality)
         contact.full_clean()
         contact.save()
         with translation.override("nb"):

@@ -45,9 +45,7 @@ MSG_UNSUPPORTED = _(
 MSG_TOO_BIG = _("Filen er for stor. Største tillatte størrelse er %(limit)s.")
 MSG_EMPTY = _("Filen er tom.")
 MSG_BAD_NAME = _("Filnavnet er ugyldig. Gi filen et vanlig navn uten skråstreker eller «..».")
-MSG_PDF_ENCRYPTED = _(
-    "PDF-filen er kryptert eller passordbeskyttet. Last opp en versjon uten passord."
-)
+MSG_PDF_ENCRYPTED = _("PDF-filen er kryptert eller passordbeskyttet. Last opp en versjon uten passord.")
 MSG_PDF_CORRUPT = _("PDF-filen er skadet eller ufullstendig og kan ikke leses.")
 MSG_PDF_ACTIVE = _(
     "PDF-filen inneholder JavaScript, innebygde filer eller handlinger som starter programmer. Lagre den på nytt som en vanlig PDF uten slikt innhold."  # noqa: E501

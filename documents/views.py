@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import (
     can_change,
@@ -247,9 +247,7 @@ def publication_download(request, slug):
         filename=publication.download_name(),
         content_type=CONTENT_TYPES.get(publication.file_type, "application/octet-stream"),
     )
-    response["Cache-Control"] = (
-        "private, no-store" if publication.is_restricted else "public, max-age=3600"
-    )
+    response["Cache-Control"] = "private, no-store" if publication.is_restricted else "public, max-age=3600"
     response["Content-Security-Policy"] = "sandbox"
     return response
 
@@ -264,9 +262,7 @@ def publication_create(request):
 def publication_edit(request, slug):
     publication = get_object_or_404(Publication.objects.visible_to(request.user), slug=slug)
     check_can_change(request.user, publication)
-    form = PublicationForm(
-        request.POST or None, request.FILES or None, instance=publication, user=request.user
-    )
+    form = PublicationForm(request.POST or None, request.FILES or None, instance=publication, user=request.user)
     return _save_publication(request, form, publication)
 
 
@@ -280,7 +276,7 @@ def _save_publication(request, form, publication):
                 themes=form.cleaned_data["themes"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_error(None, error.messages)
         else:
             messages.success(request, _("Dokumentet er lagret."))
             return redirect(saved.get_absolute_url())
@@ -319,19 +315,13 @@ def publication_delete(request, slug):
 
 @coordinator_required
 def my_publications(request):
-    qs = (
-        Publication.objects.changeable_by(request.user)
-        .with_related()
-        .order_by("-published_on", "-id")
-    )
+    qs = Publication.objects.changeable_by(request.user).with_related().order_by("-published_on", "-id")
     page_obj = Paginator(qs, 25).get_page(request.GET.get("page"))
     crumbs = [
         (_("Dokumenter"), reverse("documents:library")),
         (_("Dokumenter jeg kan redigere"), ""),
     ]
-    return render(
-        request, "documents/my_publications.html", {"page_obj": page_obj, "crumbs": crumbs}
-    )
+    return render(request, "documents/my_publications.html", {"page_obj": page_obj, "crumbs": crumbs})
 
 
 # News -----------------------------------------------------------------------------------------
@@ -354,15 +344,16 @@ def news_list(request):
 @require_safe
 def news_detail(request, slug):
     article = get_object_or_404(
-        NewsArticle.objects.visible_to(request.user).select_related(
-            "author", "related_publication"
-        ),
+        NewsArticle.objects.visible_to(request.user).select_related("author", "related_publication", "related_event"),
         slug=slug,
     )
     rendered = render_markdown(article.body)
     related = article.related_publication
     if related and related.is_restricted and not _can_add(request.user):
         related = None
+    event = article.related_event
+    if event is not None and event.status not in (event.Status.PUBLISHED, event.Status.CANCELLED):
+        event = None
     return render(
         request,
         "documents/news_detail.html",
@@ -370,6 +361,7 @@ def news_detail(request, slug):
             "article": article,
             "html": rendered.html,
             "related": related,
+            "event": event,
             "can_edit": can_change(request.user, article),
             "crumbs": [(_("Aktuelt"), reverse("documents:news_list")), (article.title, "")],
         },
@@ -384,9 +376,7 @@ def news_create(request):
 @sfk_admin_required
 def news_edit(request, slug):
     article = get_object_or_404(NewsArticle, slug=slug)
-    return _save_news(
-        request, NewsArticleForm(request.POST or None, request.FILES or None, instance=article)
-    )
+    return _save_news(request, NewsArticleForm(request.POST or None, request.FILES or None, instance=article))
 
 
 def _save_news(request, form):

@@ -8,7 +8,7 @@ from documents.content import ensure_pages
 from documents.models import InfoPage, Publication
 from tests.documents import files
 from tests.documents.factories import NewsArticleFactory, PublicationFactory
-from tests.factories import SLTUnitFactory, TEST_PASSWORD, UserFactory
+from tests.factories import TEST_PASSWORD, SLTUnitFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -65,8 +65,16 @@ def test_admin_uploads_handbook_and_visitor_filters_and_downloads(live_server, p
 def test_information_pages_news_and_contact_pass_axe(live_server, page, axe):
     ensure_pages(InfoPage)
     article = NewsArticleFactory(title="SLT-konferansen 2026", body="## Program\n\nTekst.")
-    for path in ("/om-slt/", "/nn/om-slt/", "/en/om-slt/", "/personvern/", "/en/tilgjengelighet/",
-                 "/en/om-slt/tilskudd/", "/aktuelt/", f"/en/aktuelt/{article.slug}/"):
+    for path in (
+        "/om-slt/",
+        "/nn/om-slt/",
+        "/en/om-slt/",
+        "/personvern/",
+        "/en/tilgjengelighet/",
+        "/en/om-slt/tilskudd/",
+        "/aktuelt/",
+        f"/en/aktuelt/{article.slug}/",
+    ):
         page.goto(live_server.url + path)
         assert page.locator("h1").count() == 1
         axe(page)

@@ -32,9 +32,7 @@ class PublicationFactory(factory.django.DjangoModelFactory):
     language = Publication.Language.NB
     summary = "Et sammendrag."
     published_on = factory.Sequence(lambda n: dt.date(2020, 1, 1) + dt.timedelta(days=n))
-    file = factory.LazyAttribute(
-        lambda o: ContentFile(placeholder_pdf(o.title), name="generert.pdf")
-    )
+    file = factory.LazyAttribute(lambda o: ContentFile(placeholder_pdf(o.title), name="generert.pdf"))
     original_filename = "Originalt navn.pdf"
     file_type = "pdf"
     file_size = 1000

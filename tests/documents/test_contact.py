@@ -27,9 +27,7 @@ def test_contact_and_receipt_pages_render(client):
     assert_pages(client, [URL, "/kontakt/takk/"], max_queries=6)
 
 
-def test_message_is_stored_then_emailed_to_sfk(
-    client, django_capture_on_commit_callbacks, mailoutbox
-):
+def test_message_is_stored_then_emailed_to_sfk(client, django_capture_on_commit_callbacks, mailoutbox):
     municipality = MunicipalityFactory(name="Testby")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(URL, data(municipality=municipality.pk), REMOTE_ADDR="10.0.0.1")
@@ -89,9 +87,7 @@ def test_rate_limit_five_per_hour_per_ip(client):
 
 
 def test_admin_sees_and_marks_messages_handled(client, sfk_admin):
-    contact = ContactMessage.objects.create(
-        name="Ola", email="ola@example.no", subject="Hei", message="Tekst"
-    )
+    contact = ContactMessage.objects.create(name="Ola", email="ola@example.no", subject="Hei", message="Tekst")
     client.force_login(sfk_admin)
     html = assert_page(client, reverse("documents:contact_messages")).content.decode()
     assert "Hei" in html and "Marker som behandlet" in html
@@ -101,7 +97,4 @@ def test_admin_sees_and_marks_messages_handled(client, sfk_admin):
     assert contact.handled_by == sfk_admin and contact.handled_at
     assert "Hei" not in client.get(reverse("documents:contact_messages")).content.decode()
     assert "Hei" in client.get(reverse("documents:contact_messages") + "?vis=alle").content.decode()
-    assert (
-        client.get(reverse("documents:contact_message_handle", args=[contact.pk])).status_code
-        == 405
-    )
+    assert client.get(reverse("documents:contact_message_handle", args=[contact.pk])).status_code == 405

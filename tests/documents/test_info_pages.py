@@ -131,9 +131,7 @@ def test_only_sfk_admin_edits_pages(client, roles):
 
 def test_edit_page_bad_input_is_400(client, sfk_admin):
     client.force_login(sfk_admin)
-    response = client.post(
-        reverse("documents:page_edit", args=["tilskudd"]), {"title": "", "body": ""}
-    )
+    response = client.post(reverse("documents:page_edit", args=["tilskudd"]), {"title": "", "body": ""})
     assert response.status_code == 400
     assert "ds-validation-message" in response.content.decode()
     assert InfoPage.objects.get(slug="tilskudd").title == "Tilskudd til SLT"
@@ -145,7 +143,9 @@ def test_initial_pages_render_even_if_rows_are_missing(client, sfk_admin):
     assert "90 dager" in html
     assert client.get("/om-slt/finnes-ikke/").status_code == 404
     client.force_login(sfk_admin)
-    response = client.post(reverse("documents:page_edit", args=["personvern"]),
-                           {"title": "Personvern", "summary": "Kort.", "body": "## Ny tekst"})
+    response = client.post(
+        reverse("documents:page_edit", args=["personvern"]),
+        {"title": "Personvern", "summary": "Kort.", "body": "## Ny tekst"},
+    )
     assert response.status_code == 302
     assert InfoPage.objects.get(slug="personvern").body == "## Ny tekst"

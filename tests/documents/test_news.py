@@ -21,9 +21,7 @@ def test_news_pages_render(client):
 
 def test_scheduled_and_draft_news_are_hidden_until_published(client, sfk_admin):
     now = timezone.now()
-    NewsArticleFactory(
-        title="Publisert", slug="publisert", publish_at=now - dt.timedelta(minutes=1)
-    )
+    NewsArticleFactory(title="Publisert", slug="publisert", publish_at=now - dt.timedelta(minutes=1))
     NewsArticleFactory(title="Planlagt", slug="planlagt", publish_at=now + dt.timedelta(days=1))
     NewsArticleFactory(title="Utkast", slug="utkast", publish_at=None)
     html = client.get("/aktuelt/").content.decode()
@@ -49,9 +47,7 @@ def test_news_list_is_paginated_with_constant_queries(client):
 
 def test_rss_feed_parses_and_lists_only_published_items(client):
     NewsArticleFactory(title="Publisert & klar", slug="publisert")
-    NewsArticleFactory(
-        title="Planlagt", slug="planlagt", publish_at=timezone.now() + dt.timedelta(days=1)
-    )
+    NewsArticleFactory(title="Planlagt", slug="planlagt", publish_at=timezone.now() + dt.timedelta(days=1))
     response = client.get(reverse("documents:news_rss"))
     assert response.status_code == 200 and "rss+xml" in response["Content-Type"]
     root = ET.fromstring(response.content)
@@ -101,3 +97,18 @@ def test_image_needs_alt_text(client, sfk_admin):
     assert article.image.name.startswith("news/") and "bilde" not in article.image.name
     html = client.get(article.get_absolute_url()).content.decode()
     assert 'alt="Et blått kvadrat"' in html
+
+
+def test_related_event_and_publication_are_linked_when_public(client):
+    from events.models import Event
+    from tests.documents.factories import PublicationFactory
+    from tests.events.factories import EventFactory
+
+    event = EventFactory(title="SLT-konferansen")
+    article = NewsArticleFactory(related_publication=PublicationFactory(title="Rapporten"), related_event=event)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Rapporten" in html and "SLT-konferansen" in html and event.get_absolute_url() in html
+    draft = NewsArticleFactory(related_event=EventFactory(title="Hemmelig utkast", status=Event.Status.DRAFT))
+    assert "Hemmelig utkast" not in client.get(draft.get_absolute_url()).content.decode()
+    hidden = NewsArticleFactory(related_publication=PublicationFactory(title="Skjult", is_restricted=True))
+    assert "Skjult" not in client.get(hidden.get_absolute_url()).content.decode()

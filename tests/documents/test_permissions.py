@@ -80,9 +80,7 @@ def test_edit_national_publication_only_sfk_admin(client, roles, role, status):
         ("sfk_admin", 302, True),
     ],
 )
-def test_delete_local_publication(
-    client, roles, unit_a, role, status, deleted, django_capture_on_commit_callbacks
-):
+def test_delete_local_publication(client, roles, unit_a, role, status, deleted, django_capture_on_commit_callbacks):
     publication = PublicationFactory(unit=unit_a)
     stored = publication.file.name
     storage = publication.file.storage
@@ -118,9 +116,7 @@ def test_create_local_document_only_for_own_unit(client, roles, unit_a, role, st
     )
     expected = {"coordinator_b": 400}.get(role, status)
     assert response.status_code == expected
-    assert Publication.objects.filter(unit=unit_a).exists() == (
-        expected == 302 and role != "anonymous"
-    )
+    assert Publication.objects.filter(unit=unit_a).exists() == (expected == 302 and role != "anonymous")
 
 
 def test_coordinator_cannot_create_national_document(client, coordinator_a):
@@ -169,12 +165,8 @@ def test_news_write_views_only_sfk_admin(client, roles, role, status):
         "publish_at": "2025-01-01T10:00",
     }
     assert client.post(reverse("documents:news_create"), data).status_code == status
-    assert (
-        client.post(reverse("documents:news_edit", args=[article.slug]), data).status_code == status
-    )
-    assert NewsArticle.objects.filter(title="Ny tittel").count() == (
-        2 if status == 302 and role == "sfk_admin" else 0
-    )
+    assert client.post(reverse("documents:news_edit", args=[article.slug]), data).status_code == status
+    assert NewsArticle.objects.filter(title="Ny tittel").count() == (2 if status == 302 and role == "sfk_admin" else 0)
 
 
 @pytest.mark.parametrize(
@@ -187,9 +179,7 @@ def test_news_write_views_only_sfk_admin(client, roles, role, status):
     ],
 )
 def test_contact_messages_only_sfk_admin(client, roles, role, status):
-    contact = ContactMessage.objects.create(
-        name="A", email="a@example.no", subject="S", message="M"
-    )
+    contact = ContactMessage.objects.create(name="A", email="a@example.no", subject="S", message="M")
     login(client, roles, role)
     expected_get = {"anonymous": 302, "sfk_admin": 200}.get(role, 403)
     assert client.get(reverse("documents:contact_messages")).status_code == expected_get

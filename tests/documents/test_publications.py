@@ -57,12 +57,8 @@ def test_files_are_stored_outside_media_root_under_generated_names():
 
 def test_upload_through_form_gets_generated_name_and_metadata(client, sfk_admin, themes):
     client.force_login(sfk_admin)
-    upload = SimpleUploadedFile(
-        "../../../etc/SLT håndbok.pdf", files.good_pdf("PDF-tittel"), content_type="text/html"
-    )
-    response = client.post(
-        reverse("documents:create"), {**form_data(), "themes": [themes[0].pk], "upload": upload}
-    )
+    upload = SimpleUploadedFile("../../../etc/SLT håndbok.pdf", files.good_pdf("PDF-tittel"), content_type="text/html")
+    response = client.post(reverse("documents:create"), {**form_data(), "themes": [themes[0].pk], "upload": upload})
     assert response.status_code == 302
     publication = Publication.objects.get()
     assert publication.unit is None and publication.created_by == sfk_admin
@@ -85,9 +81,7 @@ def test_upload_through_form_gets_generated_name_and_metadata(client, sfk_admin,
         (files.docm, "makroer"),
     ],
 )
-def test_bad_upload_is_rejected_next_to_the_field_and_nothing_is_stored(
-    client, sfk_admin, maker, words
-):
+def test_bad_upload_is_rejected_next_to_the_field_and_nothing_is_stored(client, sfk_admin, maker, words):
     client.force_login(sfk_admin)
     before = protected_files()
     upload = SimpleUploadedFile("../plan.pdf", maker(), content_type="application/pdf")
@@ -116,9 +110,7 @@ def test_form_needs_file_or_link(client, sfk_admin):
     html = response.content.decode()
     assert "Last opp en fil eller oppgi en ekstern lenke" in html
     assert 'id="id_title_error"' in html
-    response = client.post(
-        reverse("documents:create"), form_data(external_url="https://example.no/plan")
-    )
+    response = client.post(reverse("documents:create"), form_data(external_url="https://example.no/plan"))
     assert response.status_code == 302
 
 
@@ -143,11 +135,7 @@ def test_download_streams_file_with_sanitised_name(client):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     disposition = response["Content-Disposition"]
-    assert (
-        disposition.startswith("attachment;")
-        and "\r" not in disposition
-        and '"2025"' not in disposition
-    )
+    assert disposition.startswith("attachment;") and "\r" not in disposition and '"2025"' not in disposition
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
 
@@ -184,9 +172,7 @@ def test_logged_in_user_without_role_gets_404_for_restricted(client, django_user
 
 
 def test_external_link_only_publication_redirects(client):
-    publication = PublicationFactory(
-        file="", file_type="", external_url="https://example.no/rapport"
-    )
+    publication = PublicationFactory(file="", file_type="", external_url="https://example.no/rapport")
     response = client.get(reverse("documents:download", args=[publication.slug]))
     assert response.status_code == 302 and response["Location"] == "https://example.no/rapport"
 
@@ -195,9 +181,7 @@ def test_external_link_only_publication_redirects(client):
 
 
 def test_edition_chain_newest_is_default_and_old_ones_stay_reachable(client):
-    first = PublicationFactory(
-        title="SLT-håndboken", edition="1. utgave", published_on=dt.date(2015, 1, 1)
-    )
+    first = PublicationFactory(title="SLT-håndboken", edition="1. utgave", published_on=dt.date(2015, 1, 1))
     second = PublicationFactory(
         title="SLT-håndboken", edition="2. utgave", replaces=first, published_on=dt.date(2020, 1, 1)
     )
@@ -271,9 +255,5 @@ def test_library_pages_query_count_is_constant(client, unit_a, themes):
 def test_norwegian_full_text_search_stems_words():
     PublicationFactory(title="Handlingsplanene for kommunene", summary="Tiltakene mot rus")
     PublicationFactory(title="Noe annet", summary="Helt urelatert")
-    assert [p.title for p in library_search(user=None, q="tiltak")] == [
-        "Handlingsplanene for kommunene"
-    ]
-    assert [p.title for p in library_search(user=None, q="kommune")] == [
-        "Handlingsplanene for kommunene"
-    ]
+    assert [p.title for p in library_search(user=None, q="tiltak")] == ["Handlingsplanene for kommunene"]
+    assert [p.title for p in library_search(user=None, q="kommune")] == ["Handlingsplanene for kommunene"]

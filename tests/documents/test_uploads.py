@@ -66,8 +66,7 @@ def test_macro_enabled_content_type_is_rejected():
     data = files.docx(
         content_types=files.CT.replace(
             b"/>",
-            b"><Override ContentType="
-            b'"application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>',
+            b'><Override ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>',
         )
     )
     assert rejected(data).code == "macros"
