@@ -92,7 +92,8 @@ def info_page_edit(request, slug):
 def contact(request):
     page = info_page_get(slug="kontakt")
     context = _page_context(request, page) if page else {}
-    form = ContactForm(request.POST or None)
+    initial = {"name": request.user.full_name, "email": request.user.email} if request.user.is_authenticated else {}
+    form = ContactForm(request.POST or None, initial=initial)
     status = 200
     if request.method == "POST":
         if form.is_spam:
@@ -247,7 +248,7 @@ def publication_download(request, slug):
         filename=publication.download_name(),
         content_type=CONTENT_TYPES.get(publication.file_type, "application/octet-stream"),
     )
-    response["Cache-Control"] = "private, no-store" if publication.is_restricted else "public, max-age=3600"
+    response["Cache-Control"] = "private, no-store" if publication.is_restricted else "public, max-age=300"
     response["Content-Security-Policy"] = "sandbox"
     return response
 
