@@ -1,5 +1,6 @@
 """Writes for publications, information pages, news and contact messages."""
 
+import datetime as dt
 import hashlib
 import uuid
 
@@ -139,3 +140,10 @@ def contact_message_mark_handled(*, contact: ContactMessage, by) -> ContactMessa
         contact.handled_by = by
         contact.save(update_fields=["handled_at", "handled_by"])
     return contact
+
+
+def contact_messages_purge(*, now=None) -> int:
+    """Delete contact form messages older than CONTACT_RETENTION_DAYS; returns how many."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=settings.CONTACT_RETENTION_DAYS)
+    deleted, _ = ContactMessage.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

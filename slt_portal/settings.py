@@ -299,3 +299,5 @@ STORAGES["documents"] = {
     "BACKEND": env("DOCUMENTS_STORAGE_BACKEND", "documents.storage.ProtectedFileSystemStorage"),
 }
 CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)  # contact form messages per IP per hour
+# Contact form messages are deleted this many days after they arrive (`manage.py purge_contact_messages`).
+CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 365)

@@ -368,7 +368,7 @@ Portalen skal ikke inneholde opplysninger om enkeltbarn eller enkeltsaker. Frite
 
 - Opplysninger om kosthold og tilrettelegging i påmeldinger til arrangementer slettes når arrangementet er over. Selve påmeldingene anonymiseres 90 dager etter at arrangementet er slutt.
 - Koordinatorer som slutter, fjernes fra den offentlige oversikten.
-- Henvendelser fra kontaktskjemaet slettes når de ikke lenger trengs for å følge opp saken. [Sfk: fastsett slettefrist.]
+- Henvendelser fra kontaktskjemaet slettes automatisk ett år etter at de kom inn. [Sfk: bekreft slettefristen.]
 
 ## Rettslig grunnlag
 
@@ -399,7 +399,7 @@ Portalen skal ikkje innehalde opplysningar om enkeltbarn eller enkeltsaker. Frit
 
 - Opplysningar om kosthald og tilrettelegging i påmeldingar til arrangement blir sletta når arrangementet er over. Sjølve påmeldingane blir anonymiserte 90 dagar etter at arrangementet er slutt.
 - Koordinatorar som sluttar, blir fjerna frå den offentlege oversikta.
-- Førespurnader frå kontaktskjemaet blir sletta når dei ikkje lenger trengst for å følgje opp saka. [Sfk: fastset slettefrist.]
+- Førespurnader frå kontaktskjemaet blir sletta automatisk eitt år etter at dei kom inn. [Sfk: stadfest slettefristen.]
 
 ## Rettsleg grunnlag
 
@@ -430,7 +430,7 @@ The portal must not contain information about individual children or cases. Free
 
 - Dietary and accessibility notes in event registrations are deleted once the event is over. The registrations themselves are anonymised 90 days after the event has ended.
 - Coordinators who leave are removed from the public directory.
-- Messages from the contact form are deleted when they are no longer needed to follow up the matter. [Sfk: set a deletion period.]
+- Messages from the contact form are deleted automatically one year after they arrive. [Sfk: confirm the deletion period.]
 
 ## Legal basis
 

@@ -98,3 +98,20 @@ def test_admin_sees_and_marks_messages_handled(client, sfk_admin):
     assert "Hei" not in client.get(reverse("documents:contact_messages")).content.decode()
     assert "Hei" in client.get(reverse("documents:contact_messages") + "?vis=alle").content.decode()
     assert client.get(reverse("documents:contact_message_handle", args=[contact.pk])).status_code == 405
+
+
+def test_old_contact_messages_are_purged(settings):
+    import datetime as dt
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    settings.CONTACT_RETENTION_DAYS = 30
+    old = ContactMessage.objects.create(name="A", email="a@example.no", subject="Gammel", message="M")
+    ContactMessage.objects.filter(pk=old.pk).update(created_at=timezone.now() - dt.timedelta(days=31))
+    ContactMessage.objects.create(name="B", email="b@example.no", subject="Ny", message="M")
+    out = StringIO()
+    call_command("purge_contact_messages", stdout=out)
+    assert "Deleted 1" in out.getvalue()
+    assert list(ContactMessage.objects.values_list("subject", flat=True)) == ["Ny"]
