@@ -7,10 +7,15 @@ from measures.models import Theme
 from municipalities.models import County, Municipality, SLTUnit
 
 from .models import ContactMessage, InfoPage, NewsArticle, Publication
-from .uploads import inspect_upload
+from .uploads import inspect_cover, inspect_upload
 
 
 class PublicationForm(forms.ModelForm):
+    cover = forms.FileField(
+        label=_("Forsidebilde"),
+        required=False,
+        help_text=_("Valgfritt. JPEG, PNG eller WebP, høyst 5 MB. Vises som pynt ved siden av tittelen."),
+    )
     upload = forms.FileField(
         label=_("Fil"),
         required=False,
@@ -58,6 +63,12 @@ class PublicationForm(forms.ModelForm):
             replaceable = replaceable.exclude(pk=self.instance.pk)
         self.fields["replaces"].queryset = replaceable
         self.fields["upload"].widget.attrs["accept"] = ".pdf,.docx,.xlsx,.pptx,.odt"
+
+    def clean_cover(self):
+        cover = self.cleaned_data.get("cover")
+        if cover:
+            inspect_cover(cover)
+        return cover
 
     def clean_upload(self):
         uploaded = self.cleaned_data.get("upload")

@@ -159,6 +159,9 @@ class Publication(models.Model):
     file_size = models.PositiveBigIntegerField(_("filstørrelse"), null=True, blank=True)
     page_count = models.PositiveIntegerField(_("antall sider"), null=True, blank=True)
     external_url = models.URLField(_("ekstern lenke"), blank=True)
+    cover_image = models.ImageField(
+        _("forsidebilde"), storage=documents_storage, upload_to="covers/", max_length=200, blank=True
+    )
     is_restricted = models.BooleanField(
         _("bare for innloggede koordinatorer"),
         default=False,

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from outbox.services import outbox_enqueue
 
 from .models import ContactMessage, InfoPage, NewsArticle, Publication
-from .uploads import InspectedFile, inspect_upload
+from .uploads import InspectedFile, inspect_cover, inspect_upload
 
 RESERVED_SLUGS = {"ny", "mine", "rss", "atom", "meldinger", "takk", "rediger", "slett"}
 
@@ -33,50 +33,57 @@ def unique_slug(model, title: str, *, exclude_pk=None) -> str:
 
 def _attach_file(publication: Publication, uploaded, inspected: InspectedFile) -> None:
     """Store under a generated name; the user's file name is kept only as data."""
-    old_name = publication.file.name if publication.file else ""
+    _replace_later(publication.file)
     publication.file.save(f"{uuid.uuid4().hex}.{inspected.file_type}", uploaded, save=False)
     publication.original_filename = inspected.original_name
     publication.file_type = inspected.file_type
     publication.file_size = inspected.size
     publication.page_count = inspected.page_count
-    if old_name:
-        storage = publication.file.storage
-        transaction.on_commit(lambda: storage.delete(old_name))
 
 
-def publication_save(*, publication: Publication, by, uploaded=None, themes=None) -> Publication:
+def publication_save(*, publication: Publication, by, uploaded=None, themes=None, cover=None) -> Publication:
     """Create or update a publication; validates the upload by content before anything is stored."""
     inspected = inspect_upload(uploaded) if uploaded is not None else None
+    cover_ext = inspect_cover(cover) if cover is not None else ""
     if inspected and not publication.title:
         publication.title = inspected.title
     if not publication.slug:
         publication.slug = unique_slug(Publication, publication.title, exclude_pk=publication.pk)
     if publication.pk is None:
         publication.created_by = by
-    stored = None
+    stored = []  # files written in this call, removed again if the row is not saved
     try:
         with transaction.atomic():
             if inspected:
                 _attach_file(publication, uploaded, inspected)
-                stored = publication.file.name
+                stored.append(publication.file.name)
+            if cover is not None:
+                _replace_later(publication.cover_image)
+                publication.cover_image.save(f"{uuid.uuid4().hex}.{cover_ext}", cover, save=False)
+                stored.append(publication.cover_image.name)
             publication.full_clean()
             publication.save()
             if themes is not None:
                 publication.themes.set(themes)
     except Exception:
-        if stored:  # nothing half-saved: remove a file whose row was not written
-            publication.file.storage.delete(stored)
+        for name in stored:
+            publication.file.storage.delete(name)
         raise
     return publication
 
 
+def _replace_later(field_file) -> None:
+    """Delete the field's current file once the new one is committed."""
+    if field_file:
+        name, storage = field_file.name, field_file.storage
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 def publication_delete(*, publication: Publication, by) -> None:
     with transaction.atomic():
-        name = publication.file.name if publication.file else ""
-        storage = publication.file.storage
+        _replace_later(publication.file)
+        _replace_later(publication.cover_image)
         publication.delete()
-        if name:
-            transaction.on_commit(lambda: storage.delete(name))
 
 
 def info_page_update(*, page: InfoPage, by) -> InfoPage:

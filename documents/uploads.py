@@ -195,3 +195,31 @@ def _inspect_zip(data: bytes) -> str:
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
         raise ValidationError(MSG_ZIP_CORRUPT, code="zip_corrupt") from exc
     raise ValidationError(MSG_UNSUPPORTED, code="unsupported")
+
+
+COVER_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+COVER_MAX_BYTES = 5 * 1024 * 1024
+COVER_CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
+MSG_COVER = _("Forsidebildet må være en JPEG-, PNG- eller WebP-fil på høyst 5 MB.")
+
+
+def inspect_cover(uploaded) -> str:
+    """The cover image's extension (jpg/png/webp) after Pillow has verified it, or ValidationError."""
+    from PIL import Image
+
+    if not uploaded.size or uploaded.size > COVER_MAX_BYTES:
+        raise ValidationError(MSG_COVER, code="cover")
+    try:
+        uploaded.seek(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(uploaded) as image:
+                image_format = image.format
+                image.verify()
+    except Exception as exc:  # Pillow raises many types for bad images
+        raise ValidationError(MSG_COVER, code="cover") from exc
+    finally:
+        uploaded.seek(0)
+    if image_format not in COVER_FORMATS:
+        raise ValidationError(MSG_COVER, code="cover")
+    return COVER_FORMATS[image_format]

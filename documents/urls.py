@@ -11,6 +11,7 @@ urlpatterns = [
     path("dokumenter/mine/", views.my_publications, name="mine"),
     path("dokumenter/<slug:slug>/", views.publication_detail, name="detail"),
     path("dokumenter/<slug:slug>/last-ned/", views.publication_download, name="download"),
+    path("dokumenter/<slug:slug>/omslag/", views.publication_cover, name="cover"),
     path("dokumenter/<slug:slug>/rediger/", views.publication_edit, name="edit"),
     path("dokumenter/<slug:slug>/slett/", views.publication_delete, name="delete"),
     # News

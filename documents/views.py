@@ -24,6 +24,7 @@ from .forms import ContactForm, InfoPageForm, LibraryFilterForm, NewsArticleForm
 from .markup import render_markdown
 from .models import NAMED_PAGE_URLS, ContactMessage, InfoPage, NewsArticle, Publication
 from .selectors import info_page_get, info_pages_menu, library_search, news_for_list, publication_editions
+from .uploads import CONTENT_TYPES, COVER_CONTENT_TYPES
 
 
 def client_ip(request) -> str:
@@ -240,8 +241,6 @@ def publication_download(request, slug):
         handle = publication.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    from .uploads import CONTENT_TYPES
-
     response = FileResponse(
         handle,
         as_attachment=True,
@@ -250,6 +249,20 @@ def publication_download(request, slug):
     )
     response["Cache-Control"] = "private, no-store" if publication.is_restricted else "public, max-age=300"
     response["Content-Security-Policy"] = "sandbox"
+    return response
+
+
+@require_safe
+@_login_on_restricted
+def publication_cover(request, slug):
+    publication = _get_visible(request, slug)
+    if not publication.cover_image:
+        raise Http404
+    ext = publication.cover_image.name.rsplit(".", 1)[-1]
+    response = FileResponse(
+        publication.cover_image.open("rb"), content_type=COVER_CONTENT_TYPES.get(ext, "application/octet-stream")
+    )
+    response["Cache-Control"] = "private, max-age=300" if publication.is_restricted else "public, max-age=300"
     return response
 
 
@@ -274,6 +287,7 @@ def _save_publication(request, form, publication):
                 publication=form.instance,
                 by=request.user,
                 uploaded=form.cleaned_data.get("upload"),
+                cover=form.cleaned_data.get("cover"),
                 themes=form.cleaned_data["themes"],
             )
         except ValidationError as error:

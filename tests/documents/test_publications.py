@@ -257,3 +257,57 @@ def test_norwegian_full_text_search_stems_words():
     PublicationFactory(title="Noe annet", summary="Helt urelatert")
     assert [p.title for p in library_search(user=None, q="tiltak")] == ["Handlingsplanene for kommunene"]
     assert [p.title for p in library_search(user=None, q="kommune")] == ["Handlingsplanene for kommunene"]
+
+
+def _png() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (20, 30), "green").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_cover_image_is_verified_stored_protected_and_served_with_permission(client, sfk_admin):
+    client.force_login(sfk_admin)
+    bad = SimpleUploadedFile("omslag.png", files.html_as_pdf())
+    response = client.post(
+        reverse("documents:create"), {**form_data(external_url="https://example.no/a"), "cover": bad}
+    )
+    assert response.status_code == 400 and 'id="id_cover_error"' in response.content.decode()
+    assert not Publication.objects.exists()
+
+    cover = SimpleUploadedFile("../omslag.png", _png())
+    response = client.post(
+        reverse("documents:create"),
+        {**form_data(external_url="https://example.no/a", is_restricted="on"), "cover": cover},
+    )
+    assert response.status_code == 302
+    publication = Publication.objects.get()
+    assert publication.cover_image.name.startswith("covers/") and publication.cover_image.name.endswith(".png")
+    assert "omslag" not in publication.cover_image.name
+    url = reverse("documents:cover", args=[publication.slug])
+    assert url in client.get(publication.get_absolute_url()).content.decode()
+    response = get(client, url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert response.body.startswith(b"\x89PNG")
+    client.logout()
+    response = client.get(url)
+    assert response.status_code == 302 and "/konto/logg-inn/" in response["Location"]
+
+
+def test_replacing_the_file_deletes_the_old_one(client, sfk_admin, django_capture_on_commit_callbacks):
+    publication = PublicationFactory()
+    old = publication.file.name
+    storage = publication.file.storage
+    client.force_login(sfk_admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("documents:edit", args=[publication.slug]),
+            {**form_data(), "upload": SimpleUploadedFile("ny.docx", files.docx())},
+        )
+    assert response.status_code == 302
+    publication.refresh_from_db()
+    assert publication.file_type == "docx" and publication.original_filename == "ny.docx"
+    assert storage.exists(publication.file.name) and not storage.exists(old)

@@ -95,3 +95,18 @@ def test_download_name_is_sanitised():
     assert safe_download_name('Plan "2025"; rm -rf.exe', "pdf") == "Plan _2025_ rm -rf.pdf"
     assert safe_download_name("Årsrapport Bærum.docx", "docx") == "Årsrapport Bærum.docx"
     assert safe_download_name("\r\n.pdf", "pdf") == "dokument.pdf"
+
+
+def test_pdf_opening_at_a_page_is_accepted():
+    """LibreOffice writes /OpenAction [page /XYZ ...]: a destination, not an action."""
+    data = files.good_pdf().replace(
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Catalog /Pages 2 0 R /OpenAction [3 0 R /Fit] >>"
+    )
+    assert inspect_upload(upload(data)).page_count == 1
+
+
+def test_cover_must_be_a_real_image():
+    from documents.uploads import inspect_cover
+
+    with pytest.raises(ValidationError):
+        inspect_cover(upload(files.good_pdf(), "bilde.png"))
