@@ -127,8 +127,58 @@ Nye koordinatorer anbefales å delta på Sfks innføringskurs og i de digitale s
 
 [Sfk: kontroller at rekkefølgen og anbefalingene stemmer med SLT-håndboken.]
 """,
-        "body_nn": "",
-        "body_en": "",
+        "body_nn": """## 1. Forankring
+
+SLT fungerer best når kommuneleiinga og politiet står bak. Mange kommunar startar med eit politisk vedtak om å ta i bruk modellen og ein samarbeidsavtale mellom kommunen og politidistriktet.
+
+## 2. SLT-koordinator
+
+Kommunen peikar ut ein SLT-koordinator. Stillinga er ofte på 50–100 prosent, og koordinatoren er gjerne plassert nær kommunedirektøren. Små kommunar kan dele koordinator i eit interkommunalt samarbeid.
+
+## 3. Organisering på tre nivå
+
+Set saman eit styrande, eit koordinerande og eit utførande nivå. Sjå sida om dei tre nivåa.
+
+## 4. Kartlegging
+
+Skaff eit felles kunnskapsgrunnlag: Ungdata, tal frå politiet, erfaringar frå skule og tenester. Kartlegginga viser kva risiko- og vernefaktorar det er viktigast å arbeide med.
+
+## 5. Handlingsplan
+
+Lag ein handlingsplan med mål, tiltak, ansvar og tidsplan, og eit årshjul for møte og rapportering. Døme på lokale planar finn du i dokumentbiblioteket.
+
+## 6. Opplæring og nettverk
+
+Nye koordinatorar bør delta på innføringskurset til Sfk og i dei digitale samlingane. Ta gjerne kontakt med koordinatorar i nabokommunane.
+
+[Sfk: kontroller at rekkjefølgja og tilrådingane stemmer med SLT-handboka.]
+""",
+        "body_en": """## 1. Commitment
+
+SLT works best when the municipal leadership and the police stand behind it. Many municipalities start with a political decision to adopt the model and a cooperation agreement between the municipality and the police district.
+
+## 2. SLT coordinator
+
+The municipality appoints an SLT coordinator. The position is often 50–100 per cent, and the coordinator is usually placed close to the chief municipal executive. Small municipalities can share a coordinator.
+
+## 3. Organisation on three levels
+
+Set up a steering, a coordinating and an operational level. See the page on the three levels.
+
+## 4. Mapping
+
+Build a shared knowledge base: the Ungdata survey, police figures, experience from schools and services. The mapping shows which risk and protective factors matter most.
+
+## 5. Action plan
+
+Write an action plan with goals, measures, responsibilities and a timetable, and a yearly plan for meetings and reporting. Examples of local plans are in the document library.
+
+## 6. Training and network
+
+New coordinators are advised to take Sfk's introductory course and join the online gatherings. Get in touch with coordinators in neighbouring municipalities.
+
+[Sfk: check that the order and advice match the SLT handbook.]
+""",
     },
     {
         "slug": "tre-nivaaer",
@@ -155,8 +205,38 @@ De som møter barn og unge i hverdagen: lærere, miljøarbeidere, helsesykepleie
 
 Koordinatoren binder nivåene sammen: forbereder saker for det styrende nivået, leder eller deltar i koordineringsgruppen og holder kontakt med dem som arbeider ute.
 """,
-        "body_nn": "",
-        "body_en": "",
+        "body_nn": """## Styrande nivå
+
+Politirådet eller ei styringsgruppe med ordførar, kommunedirektør og leiinga i politiet. Nivået set retning, prioriterer og syter for ressursar. Det møtest nokre gonger i året – fire møte er vanleg – og SLT-koordinatoren er ofte sekretær.
+
+## Koordinerande nivå
+
+Ei koordineringsgruppe med leiarar for tenestene som arbeider med barn og unge: skule, barnevern, helsetenester, NAV, kultur og fritid og politi. Gruppa følgjer opp handlingsplanen og ser til at tenestene samarbeider.
+
+## Utførande nivå
+
+Dei som møter barn og unge i kvardagen: lærarar, miljøarbeidarar, helsesjukepleiarar, politikontakten, utekontaktar og andre. Her blir tiltaka gjennomførte, ofte i tverrfaglege team rundt ein skule, eit nærmiljø eller ei gruppe ungdommar.
+
+## SLT-koordinatoren
+
+Koordinatoren bind nivåa saman: førebur saker for det styrande nivået, leier eller deltek i koordineringsgruppa og held kontakt med dei som arbeider ute.
+""",
+        "body_en": """## Steering level
+
+The police council (politiråd) or a steering group with the mayor, the chief municipal executive and the police leadership. This level sets the direction, sets priorities and provides resources. It meets a few times a year – four meetings is common – and the SLT coordinator is often its secretary.
+
+## Coordinating level
+
+A coordination group of the leaders of the services that work with children and young people: schools, child welfare, health services, NAV, culture and leisure, and the police. The group follows up the action plan and makes sure the services work together.
+
+## Operational level
+
+The people who meet children and young people every day: teachers, youth workers, school nurses, the police contact, outreach workers and others. This is where measures are carried out, often in multidisciplinary teams around a school, a neighbourhood or a group of young people.
+
+## The SLT coordinator
+
+The coordinator ties the levels together: prepares matters for the steering level, leads or takes part in the coordination group and stays in touch with the people working in the field.
+""",
     },
     {
         "slug": "sfk-rolle",
@@ -185,8 +265,42 @@ Sekretariatet for konfliktrådene (Sfk) er en del av Konfliktrådet og har det n
 
 Har du spørsmål om SLT-modellen, håndboken eller kursene? Bruk kontaktskjemaet.
 """,
-        "body_nn": "",
-        "body_en": "",
+        "body_nn": """## Nasjonalt ansvar
+
+Sekretariatet for konfliktråda (Sfk) er ein del av Konfliktrådet og har det nasjonale ansvaret for fagleg oppfølging og støtte til SLT-samarbeidet i kommunane.
+
+## Kva Sfk tilbyr
+
+- Innføringskurs for nye SLT-koordinatorar
+- Den årlege SLT-konferansen
+- Digitale samlingar, fire gonger i året
+- Nettverksmøte og fagleg rettleiing
+- SLT-handboka og andre rettleiarar
+- Forvaltning av tilskotsordninga for SLT [Sfk: kontroller at Sfk forvaltar ordninga]
+- Denne portalen, med oversikt over koordinatorar, tiltak og dokument
+
+## Ta kontakt
+
+Har du spørsmål om SLT-modellen, handboka eller kursa? Bruk kontaktskjemaet.
+""",
+        "body_en": """## National responsibility
+
+The secretariat of the National Mediation Service (Sekretariatet for konfliktrådene, Sfk) is part of the National Mediation Service (Konfliktrådet) and has the national responsibility for professional follow-up and support of SLT cooperation in the municipalities.
+
+## What Sfk offers
+
+- An introductory course for new SLT coordinators
+- The annual SLT conference
+- Online gatherings, four times a year
+- Network meetings and professional guidance
+- The SLT handbook and other guides
+- Administration of the SLT grant scheme [Sfk: check that Sfk administers the scheme]
+- This portal, with the coordinator directory, measures and documents
+
+## Get in touch
+
+Questions about the SLT model, the handbook or the courses? Use the contact form.
+""",
     },
     {
         "slug": "kurs-og-konferanser",
@@ -215,8 +329,42 @@ Kommende kurs, samlinger og konferanser med påmelding finner du under Arrangeme
 
 [Sfk: kontroller tidspunkter og om kursene har deltakeravgift.]
 """,
-        "body_nn": "",
-        "body_en": "",
+        "body_nn": """## Innføringskurs
+
+Sfk held innføringskurs for nye SLT-koordinatorar. Kurset gir ei innføring i modellen, organiseringa, kartlegging og handlingsplanar, og er ein god sjanse til å bli kjend med andre koordinatorar.
+
+## Digitale samlingar
+
+Fire gonger i året samlast koordinatorane digitalt til faglege innlegg og erfaringsdeling.
+
+## SLT-konferansen
+
+SLT-konferansen er den årlege fagkonferansen og møteplassen for SLT-koordinatorar. Han har mellom anna vore halden i Sandefjord (2019), digitalt (2021, med opptak) og i Larvik (2022).
+
+## Påmelding
+
+Kurs, samlingar og konferansar som kjem, med påmelding, finn du under Arrangement.
+
+[Sfk: kontroller tidspunkt og om kursa har deltakaravgift.]
+""",
+        "body_en": """## Introductory course
+
+Sfk runs an introductory course for new SLT coordinators. It introduces the model, how the work is organised, mapping and action plans, and is a good chance to get to know other coordinators.
+
+## Online gatherings
+
+Four times a year the coordinators meet online for talks and sharing experience.
+
+## The SLT conference
+
+The SLT conference is the annual professional conference and meeting place for SLT coordinators. It has been held in Sandefjord (2019), online (2021, with a recording) and in Larvik (2022), among other places.
+
+## Registration
+
+Upcoming courses, gatherings and conferences, with registration, are listed under Events.
+
+[Sfk: check dates and whether the courses have a fee.]
+""",
     },
     {
         "slug": "tilskudd",
@@ -246,8 +394,44 @@ Kommuner som vil etablere eller videreutvikle SLT-arbeidet. Interkommunale samar
 
 Søknaden sendes gjennom tilskuddsportalen. Lenke og utlysningstekst legges ut her når ordningen utlyses. [Sfk: legg inn lenke til tilskuddsportalen.]
 """,
-        "body_nn": "",
-        "body_en": "",
+        "body_nn": """## Kven kan søkje?
+
+Kommunar som vil etablere eller vidareutvikle SLT-arbeidet. Interkommunale samarbeid kan søkje saman. [Sfk: kontroller kven som kan søkje.]
+
+## Fristar
+
+- **1. desember:** søknadsfrist
+- **1. april:** frist for å rapportere om bruken av tidlegare tildelte midlar
+
+## Ramme og vilkår
+
+- Ramma for 2026 er 22,7 millionar kroner. [Sfk: kontroller beløpet.]
+- Det kan bli gitt tilskot i inntil tre år.
+- Kommunen må bidra med minst 20 prosent eigenfinansiering.
+
+## Slik søkjer du
+
+Søknaden blir send gjennom tilskotsportalen. Lenkje og utlysingstekst blir lagde ut her når ordninga blir lyst ut. [Sfk: legg inn lenkje til tilskotsportalen.]
+""",
+        "body_en": """## Who can apply?
+
+Municipalities that want to establish or develop their SLT work. Municipalities cooperating on SLT can apply together. [Sfk: check who is eligible.]
+
+## Deadlines
+
+- **1 December:** application deadline
+- **1 April:** deadline for reporting on the use of earlier grants
+
+## Amount and conditions
+
+- The total for 2026 is NOK 22.7 million. [Sfk: check the amount.]
+- Grants can be given for up to three years.
+- The municipality must fund at least 20 per cent itself.
+
+## How to apply
+
+Applications are sent through the grants portal. The link and the call text are published here when the scheme opens. [Sfk: add the link to the grants portal.]
+""",
     },
     {
         "slug": "apne-data",
@@ -270,8 +454,30 @@ Dataene gjøres tilgjengelige under Norsk lisens for offentlige data (NLOD) elle
 
 Nedlastinger og maskinlesbare formater beskrives her når de er på plass.
 """,
-        "body_nn": "",
-        "body_en": "",
+        "body_nn": """## Kva som blir delt
+
+Oversikta over kva kommunar som har SLT, og den offentlege delen av tiltaksbanken, kan brukast om att. Kontaktopplysningar om enkeltpersonar blir ikkje delte som opne data.
+
+## Lisens
+
+Dataa blir gjorde tilgjengelege under Norsk lisens for offentlege data (NLOD) eller CC BY 4.0. [Sfk: avgjer kva lisens som skal gjelde.]
+
+## Format
+
+Nedlastingar og maskinlesbare format blir skildra her når dei er på plass.
+""",
+        "body_en": """## What is shared
+
+The overview of which municipalities use SLT, and the public part of the measures bank, may be reused. Contact details of individuals are not shared as open data.
+
+## Licence
+
+The data is made available under the Norwegian Licence for Open Government Data (NLOD) or CC BY 4.0. [Sfk: decide which licence applies.]
+
+## Formats
+
+Downloads and machine-readable formats will be described here when they are in place.
+""",
     },
     {
         "slug": "tilgjengelighet",
