@@ -164,6 +164,12 @@ def _inspect_pdf(data: bytes) -> tuple[int, str]:
     return pages, title.strip()[:250]
 
 
+def _read_part(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """At most `limit` bytes of one entry (never the whole entry: it could be a bomb)."""
+    with archive.open(name) as handle:
+        return handle.read(limit)
+
+
 def _inspect_zip(data: bytes) -> str:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -180,13 +186,13 @@ def _inspect_zip(data: bytes) -> str:
         raise ValidationError(MSG_ZIP_MACROS, code="macros")
     try:
         if "mimetype" in names:
-            mimetype = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+            mimetype = _read_part(archive, "mimetype", 100).decode("ascii", "replace").strip()
             file_type = ODF_MIMETYPES.get(mimetype)
             if file_type and {"content.xml", "META-INF/manifest.xml"} <= names:
                 return file_type
             raise ValidationError(MSG_UNSUPPORTED, code="unsupported")
         if "[Content_Types].xml" in names:
-            content_types = archive.read("[Content_Types].xml")[:200_000].decode("utf-8", "replace")
+            content_types = _read_part(archive, "[Content_Types].xml", 200_000).decode("utf-8", "replace")
             if "macroenabled" in content_types.lower():
                 raise ValidationError(MSG_ZIP_MACROS, code="macros")
             for file_type, part in OOXML_MAIN_PARTS.items():

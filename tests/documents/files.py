@@ -56,6 +56,15 @@ def launch_pdf() -> bytes:
     )
 
 
+def annotation_js_pdf() -> bytes:
+    """A link annotation whose action runs JavaScript."""
+    return good_pdf().replace(
+        b"/Contents 4 0 R ",
+        b"/Contents 4 0 R /Annots [<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] "
+        b"/A << /S /JavaScript /JS (app.alert(1)) >> >>] ",
+    )
+
+
 def truncated_pdf() -> bytes:
     data = good_pdf()
     return data[: len(data) // 2]

@@ -50,6 +50,7 @@ def test_office_files_are_recognised_by_content_not_name(maker, expected):
         (files.encrypted_pdf, "pdf_encrypted", "kryptert"),
         (files.javascript_pdf, "pdf_active", "JavaScript"),
         (files.launch_pdf, "pdf_active", "starter programmer"),
+        (files.annotation_js_pdf, "pdf_active", "JavaScript"),
         (files.truncated_pdf, "pdf_corrupt", "skadet"),
         (files.docm, "macros", "makroer"),
         (files.zip_bomb_entries, "zip_bomb", "for mange deler"),
