@@ -23,7 +23,7 @@ def themes(db):
 def info_pages(request):
     """The pages come from a data migration; browser tests (transactional) empty every table, so
     put them back when a test in this folder uses the database."""
-    if "django_db_setup" not in request.fixturenames and not request.node.get_closest_marker("django_db"):
+    if "db" not in request.fixturenames and not request.node.get_closest_marker("django_db"):
         return
     request.getfixturevalue("db")
     from documents.content import ensure_pages
