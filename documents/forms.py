@@ -57,11 +57,15 @@ class PublicationForm(forms.ModelForm):
             self.fields["unit"].required = True
             self.fields["unit"].empty_label = None
         self.fields["unit"].queryset = units
+        self.fields["kind"].choices = [("", _("Velg type")), *Publication.Kind.choices]
         self.fields["themes"].queryset = Theme.objects.all()
+        if not self.fields["themes"].queryset.exists():
+            del self.fields["themes"]
         replaceable = Publication.objects.changeable_by(user).order_by("-published_on")
         if self.instance.pk:
             replaceable = replaceable.exclude(pk=self.instance.pk)
         self.fields["replaces"].queryset = replaceable
+        self.fields["replaces"].empty_label = _("Ingen (første utgave)")
         self.fields["upload"].widget.attrs["accept"] = ".pdf,.docx,.xlsx,.pptx,.odt"
 
     def clean_cover(self):
@@ -146,6 +150,7 @@ class NewsArticleForm(forms.ModelForm):
             "image_alt",
             "publish_at",
             "related_publication",
+            "related_event",
         ]
         widgets = {
             "publish_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -155,7 +160,12 @@ class NewsArticleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        from events.models import Event
+
         self.fields["related_publication"].queryset = Publication.objects.filter(is_restricted=False)
+        self.fields["related_publication"].empty_label = _("Ingen")
+        self.fields["related_event"].queryset = Event.objects.public().order_by("-start")
+        self.fields["related_event"].empty_label = _("Ingen")
 
     def clean(self):
         cleaned = super().clean()

@@ -288,7 +288,7 @@ def _save_publication(request, form, publication):
                 by=request.user,
                 uploaded=form.cleaned_data.get("upload"),
                 cover=form.cleaned_data.get("cover"),
-                themes=form.cleaned_data["themes"],
+                themes=form.cleaned_data.get("themes", []),
             )
         except ValidationError as error:
             form.add_error(None, error.messages)
