@@ -56,6 +56,7 @@ class PublicationForm(forms.ModelForm):
             units = units.filter(pk__in=coordinator_unit_ids(user))
             self.fields["unit"].required = True
             self.fields["unit"].empty_label = None
+            self.fields["unit"].help_text = ""
         self.fields["unit"].queryset = units
         self.fields["kind"].choices = [("", _("Velg type")), *Publication.Kind.choices]
         self.fields["themes"].queryset = Theme.objects.all()
