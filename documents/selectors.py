@@ -81,3 +81,13 @@ def info_page_get(*, slug: str) -> InfoPage | None:
         data = next((dict(d) for d in PAGES if d["slug"] == slug), None)
         page = InfoPage(**data) if data else None
     return page
+
+
+def latest_news(*, limit: int = 3) -> list[NewsArticle]:
+    """The newest published articles, for the home page."""
+    return list(NewsArticle.objects.published().order_by("-publish_at", "-id")[:limit])
+
+
+def unit_publications(*, unit, user) -> QuerySet[Publication]:
+    """A unit's current local documents that the user may see, newest first (for the unit page)."""
+    return Publication.objects.visible_to(user).current_editions().filter(unit=unit).order_by("-published_on", "-id")

@@ -112,3 +112,13 @@ def test_related_event_and_publication_are_linked_when_public(client):
     assert "Hemmelig utkast" not in client.get(draft.get_absolute_url()).content.decode()
     hidden = NewsArticleFactory(related_publication=PublicationFactory(title="Skjult", is_restricted=True))
     assert "Skjult" not in client.get(hidden.get_absolute_url()).content.decode()
+
+
+def test_latest_news_for_the_home_page():
+    from documents.selectors import latest_news
+
+    now = timezone.now()
+    for i in range(5):
+        NewsArticleFactory(title=f"N{i}", publish_at=now - dt.timedelta(days=i))
+    NewsArticleFactory(title="Framtid", publish_at=now + dt.timedelta(days=1))
+    assert [a.title for a in latest_news()] == ["N0", "N1", "N2"]

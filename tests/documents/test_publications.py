@@ -311,3 +311,13 @@ def test_replacing_the_file_deletes_the_old_one(client, sfk_admin, django_captur
     publication.refresh_from_db()
     assert publication.file_type == "docx" and publication.original_filename == "ny.docx"
     assert storage.exists(publication.file.name) and not storage.exists(old)
+
+
+def test_unit_publications_respect_visibility(unit_a, unit_b, coordinator_b):
+    from documents.selectors import unit_publications
+
+    PublicationFactory(unit=unit_a, title="Åpen plan")
+    PublicationFactory(unit=unit_a, title="Intern rapport", is_restricted=True)
+    PublicationFactory(unit=unit_b, title="Annen enhet")
+    assert [p.title for p in unit_publications(unit=unit_a, user=None)] == ["Åpen plan"]
+    assert {p.title for p in unit_publications(unit=unit_a, user=coordinator_b)} == {"Åpen plan", "Intern rapport"}
