@@ -288,3 +288,16 @@ SILENCED_SYSTEM_CHECKS = ["auth.W004"]
 # Days after an event ends before its registrations are anonymised (`manage.py anonymise_registrations`,
 # run daily); dietary/accessibility notes are deleted by the same command as soon as the event has ended.
 EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 90)
+
+# --- documents ---
+# Publication files never get a public URL: by default they are stored outside MEDIA_ROOT
+# (in DOCUMENTS_PRIVATE_ROOT, default "<MEDIA_ROOT>-protected") and only the permission-checking
+# download view reads them. For S3-compatible storage set DOCUMENTS_STORAGE_BACKEND (e.g.
+# storages.backends.s3.S3Storage with a private bucket); the view streams through the storage API.
+DOCUMENTS_PRIVATE_ROOT = env("DOCUMENTS_PRIVATE_ROOT")
+STORAGES["documents"] = {
+    "BACKEND": env("DOCUMENTS_STORAGE_BACKEND", "documents.storage.ProtectedFileSystemStorage"),
+}
+CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)  # contact form messages per IP per hour
+# Contact form messages are deleted this many days after they arrive (`manage.py purge_contact_messages`).
+CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 365)

@@ -1,0 +1,42 @@
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from .models import NewsArticle
+
+
+class NewsFeed(Feed):
+    """Published news only (scheduled articles appear when their time comes)."""
+
+    description = _("Nyheter fra SLT-arbeidet og Sekretariatet for konfliktrådene.")
+
+    def title(self):
+        return f"{_('Aktuelt')} – {settings.SITE_NAME}"
+
+    def link(self):
+        return reverse("documents:news_list")
+
+    def items(self):
+        return NewsArticle.objects.published().select_related("author").order_by("-publish_at")[:30]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return item.author.full_name if item.author and item.author.full_name else settings.SITE_NAME
+
+
+class NewsAtomFeed(NewsFeed):
+    feed_type = Atom1Feed
+    subtitle = NewsFeed.description

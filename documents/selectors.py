@@ -1,0 +1,93 @@
+"""Reads for the library, news and information pages."""
+
+from django.db import connection
+from django.db.models import Q, QuerySet
+
+from .models import InfoPage, NewsArticle, Publication
+
+
+def library_search(
+    *,
+    user,
+    q: str = "",
+    kind: str = "",
+    language: str = "",
+    scope: str = "",
+    theme=None,
+    county=None,
+) -> QuerySet[Publication]:
+    """Current editions the user may see, filtered, newest first.
+
+    Text search uses PostgreSQL's Norwegian full-text search on title and summary (stemming:
+    'planene' finds 'plan'); other databases fall back to a case-insensitive substring match.
+    """
+    qs = Publication.objects.visible_to(user).current_editions()
+    if kind:
+        qs = qs.filter(kind=kind)
+    if language:
+        qs = qs.filter(language=language)
+    if scope == "national":
+        qs = qs.filter(unit__isnull=True)
+    elif scope == "local":
+        qs = qs.filter(unit__isnull=False)
+    if theme is not None:
+        qs = qs.filter(themes=theme)
+    if county is not None:
+        qs = qs.filter(unit__memberships__municipality__county=county, unit__memberships__is_current=True)
+    if q:
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchVector
+
+            vector = SearchVector("title", config="norwegian") + SearchVector("summary", config="norwegian")
+            qs = qs.annotate(search=vector).filter(search=SearchQuery(q, config="norwegian", search_type="websearch"))
+        else:
+            qs = qs.filter(Q(title__icontains=q) | Q(summary__icontains=q))
+    if theme is not None or county is not None:
+        qs = qs.distinct()
+    return qs.with_related().order_by("-published_on", "-id")
+
+
+def publication_editions(*, publication: Publication) -> list[Publication]:
+    """The whole edition chain, newest first (follows 'replaces' both ways)."""
+    chain = [publication]
+    newer = publication
+    while (nxt := getattr(newer, "replaced_by", None)) is not None and nxt not in chain:
+        chain.insert(0, nxt)
+        newer = nxt
+    older = publication
+    while older.replaces_id and (prev := older.replaces) not in chain:
+        chain.append(prev)
+        older = prev
+    return chain
+
+
+def info_pages_menu() -> QuerySet[InfoPage]:
+    return InfoPage.objects.filter(show_in_menu=True).only(
+        "slug", "title", "title_nn", "title_en", "summary", "summary_nn", "summary_en", "sort_order"
+    )
+
+
+def news_for_list(*, user) -> QuerySet[NewsArticle]:
+    return NewsArticle.objects.visible_to(user).select_related("author").order_by("-publish_at", "-id")
+
+
+def info_page_get(*, slug: str) -> InfoPage | None:
+    """The page, or for one of the initial pages an unsaved copy of its initial text (so the
+    header and footer links work even in a database whose rows were emptied)."""
+    page = InfoPage.objects.filter(slug=slug).first()
+    if page is None:
+        from .content import PAGES
+
+        data = next((dict(d) for d in PAGES if d["slug"] == slug), None)
+        page = InfoPage(**data) if data else None
+    return page
+
+
+def latest_news(*, limit: int = 3) -> list[NewsArticle]:
+    """The newest published articles, for the home page."""
+    return list(NewsArticle.objects.published().order_by("-publish_at", "-id")[:limit])
+
+
+def unit_publications(*, unit, user) -> QuerySet[Publication]:
+    """A unit's current local documents that the user may see, newest first (for the unit page)."""
+    return Publication.objects.visible_to(user).current_editions().filter(unit=unit).order_by("-published_on", "-id")

@@ -1,0 +1,156 @@
+"""Writes for publications, information pages, news and contact messages."""
+
+import datetime as dt
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from outbox.services import outbox_enqueue
+
+from .models import ContactMessage, InfoPage, NewsArticle, Publication
+from .uploads import InspectedFile, inspect_cover, inspect_upload
+
+RESERVED_SLUGS = {"ny", "mine", "rss", "atom", "meldinger", "takk", "rediger", "slett"}
+
+
+def unique_slug(model, title: str, *, exclude_pk=None) -> str:
+    base = slugify(title)[:100] or "dokument"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-1"
+    slug, n = base, 2
+    qs = model.objects.exclude(pk=exclude_pk) if exclude_pk else model.objects.all()
+    while qs.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _attach_file(publication: Publication, uploaded, inspected: InspectedFile) -> None:
+    """Store under a generated name; the user's file name is kept only as data."""
+    _replace_later(publication.file)
+    publication.file.save(f"{uuid.uuid4().hex}.{inspected.file_type}", uploaded, save=False)
+    publication.original_filename = inspected.original_name
+    publication.file_type = inspected.file_type
+    publication.file_size = inspected.size
+    publication.page_count = inspected.page_count
+
+
+def publication_save(*, publication: Publication, by, uploaded=None, themes=None, cover=None) -> Publication:
+    """Create or update a publication; validates the upload by content before anything is stored."""
+    inspected = inspect_upload(uploaded) if uploaded is not None else None
+    cover_ext = inspect_cover(cover) if cover is not None else ""
+    if inspected and not publication.title:
+        publication.title = inspected.title
+    if not publication.slug:
+        publication.slug = unique_slug(Publication, publication.title, exclude_pk=publication.pk)
+    if publication.pk is None:
+        publication.created_by = by
+    stored = []  # files written in this call, removed again if the row is not saved
+    try:
+        with transaction.atomic():
+            if inspected:
+                _attach_file(publication, uploaded, inspected)
+                stored.append(publication.file.name)
+            if cover is not None:
+                _replace_later(publication.cover_image)
+                publication.cover_image.save(f"{uuid.uuid4().hex}.{cover_ext}", cover, save=False)
+                stored.append(publication.cover_image.name)
+            publication.full_clean()
+            publication.save()
+            if themes is not None:
+                publication.themes.set(themes)
+    except Exception:
+        for name in stored:
+            publication.file.storage.delete(name)
+        raise
+    return publication
+
+
+def _replace_later(field_file) -> None:
+    """Delete the field's current file once the new one is committed."""
+    if field_file:
+        name, storage = field_file.name, field_file.storage
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+def publication_delete(*, publication: Publication, by) -> None:
+    with transaction.atomic():
+        _replace_later(publication.file)
+        _replace_later(publication.cover_image)
+        publication.delete()
+
+
+def info_page_update(*, page: InfoPage, by) -> InfoPage:
+    with transaction.atomic():
+        page.full_clean()
+        page.save()
+    return page
+
+
+def news_article_save(*, article: NewsArticle, by) -> NewsArticle:
+    if not article.slug:
+        article.slug = unique_slug(NewsArticle, article.title, exclude_pk=article.pk)
+    if article.pk is None and article.author_id is None:
+        article.author = by
+    with transaction.atomic():
+        article.full_clean()
+        article.save()
+    return article
+
+
+def _rate_key(ip: str) -> str:
+    return "contact-rate:" + hashlib.sha256(f"{settings.SECRET_KEY}:{ip}".encode()).hexdigest()[:32]
+
+
+def contact_rate_limited(*, ip: str) -> bool:
+    """True when this IP has already sent CONTACT_RATE_LIMIT messages in the last hour."""
+    return cache.get(_rate_key(ip), 0) >= settings.CONTACT_RATE_LIMIT
+
+
+def contact_message_submit(
+    *, name: str, email: str, subject: str, message: str, municipality=None, ip: str = ""
+) -> ContactMessage:
+    """Store the message, then e-mail it to Sfk through the outbox (sent after commit)."""
+    key = _rate_key(ip)
+    if cache.add(key, 1, timeout=3600) is False:
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, timeout=3600)
+    with transaction.atomic():
+        contact = ContactMessage(name=name, email=email, subject=subject, message=message, municipality=municipality)
+        contact.full_clean()
+        contact.save()
+        with translation.override("nb"):
+            body = render_to_string(
+                "documents/email/contact_message.txt",
+                {"contact": contact, "site_url": settings.SITE_URL},
+            )
+            outbox_enqueue(
+                to=[settings.CONTACT_EMAIL],
+                subject=_("Henvendelse fra SLT-portalen: %(subject)s") % {"subject": subject},
+                body=body,
+                reply_to=email,
+            )
+    return contact
+
+
+def contact_message_mark_handled(*, contact: ContactMessage, by) -> ContactMessage:
+    if contact.handled_at is None:
+        contact.handled_at = timezone.now()
+        contact.handled_by = by
+        contact.save(update_fields=["handled_at", "handled_by"])
+    return contact
+
+
+def contact_messages_purge(*, now=None) -> int:
+    """Delete contact form messages older than CONTACT_RETENTION_DAYS; returns how many."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=settings.CONTACT_RETENTION_DAYS)
+    deleted, _ = ContactMessage.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

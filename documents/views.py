@@ -1,0 +1,411 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from accounts.permissions import (
+    can_change,
+    check_can_change,
+    coordinator_required,
+    is_coordinator,
+    is_sfk_admin,
+    sfk_admin_required,
+)
+from slt_portal.views import form_status
+
+from . import services
+from .forms import ContactForm, InfoPageForm, LibraryFilterForm, NewsArticleForm, PublicationForm
+from .markup import render_markdown
+from .models import NAMED_PAGE_URLS, ContactMessage, InfoPage, NewsArticle, Publication
+from .selectors import info_page_get, info_pages_menu, library_search, news_for_list, publication_editions
+from .uploads import CONTENT_TYPES, COVER_CONTENT_TYPES
+
+
+def client_ip(request) -> str:
+    """The client's address; behind the trusted proxy, the address it appended last."""
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+# Information pages ----------------------------------------------------------------------------
+
+
+def _page_context(request, page: InfoPage) -> dict:
+    content = page.localized()
+    rendered = render_markdown(content["body"])
+    crumbs = [(content["title"], "")]
+    if page.slug not in NAMED_PAGE_URLS:
+        crumbs.insert(0, (_("Om SLT"), reverse("documents:about")))
+    return {
+        "page": page,
+        "content": content,
+        "html": rendered.html,
+        "toc": rendered.toc,
+        "can_edit": can_change(request.user, page),
+        "crumbs": crumbs,
+    }
+
+
+@require_safe
+def info_page(request, slug):
+    page = info_page_get(slug=slug)
+    if page is None:
+        raise Http404
+    if request.path != page.get_absolute_url():  # one address per page
+        return redirect(page.get_absolute_url())
+    context = _page_context(request, page)
+    if slug == "om-slt":
+        context["other_pages"] = [p for p in info_pages_menu() if p.slug != slug]
+    return render(request, "documents/info_page.html", context)
+
+
+@sfk_admin_required
+def info_page_edit(request, slug):
+    page = info_page_get(slug=slug)
+    if page is None:
+        raise Http404
+    form = InfoPageForm(request.POST or None, instance=page)
+    if request.method == "POST" and form.is_valid():
+        services.info_page_update(page=form.instance, by=request.user)
+        messages.success(request, _("Siden er lagret."))
+        return redirect(page.get_absolute_url())
+    crumbs = [(page.localized_title, page.get_absolute_url()), (_("Rediger"), "")]
+    return render(
+        request,
+        "documents/info_page_form.html",
+        {"form": form, "page": page, "crumbs": crumbs},
+        status=form_status(form),
+    )
+
+
+# Contact --------------------------------------------------------------------------------------
+
+
+def contact(request):
+    page = info_page_get(slug="kontakt")
+    context = _page_context(request, page) if page else {}
+    initial = {"name": request.user.full_name, "email": request.user.email} if request.user.is_authenticated else {}
+    form = ContactForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_spam:
+            return redirect("documents:contact_thanks")
+        ip = client_ip(request)
+        if services.contact_rate_limited(ip=ip):
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Du har sendt mange meldinger på kort tid. Prøv igjen om en time, eller send e-post direkte."  # noqa: E501
+                ),
+            )
+            status = 429
+        elif form.is_valid():
+            data = form.cleaned_data
+            services.contact_message_submit(
+                name=data["name"],
+                email=data["email"],
+                subject=data["subject"],
+                message=data["message"],
+                municipality=data.get("municipality"),
+                ip=ip,
+            )
+            return redirect("documents:contact_thanks")
+        else:
+            status = 400
+    context["form"] = form
+    context["crumbs"] = [(_("Kontakt"), "")]
+    return render(request, "documents/contact.html", context, status=status)
+
+
+@require_safe
+def contact_thanks(request):
+    crumbs = [(_("Kontakt"), reverse("documents:contact")), (_("Takk for meldingen"), "")]
+    return render(request, "documents/contact_thanks.html", {"crumbs": crumbs})
+
+
+@sfk_admin_required
+def contact_messages(request):
+    show = request.GET.get("vis", "")
+    qs = ContactMessage.objects.select_related("municipality", "handled_by")
+    if show != "alle":
+        qs = qs.unhandled()
+    page_obj = Paginator(qs, 25).get_page(request.GET.get("page"))
+    crumbs = [(_("Kontakt"), reverse("documents:contact")), (_("Henvendelser"), "")]
+    return render(
+        request,
+        "documents/contact_messages.html",
+        {"page_obj": page_obj, "show_all": show == "alle", "crumbs": crumbs},
+    )
+
+
+@require_POST
+@sfk_admin_required
+def contact_message_handle(request, pk):
+    contact = get_object_or_404(ContactMessage, pk=pk)
+    services.contact_message_mark_handled(contact=contact, by=request.user)
+    messages.success(request, _("Henvendelsen er markert som behandlet."))
+    return redirect("documents:contact_messages")
+
+
+# Library --------------------------------------------------------------------------------------
+
+
+@require_safe
+def library(request):
+    form = LibraryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    qs = library_search(user=request.user, **{k: v for k, v in filters.items() if v})
+    page_obj = Paginator(qs, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "documents/library.html",
+        {
+            "form": form,
+            "page_obj": page_obj,
+            "filtered": bool(request.GET.get("q") or any(filters.values())),
+            "can_add": _can_add(request.user),
+            "crumbs": [(_("Dokumenter"), "")],
+        },
+    )
+
+
+def _can_add(user) -> bool:
+    return is_sfk_admin(user) or is_coordinator(user)
+
+
+def _get_visible(request, slug) -> Publication:
+    """The publication if the user may see it; anonymous users are asked to log in for
+    restricted ones, everyone else gets 404."""
+    publication = Publication.objects.with_related().filter(slug=slug).first()
+    if publication is None:
+        raise Http404
+    if not Publication.objects.visible_to(request.user).filter(pk=publication.pk).exists():
+        if not request.user.is_authenticated:
+            raise _LoginRequired
+        raise Http404
+    return publication
+
+
+class _LoginRequired(Exception):
+    pass
+
+
+def _login_on_restricted(view):
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except _LoginRequired:
+            return redirect_to_login(request.get_full_path())
+
+    wrapped.__name__ = view.__name__
+    return wrapped
+
+
+@require_safe
+@_login_on_restricted
+def publication_detail(request, slug):
+    publication = _get_visible(request, slug)
+    editions = publication_editions(publication=publication)
+    return render(
+        request,
+        "documents/publication_detail.html",
+        {
+            "publication": publication,
+            "editions": editions if len(editions) > 1 else [],
+            "newest": editions[0],
+            "can_edit": can_change(request.user, publication),
+            "crumbs": [(_("Dokumenter"), reverse("documents:library")), (publication.title, "")],
+        },
+    )
+
+
+@require_safe
+@_login_on_restricted
+def publication_download(request, slug):
+    publication = _get_visible(request, slug)
+    if not publication.file:
+        if publication.external_url:
+            return redirect(publication.external_url)
+        raise Http404
+    try:
+        handle = publication.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=publication.download_name(),
+        content_type=CONTENT_TYPES.get(publication.file_type, "application/octet-stream"),
+    )
+    response["Cache-Control"] = "private, no-store" if publication.is_restricted else "public, max-age=300"
+    response["Content-Security-Policy"] = "sandbox"
+    return response
+
+
+@require_safe
+@_login_on_restricted
+def publication_cover(request, slug):
+    publication = _get_visible(request, slug)
+    if not publication.cover_image:
+        raise Http404
+    ext = publication.cover_image.name.rsplit(".", 1)[-1]
+    response = FileResponse(
+        publication.cover_image.open("rb"), content_type=COVER_CONTENT_TYPES.get(ext, "application/octet-stream")
+    )
+    response["Cache-Control"] = "private, max-age=300" if publication.is_restricted else "public, max-age=300"
+    return response
+
+
+@coordinator_required
+def publication_create(request):
+    form = PublicationForm(request.POST or None, request.FILES or None, user=request.user)
+    return _save_publication(request, form, Publication())
+
+
+@coordinator_required
+def publication_edit(request, slug):
+    publication = get_object_or_404(Publication.objects.visible_to(request.user), slug=slug)
+    check_can_change(request.user, publication)
+    form = PublicationForm(request.POST or None, request.FILES or None, instance=publication, user=request.user)
+    return _save_publication(request, form, publication)
+
+
+def _save_publication(request, form, publication):
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.publication_save(
+                publication=form.instance,
+                by=request.user,
+                uploaded=form.cleaned_data.get("upload"),
+                cover=form.cleaned_data.get("cover"),
+                themes=form.cleaned_data.get("themes", []),
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("Dokumentet er lagret."))
+            return redirect(saved.get_absolute_url())
+    crumbs = [(_("Dokumenter"), reverse("documents:library"))]
+    if publication.pk:
+        crumbs += [(publication.title, publication.get_absolute_url()), (_("Rediger"), "")]
+    else:
+        crumbs.append((_("Legg til dokument"), ""))
+    return render(
+        request,
+        "documents/publication_form.html",
+        {"form": form, "publication": publication, "crumbs": crumbs},
+        status=form_status(form),
+    )
+
+
+@coordinator_required
+def publication_delete(request, slug):
+    publication = get_object_or_404(Publication.objects.visible_to(request.user), slug=slug)
+    check_can_change(request.user, publication)
+    if request.method == "POST":
+        services.publication_delete(publication=publication, by=request.user)
+        messages.success(request, _("Dokumentet er slettet."))
+        return redirect("documents:library")
+    crumbs = [
+        (_("Dokumenter"), reverse("documents:library")),
+        (publication.title, publication.get_absolute_url()),
+        (_("Slett"), ""),
+    ]
+    return render(
+        request,
+        "documents/publication_confirm_delete.html",
+        {"publication": publication, "crumbs": crumbs},
+    )
+
+
+@coordinator_required
+def my_publications(request):
+    qs = Publication.objects.changeable_by(request.user).with_related().order_by("-published_on", "-id")
+    page_obj = Paginator(qs, 25).get_page(request.GET.get("page"))
+    crumbs = [
+        (_("Dokumenter"), reverse("documents:library")),
+        (_("Dokumenter jeg kan redigere"), ""),
+    ]
+    return render(request, "documents/my_publications.html", {"page_obj": page_obj, "crumbs": crumbs})
+
+
+# News -----------------------------------------------------------------------------------------
+
+
+@require_safe
+def news_list(request):
+    page_obj = Paginator(news_for_list(user=request.user), 10).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "documents/news_list.html",
+        {
+            "page_obj": page_obj,
+            "can_add": is_sfk_admin(request.user),
+            "crumbs": [(_("Aktuelt"), "")],
+        },
+    )
+
+
+@require_safe
+def news_detail(request, slug):
+    article = get_object_or_404(
+        NewsArticle.objects.visible_to(request.user).select_related("author", "related_publication", "related_event"),
+        slug=slug,
+    )
+    rendered = render_markdown(article.body)
+    related = article.related_publication
+    if related and related.is_restricted and not _can_add(request.user):
+        related = None
+    event = article.related_event
+    if event is not None and event.status not in (event.Status.PUBLISHED, event.Status.CANCELLED):
+        event = None
+    return render(
+        request,
+        "documents/news_detail.html",
+        {
+            "article": article,
+            "html": rendered.html,
+            "related": related,
+            "event": event,
+            "can_edit": can_change(request.user, article),
+            "crumbs": [(_("Aktuelt"), reverse("documents:news_list")), (article.title, "")],
+        },
+    )
+
+
+@sfk_admin_required
+def news_create(request):
+    return _save_news(request, NewsArticleForm(request.POST or None, request.FILES or None))
+
+
+@sfk_admin_required
+def news_edit(request, slug):
+    article = get_object_or_404(NewsArticle, slug=slug)
+    return _save_news(request, NewsArticleForm(request.POST or None, request.FILES or None, instance=article))
+
+
+def _save_news(request, form):
+    if request.method == "POST" and form.is_valid():
+        article = services.news_article_save(article=form.instance, by=request.user)
+        messages.success(request, _("Artikkelen er lagret."))
+        return redirect(article.get_absolute_url())
+    crumbs = [
+        (_("Aktuelt"), reverse("documents:news_list")),
+        (_("Rediger artikkel") if form.instance.pk else _("Skriv ny artikkel"), ""),
+    ]
+    return render(
+        request,
+        "documents/news_form.html",
+        {"form": form, "crumbs": crumbs},
+        status=form_status(form),
+    )

@@ -1,0 +1,27 @@
+import pytest
+
+from documents import demo
+from documents.models import Publication
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_is_idempotent_and_pdfs_are_valid_demo_files():
+    from accounts import demo as accounts_demo
+    from municipalities import demo as municipalities_demo
+    from tests.factories import MunicipalityFactory
+
+    MunicipalityFactory(number="4601", name="Bergen")
+
+    accounts_demo.load(log=lambda *a: None)
+    municipalities_demo.load(log=lambda *a: None)
+    demo.load(log=lambda *a: None)
+    demo.load(log=lambda *a: None)
+    national = Publication.objects.filter(unit__isnull=True)
+    assert national.count() == 2
+    assert Publication.objects.filter(unit__slug="bergen").count() == 2
+    for publication in national:
+        assert "demofil" in publication.title
+        assert publication.page_count == 1 and publication.file_type == "pdf"
+        with publication.file.open("rb") as handle:
+            assert b"DEMOFIL" in handle.read()
