@@ -6,12 +6,9 @@ from documents.models import Publication
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_is_idempotent_and_pdfs_are_valid_demo_files():
+def test_demo_is_idempotent_and_pdfs_are_valid_demo_files(municipalities):
     from accounts import demo as accounts_demo
     from municipalities import demo as municipalities_demo
-    from tests.factories import MunicipalityFactory
-
-    MunicipalityFactory(number="4601", name="Bergen")
 
     accounts_demo.load(log=lambda *a: None)
     municipalities_demo.load(log=lambda *a: None)
