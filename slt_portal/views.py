@@ -9,7 +9,14 @@ from django.views.decorators.http import require_GET
 
 @require_GET
 def home(request):
-    return render(request, "home.html")
+    from documents.selectors import latest_news
+    from events.models import Event
+
+    context = {
+        "upcoming_events": list(Event.objects.public().upcoming()[:3]),
+        "latest_news": latest_news(limit=3),
+    }
+    return render(request, "home.html", context)
 
 
 @require_GET

@@ -95,3 +95,25 @@ def test_favicon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"].endswith("favicon.ico")
+
+
+@pytest.mark.django_db
+def test_home_shows_upcoming_events_latest_news_and_coordinator_search(client):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from documents.models import NewsArticle
+    from events.models import Event
+
+    now = timezone.now()
+    Event.objects.create(
+        title="SLT-konferansen 2027", slug="slt-2027", kind="conference", summary="To dager.",
+        start=now + dt.timedelta(days=30), end=now + dt.timedelta(days=31), status="published",
+    )
+    NewsArticle.objects.create(title="Ny håndbok", slug="ny-handbok", lead="Kort.", body="Tekst.",
+                               publish_at=now - dt.timedelta(hours=1))
+    html = assert_page(client, "/", max_queries=3).content.decode()
+    assert "SLT-konferansen 2027" in html
+    assert "Ny håndbok" in html
+    assert 'action="/finn-koordinator/"' in html and 'name="q"' in html
