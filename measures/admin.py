@@ -1,0 +1,30 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Classification, Measure, Theme
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_nn", "name_en", "slug", "sort_order"]
+
+
+@admin.register(Classification)
+class ClassificationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "name_nn", "name_en", "slug", "sort_order"]
+    list_filter = ["kind"]
+
+
+@admin.register(Measure)
+class MeasureAdmin(SimpleHistoryAdmin):
+    # Writes belong in the service layer; admins use the portal's own pages to edit.
+    list_display = ["title", "unit", "state", "status", "ungsinn_level", "updated_at"]
+    list_filter = ["state", "status"]
+    search_fields = ["title", "summary"]
+    list_select_related = ["unit"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,93 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from municipalities.models import SLTUnit
+
+from .models import PERSONAL_DATA_REMINDER, Classification, Measure, Theme
+
+FREE_TEXT_FIELDS = ("summary", "description", "local_evaluation", "implementation")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _classifications(*kinds):
+    return Classification.objects.filter(kind__in=kinds).order_by("kind", "sort_order", "name")
+
+
+class MeasureForm(forms.ModelForm):
+    ungsinn_level = forms.TypedChoiceField(
+        label=_("Evidensnivå i Ungsinn"),
+        choices=[("", _("Ikke vurdert i Ungsinn"))] + list(Measure.UngsinnLevel.choices),
+        coerce=int, empty_value=None, required=False,
+        help_text=_("«Ikke vurdert» er noe annet enn nivå 0: nivå 0 betyr at Ungsinn har "
+                    "vurdert tiltaket som uvirksomt."),
+    )
+
+    class Meta:
+        model = Measure
+        fields = [
+            "unit", "title", "summary", "description", "language", "responsible_org",
+            "contact_name", "contact_email", "themes", "arenas", "age_bands", "prevention_levels",
+            "partner_sectors", "factors", "status", "start_date", "end_date", "funding",
+            "cost_level", "reach_per_year", "ungsinn_level", "ungsinn_url",
+            "international_rating", "international_url", "local_evaluation", "report_links",
+            "implementation", "last_reviewed",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
+            "description": forms.Textarea(attrs={"rows": 10}),
+            "local_evaluation": forms.Textarea(attrs={"rows": 4}),
+            "implementation": forms.Textarea(attrs={"rows": 4}),
+            "report_links": forms.Textarea(attrs={"rows": 3}),
+            "themes": forms.CheckboxSelectMultiple(attrs={"data_columns": True}),
+            "arenas": forms.CheckboxSelectMultiple(attrs={"data_columns": True}),
+            "age_bands": forms.CheckboxSelectMultiple(attrs={"data_columns": True}),
+            "prevention_levels": forms.CheckboxSelectMultiple(),
+            "partner_sectors": forms.CheckboxSelectMultiple(attrs={"data_columns": True}),
+            "factors": forms.CheckboxSelectMultiple(attrs={"data_columns": True}),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "last_reviewed": DateInput(),
+        }
+        error_messages = {
+            "themes": {"required": _("Velg minst ett tema.")},
+            "title": {"required": _("Skriv en tittel.")},
+            "summary": {"required": _("Skriv et kort sammendrag.")},
+            "ungsinn_url": {"invalid": _("Skriv en gyldig nettadresse, for eksempel https://ungsinn.no/...")},
+        }
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["unit"].empty_label = None
+        self.fields["themes"].queryset = Theme.objects.all()
+        self.fields["themes"].required = True
+        for name, kinds in {
+            "arenas": [Classification.Kind.ARENA],
+            "age_bands": [Classification.Kind.AGE_BAND],
+            "prevention_levels": [Classification.Kind.PREVENTION_LEVEL],
+            "partner_sectors": [Classification.Kind.PARTNER_SECTOR],
+            "factors": [Classification.Kind.RISK_FACTOR, Classification.Kind.PROTECTIVE_FACTOR],
+        }.items():
+            self.fields[name].queryset = _classifications(*kinds)
+        for name in FREE_TEXT_FIELDS:
+            help_text = self.fields[name].help_text
+            self.fields[name].help_text = (
+                f"{help_text} {PERSONAL_DATA_REMINDER}" if help_text else PERSONAL_DATA_REMINDER
+            )
+        if self.instance.pk:
+            self.fields["ungsinn_level"].initial = self.instance.ungsinn_level
+
+
+class CopyForm(forms.Form):
+    unit = forms.ModelChoiceField(queryset=SLTUnit.objects.none(), label=_("Kopier til SLT-enhet"),
+                                  empty_label=None)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units

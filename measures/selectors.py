@@ -1,0 +1,291 @@
+"""Reads for the measure bank: search with facets, related measures, "who else runs this"."""
+
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import coordinator_unit_ids
+from municipalities.models import Coordinator, County, SLTUnit
+
+from .models import Classification, Measure, Theme
+from .services import SEARCH_CONFIG
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+SORTS = {
+    "relevance": _("Relevans"),
+    "newest": _("Nyeste"),
+    "title": _("Tittel (A–Å)"),
+}
+EVIDENCE_NONE = "none"
+
+# Facet parameter → (label, M2M through field name on Measure, classification kind or None).
+M2M_FACETS = {
+    "theme": (_("Tema"), "themes", None),
+    "arena": (_("Arena"), "arenas", Classification.Kind.ARENA),
+    "age": (_("Aldersgruppe"), "age_bands", Classification.Kind.AGE_BAND),
+    "level": (_("Forebyggingsnivå"), "prevention_levels", Classification.Kind.PREVENTION_LEVEL),
+}
+FACET_ORDER = ["theme", "arena", "age", "level", "evidence", "county", "status"]
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: str = "relevance"
+    truncated: bool = False
+
+    @classmethod
+    def from_querydict(cls, data) -> "SearchParams":
+        q = " ".join(data.get("q", "").replace("\x00", " ").split())
+        truncated = len(q) > MAX_QUERY_LENGTH
+        q = q[:MAX_QUERY_LENGTH]
+        filters = {}
+        for name in FACET_ORDER:
+            values = [v[:40] for v in data.getlist(name) if v and "\x00" not in v][:30]
+            if values:
+                filters[name] = values
+        sort = data.get("sort", "")
+        if sort not in SORTS:
+            sort = "relevance" if q else "newest"
+        return cls(q=q, filters=filters, sort=sort, truncated=truncated)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.q or self.filters)
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption]
+
+    @property
+    def has_selection(self) -> bool:
+        return any(option.selected for option in self.options)
+
+
+def _stem(term: str) -> str:
+    """A crude Norwegian suffix strip for the SQLite fallback (PostgreSQL stems properly)."""
+    lower = term.lower()
+    for suffix in ("ene", "ane", "ers", "er", "en", "et", "a", "e"):
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 4:
+            return lower[: -len(suffix)]
+    return lower
+
+
+def _text_filter(qs: QuerySet, q: str) -> QuerySet:
+    if not q:
+        return qs
+    if connection.vendor == "postgresql":
+        query = SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
+        return qs.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
+    # SQLite fallback for development: every term (crudely stemmed) must occur somewhere.
+    terms = [t for t in re.split(r"\W+", q) if t][:MAX_TERMS]
+    for term in terms:
+        stem = _stem(term)
+        qs = qs.filter(Q(title__icontains=stem) | Q(summary__icontains=stem)
+                       | Q(description__icontains=stem))
+    return qs
+
+
+def _facet_filter(qs: QuerySet, name: str, values: list[str]) -> QuerySet:
+    if name in M2M_FACETS:
+        _label, attr, _kind = M2M_FACETS[name]
+        through = getattr(Measure, attr).through
+        target = "theme" if attr == "themes" else "classification"
+        ids = through.objects.filter(**{f"{target}__slug__in": values}).values("measure_id")
+        return qs.filter(pk__in=ids)
+    if name == "evidence":
+        levels = [int(v) for v in values if v.isdigit() and len(v) == 1]
+        cond = Q(ungsinn_level__in=levels)
+        if EVIDENCE_NONE in values:
+            cond |= Q(ungsinn_level__isnull=True)
+        return qs.filter(cond)
+    if name == "county":
+        units = SLTUnit.objects.filter(
+            Q(memberships__is_current=True, memberships__municipality__county__number__in=values)
+            | Q(district_memberships__is_current=True,
+                district_memberships__district__municipality__county__number__in=values)
+        ).values("pk")
+        return qs.filter(unit_id__in=units)
+    if name == "status":
+        return qs.filter(status__in=values)
+    return qs
+
+
+def _base(params: SearchParams) -> QuerySet:
+    return _text_filter(Measure.objects.published(), params.q)
+
+
+def _filtered(base: QuerySet, params: SearchParams, *, skip: str | None = None) -> QuerySet:
+    qs = base
+    for name, values in params.filters.items():
+        if name != skip:
+            qs = _facet_filter(qs, name, values)
+    return qs
+
+
+def _counts(qs: QuerySet, name: str) -> dict:
+    """One aggregate query per facet: {option key: number of matching measures}."""
+    ids = qs.values("pk")
+    if name in M2M_FACETS:
+        _label, attr, _kind = M2M_FACETS[name]
+        through = getattr(Measure, attr).through
+        key = "theme_id" if attr == "themes" else "classification_id"
+        rows = (through.objects.filter(measure_id__in=ids).values(key)
+                .annotate(n=Count("measure_id")).order_by())
+        return {row[key]: row["n"] for row in rows}
+    if name == "evidence":
+        rows = (Measure.objects.filter(pk__in=ids).values("ungsinn_level")
+                .annotate(n=Count("pk")).order_by())
+        return {(EVIDENCE_NONE if row["ungsinn_level"] is None else str(row["ungsinn_level"])):
+                row["n"] for row in rows}
+    if name == "status":
+        rows = Measure.objects.filter(pk__in=ids).values("status").annotate(n=Count("pk")).order_by()
+        return {row["status"]: row["n"] for row in rows}
+    if name == "county":
+        # Units made of whole municipalities, then Oslo-style units made of districts only.
+        by_municipality = (
+            Measure.objects.filter(pk__in=ids, unit__memberships__is_current=True)
+            .values(c=F("unit__memberships__municipality__county_id"))
+            .annotate(n=Count("pk", distinct=True)).order_by()
+        )
+        by_district = (
+            Measure.objects.filter(pk__in=ids, unit__district_memberships__is_current=True)
+            .exclude(unit__memberships__is_current=True)
+            .values(c=F("unit__district_memberships__district__municipality__county_id"))
+            .annotate(n=Count("pk", distinct=True)).order_by()
+        )
+        counts: dict = {}
+        for row in [*by_municipality, *by_district]:
+            counts[row["c"]] = counts.get(row["c"], 0) + row["n"]
+        return counts
+    return {}
+
+
+def _options(name: str, params: SearchParams, counts: dict, lists: dict) -> list[FacetOption]:
+    selected = set(params.filters.get(name, []))
+    if name == "theme":
+        return [FacetOption(t.slug, t.localized_name, counts.get(t.pk, 0), t.slug in selected)
+                for t in lists["themes"]]
+    if name in M2M_FACETS:
+        kind = M2M_FACETS[name][2]
+        return [FacetOption(c.slug, c.localized_name, counts.get(c.pk, 0), c.slug in selected)
+                for c in lists["classifications"] if c.kind == kind]
+    if name == "evidence":
+        options = [FacetOption(str(value), label, counts.get(str(value), 0), str(value) in selected)
+                   for value, label in Measure.UngsinnLevel.choices]
+        options.append(FacetOption(EVIDENCE_NONE, str(_("Ikke vurdert i Ungsinn")),
+                                   counts.get(EVIDENCE_NONE, 0), EVIDENCE_NONE in selected))
+        return options
+    if name == "county":
+        return [FacetOption(c.number, c.name, counts.get(c.pk, 0), c.number in selected)
+                for c in lists["counties"]]
+    if name == "status":
+        return [FacetOption(value, str(label), counts.get(value, 0), value in selected)
+                for value, label in Measure.Status.choices]
+    return []
+
+
+FACET_LABELS = {
+    **{name: spec[0] for name, spec in M2M_FACETS.items()},
+    "evidence": _("Evidensnivå (Ungsinn)"),
+    "county": _("Fylke"),
+    "status": _("Status"),
+}
+
+
+def measure_search(*, params: SearchParams) -> tuple[QuerySet, list[Facet]]:
+    """Published measures matching the text and facets, and the facet counts.
+
+    Facets combine with AND, values within a facet with OR; each facet's counts are computed
+    with every other facet applied (so choosing one option does not hide its siblings)."""
+    base = _base(params)
+    lists = {
+        "themes": list(Theme.objects.all()),
+        "classifications": list(Classification.objects.filter(
+            kind__in=[spec[2] for spec in M2M_FACETS.values() if spec[2]])),
+        "counties": list(County.objects.all()),
+    }
+    facets = []
+    for name in FACET_ORDER:
+        counts = _counts(_filtered(base, params, skip=name), name)
+        facets.append(Facet(name, str(FACET_LABELS[name]), _options(name, params, counts, lists)))
+    results = _filtered(base, params)
+    if params.sort == "relevance" and params.q and connection.vendor == "postgresql":
+        results = results.order_by("-rank", "-published_at", "pk")
+    elif params.sort == "title":
+        results = results.order_by(Lower("title"), "pk")
+    else:
+        results = results.order_by("-published_at", "-pk")
+    return results.with_card_data(), facets
+
+
+def measure_export_rows(*, params: SearchParams, limit: int = 10_000) -> QuerySet:
+    """The whole current search result for CSV/XLSX export (capped)."""
+    qs = _filtered(_base(params), params).order_by("-published_at", "-pk")
+    return qs.select_related("unit").prefetch_related(
+        "themes", "arenas", "age_bands", "prevention_levels", "unit__municipalities",
+    )[:limit]
+
+
+def measure_detail_queryset(user) -> QuerySet:
+    return Measure.objects.visible_to(user).select_related("unit", "based_on").prefetch_related(
+        "themes", "arenas", "age_bands", "prevention_levels", "partner_sectors", "factors",
+        "unit__municipalities",
+    )
+
+
+def measure_related(*, measure: Measure, limit: int = 5) -> list[Measure]:
+    """Published measures sharing a theme or an age band, most overlap first."""
+    theme_ids = [t.pk for t in measure.themes.all()]
+    age_ids = [a.pk for a in measure.age_bands.all()]
+    if not theme_ids and not age_ids:
+        return []
+    qs = (
+        Measure.objects.published().exclude(pk=measure.pk)
+        .filter(Q(themes__in=theme_ids) | Q(age_bands__in=age_ids))
+        .annotate(score=Count("themes", filter=Q(themes__in=theme_ids), distinct=True)
+                  + Count("age_bands", filter=Q(age_bands__in=age_ids), distinct=True))
+        .order_by("-score", "-published_at", "pk")
+    )
+    ids = list(qs.values_list("pk", flat=True)[:limit])
+    by_id = {m.pk: m for m in Measure.objects.filter(pk__in=ids).select_related("unit")}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def measure_peers(*, measure: Measure, user, limit: int = 50) -> list[Measure]:
+    """"Who else runs this?": the published measures of other units in the same "based on"
+    family (copies of copies included) or linking the same Ungsinn article. The viewer's own
+    units are left out. Each comes with its unit's municipalities and public coordinators."""
+    root = measure.family_root_id or measure.pk
+    cond = Q(family_root_id=root) | Q(pk=root)
+    if measure.ungsinn_url:
+        cond |= Q(ungsinn_url=measure.ungsinn_url)
+    excluded_units = {measure.unit_id, *coordinator_unit_ids(user)}
+    return list(
+        Measure.objects.published().filter(cond).exclude(unit_id__in=excluded_units)
+        .select_related("unit")
+        .prefetch_related(
+            "unit__municipalities",
+            Prefetch("unit__coordinators", queryset=Coordinator.objects.public().order_by("name"),
+                     to_attr="public_coordinators"),
+        )
+        .order_by("unit__name", "pk")[:limit]
+    )
