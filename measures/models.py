@@ -288,6 +288,13 @@ class Measure(models.Model):
 
     def save(self, *args, **kwargs):
         self.slug = measure_slug(self.title)
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # The search vector is written only by services.measure_update_search_vector, so a
+            # stale in-memory value never overwrites it.
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields
+                if not f.primary_key and f.name != "search_vector"
+            ]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
