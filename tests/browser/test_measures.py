@@ -29,6 +29,12 @@ def _type_into(page, label, text):
     page.keyboard.type(text)
 
 
+def _enter(page):
+    """Press Enter on the focused element and wait for the page it loads."""
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
 def _check(page, label):
     page.get_by_label(label, exact=True).focus()
     page.keyboard.press("Space")
@@ -41,8 +47,7 @@ def test_coordinator_registers_publishes_and_finds_measure_by_keyboard(live_serv
 
     # Submitting an empty form shows the error summary and messages next to the fields.
     page.get_by_role("button", name="Lagre som utkast").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    _enter(page)
     assert page.locator(".ds-error-summary").is_visible()
     assert page.get_by_text("Velg minst ett tema.").first.is_visible()
     axe(page)
@@ -53,36 +58,31 @@ def test_coordinator_registers_publishes_and_finds_measure_by_keyboard(live_serv
     _check(page, "6–12 år")
     _check(page, "Universell")
     page.get_by_role("button", name="Lagre som utkast").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    _enter(page)
     assert page.get_by_text("Tiltaket er lagret som utkast.").is_visible()
     measure = Measure.objects.get()
     assert measure.state == Measure.State.DRAFT
 
     page.get_by_role("button", name="Publiser i tiltaksbanken").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    _enter(page)
     assert page.get_by_text("Tiltaket er publisert i tiltaksbanken.").is_visible()
     assert page.locator("h1").inner_text() == "Tiltak for trygg skolevei"
     axe(page)
 
     # Log out and find it in the public bank with an inflected word.
     page.get_by_role("button", name="Logg ut").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    _enter(page)
     page.goto(f"{live_server.url}/tiltak/")
     axe(page)
-    page.get_by_label("Søk i tiltak").focus()
+    page.get_by_label("Søk i tiltak", exact=True).focus()
     page.keyboard.type("tiltakene")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    _enter(page)
     assert "q=tiltakene" in page.url
     link = page.get_by_role("link", name="Tiltak for trygg skolevei")
     assert link.is_visible()
     axe(page)
     link.focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    _enter(page)
     assert page.url.endswith(f"/tiltak/{measure.pk}-tiltak-for-trygg-skolevei/")
 
 
