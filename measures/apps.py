@@ -16,11 +16,14 @@ def _personal_data(*, user):
     from .models import Measure
 
     rows = Measure.objects.filter(contact_email__iexact=user.email).values_list(
-        "pk", "title", "contact_name", "contact_email")
-    return {"measures_contact": [
-        {"measure_id": pk, "title": title, "contact_name": name, "contact_email": email}
-        for pk, title, name, email in rows
-    ]}
+        "pk", "title", "contact_name", "contact_email"
+    )
+    return {
+        "measures_contact": [
+            {"measure_id": pk, "title": title, "contact_name": name, "contact_email": email}
+            for pk, title, name, email in rows
+        ]
+    }
 
 
 class MeasuresConfig(AppConfig):

@@ -21,24 +21,47 @@ def escape_cell(value) -> str:
 
 
 def _header() -> list[str]:
-    return [_("ID"), _("Tittel"), _("Sammendrag"), _("SLT-enhet"), _("Kommuner"), _("Temaer"),
-            _("Arenaer"), _("Aldersgrupper"), _("Forebyggingsnivå"), _("Status"),
-            _("Evidensnivå (Ungsinn)"), _("Kontaktperson"), _("E-post"), _("Nettadresse")]
+    return [
+        _("ID"),
+        _("Tittel"),
+        _("Sammendrag"),
+        _("SLT-enhet"),
+        _("Kommuner"),
+        _("Temaer"),
+        _("Arenaer"),
+        _("Aldersgrupper"),
+        _("Forebyggingsnivå"),
+        _("Status"),
+        _("Evidensnivå (Ungsinn)"),
+        _("Kontaktperson"),
+        _("E-post"),
+        _("Nettadresse"),
+    ]
 
 
 def _rows(params: SearchParams):
     for m in measure_export_rows(params=params):
-        evidence = (m.get_ungsinn_level_display() if m.ungsinn_level is not None
-                    else _("Lokal praksis, ikke evidensvurdert") if not m.is_evidence_rated
-                    else _("Ikke vurdert i Ungsinn"))
+        evidence = (
+            m.get_ungsinn_level_display()
+            if m.ungsinn_level is not None
+            else _("Lokal praksis, ikke evidensvurdert")
+            if not m.is_evidence_rated
+            else _("Ikke vurdert i Ungsinn")
+        )
         yield [
-            str(m.pk), m.title, m.summary, m.unit.name,
+            str(m.pk),
+            m.title,
+            m.summary,
+            m.unit.name,
             ", ".join(x.name for x in m.unit.municipalities.all()),
             ", ".join(x.localized_name for x in m.themes.all()),
             ", ".join(x.localized_name for x in m.arenas.all()),
             ", ".join(x.localized_name for x in m.age_bands.all()),
             ", ".join(x.localized_name for x in m.prevention_levels.all()),
-            m.get_status_display(), evidence, m.contact_name, m.contact_email,
+            m.get_status_display(),
+            evidence,
+            m.contact_name,
+            m.contact_email,
             settings.SITE_URL + m.get_absolute_url(),
         ]
 

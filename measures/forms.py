@@ -23,20 +23,45 @@ class MeasureForm(forms.ModelForm):
     ungsinn_level = forms.TypedChoiceField(
         label=_("Evidensnivå i Ungsinn"),
         choices=[("", _("Ikke vurdert i Ungsinn"))] + list(Measure.UngsinnLevel.choices),
-        coerce=int, empty_value=None, required=False,
-        help_text=_("«Ikke vurdert» er noe annet enn nivå 0: nivå 0 betyr at Ungsinn har "
-                    "vurdert tiltaket som uvirksomt."),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_(
+            "«Ikke vurdert» er noe annet enn nivå 0: nivå 0 betyr at Ungsinn har vurdert tiltaket som uvirksomt."
+        ),
     )
 
     class Meta:
         model = Measure
         fields = [
-            "unit", "title", "summary", "description", "language", "responsible_org",
-            "contact_name", "contact_email", "themes", "arenas", "age_bands", "prevention_levels",
-            "partner_sectors", "factors", "status", "start_date", "end_date", "funding",
-            "cost_level", "reach_per_year", "ungsinn_level", "ungsinn_url",
-            "international_rating", "international_url", "local_evaluation", "report_links",
-            "implementation", "last_reviewed",
+            "unit",
+            "title",
+            "summary",
+            "description",
+            "language",
+            "responsible_org",
+            "contact_name",
+            "contact_email",
+            "themes",
+            "arenas",
+            "age_bands",
+            "prevention_levels",
+            "partner_sectors",
+            "factors",
+            "status",
+            "start_date",
+            "end_date",
+            "funding",
+            "cost_level",
+            "reach_per_year",
+            "ungsinn_level",
+            "ungsinn_url",
+            "international_rating",
+            "international_url",
+            "local_evaluation",
+            "report_links",
+            "implementation",
+            "last_reviewed",
         ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
@@ -85,8 +110,7 @@ class MeasureForm(forms.ModelForm):
 
 
 class CopyForm(forms.Form):
-    unit = forms.ModelChoiceField(queryset=SLTUnit.objects.none(), label=_("Kopier til SLT-enhet"),
-                                  empty_label=None)
+    unit = forms.ModelChoiceField(queryset=SLTUnit.objects.none(), label=_("Kopier til SLT-enhet"), empty_label=None)
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,9 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-PERSONAL_DATA_REMINDER = _(
-    "Ikke skriv opplysninger om enkeltbarn, enkeltsaker eller andre som kan identifiseres."
-)
+PERSONAL_DATA_REMINDER = _("Ikke skriv opplysninger om enkeltbarn, enkeltsaker eller andre som kan identifiseres.")
 
 
 class _LocalizedName(models.Model):
@@ -153,18 +151,21 @@ class Measure(models.Model):
         _("kort sammendrag"), max_length=300, help_text=_("Høyst 300 tegn. Vises i søkeresultatene.")
     )
     description = models.TextField(
-        _("beskrivelse"), blank=True,
+        _("beskrivelse"),
+        blank=True,
         help_text=_("Du kan bruke Markdown (overskrifter, lister, lenker)."),
     )
-    language = models.CharField(
-        _("språk i teksten"), max_length=2, choices=Language.choices, default=Language.NB
-    )
+    language = models.CharField(_("språk i teksten"), max_length=2, choices=Language.choices, default=Language.NB)
     unit = models.ForeignKey(
-        "municipalities.SLTUnit", on_delete=models.PROTECT, related_name="measures",
+        "municipalities.SLTUnit",
+        on_delete=models.PROTECT,
+        related_name="measures",
         verbose_name=_("SLT-enhet"),
     )
     responsible_org = models.CharField(
-        _("ansvarlig virksomhet i kommunen"), max_length=200, blank=True,
+        _("ansvarlig virksomhet i kommunen"),
+        max_length=200,
+        blank=True,
         help_text=_("For eksempel «Kultur og fritid» eller «Skoleetaten»."),
     )
     contact_name = models.CharField(_("kontaktperson"), max_length=150)
@@ -172,84 +173,113 @@ class Measure(models.Model):
 
     themes = models.ManyToManyField(Theme, related_name="measures", verbose_name=_("temaer"))
     arenas = models.ManyToManyField(
-        Classification, related_name="arena_measures", blank=True, verbose_name=_("arenaer"),
+        Classification,
+        related_name="arena_measures",
+        blank=True,
+        verbose_name=_("arenaer"),
         limit_choices_to=_kind(Classification.Kind.ARENA),
     )
     age_bands = models.ManyToManyField(
-        Classification, related_name="age_band_measures", blank=True,
-        verbose_name=_("aldersgrupper"), limit_choices_to=_kind(Classification.Kind.AGE_BAND),
+        Classification,
+        related_name="age_band_measures",
+        blank=True,
+        verbose_name=_("aldersgrupper"),
+        limit_choices_to=_kind(Classification.Kind.AGE_BAND),
     )
     prevention_levels = models.ManyToManyField(
-        Classification, related_name="prevention_level_measures", blank=True,
+        Classification,
+        related_name="prevention_level_measures",
+        blank=True,
         verbose_name=_("forebyggingsnivå"),
         limit_choices_to=_kind(Classification.Kind.PREVENTION_LEVEL),
     )
     partner_sectors = models.ManyToManyField(
-        Classification, related_name="partner_sector_measures", blank=True,
+        Classification,
+        related_name="partner_sector_measures",
+        blank=True,
         verbose_name=_("samarbeidspartnere"),
         limit_choices_to=_kind(Classification.Kind.PARTNER_SECTOR),
     )
     factors = models.ManyToManyField(
-        Classification, related_name="factor_measures", blank=True,
+        Classification,
+        related_name="factor_measures",
+        blank=True,
         verbose_name=_("risiko- og beskyttelsesfaktorer"),
-        limit_choices_to=Q(kind__in=[Classification.Kind.RISK_FACTOR,
-                                     Classification.Kind.PROTECTIVE_FACTOR]),
+        limit_choices_to=Q(kind__in=[Classification.Kind.RISK_FACTOR, Classification.Kind.PROTECTIVE_FACTOR]),
     )
 
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices,
-                              default=Status.ACTIVE)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE)
     start_date = models.DateField(_("startdato"), null=True, blank=True)
     end_date = models.DateField(_("sluttdato"), null=True, blank=True)
     funding = models.CharField(
-        _("finansiering"), max_length=300, blank=True,
+        _("finansiering"),
+        max_length=300,
+        blank=True,
         help_text=_("For eksempel kommunalt budsjett, SLT-tilskudd, Bufdir."),
     )
-    cost_level = models.CharField(_("kostnadsnivå"), max_length=8, choices=CostLevel.choices,
-                                  blank=True)
+    cost_level = models.CharField(_("kostnadsnivå"), max_length=8, choices=CostLevel.choices, blank=True)
     reach_per_year = models.PositiveIntegerField(
-        _("antall deltakere per år"), null=True, blank=True,
+        _("antall deltakere per år"),
+        null=True,
+        blank=True,
         validators=[MaxValueValidator(10_000_000)],
         help_text=_("Omtrentlig antall, bare som samlet tall."),
     )
 
     ungsinn_level = models.PositiveSmallIntegerField(
-        _("evidensnivå i Ungsinn"), choices=UngsinnLevel.choices, null=True, blank=True,
+        _("evidensnivå i Ungsinn"),
+        choices=UngsinnLevel.choices,
+        null=True,
+        blank=True,
         help_text=_("Tomt betyr «ikke vurdert». Nivå 0 betyr at Ungsinn har vurdert tiltaket som uvirksomt."),
     )
     ungsinn_url = models.URLField(
-        _("lenke til Ungsinn-artikkelen"), blank=True, max_length=500,
+        _("lenke til Ungsinn-artikkelen"),
+        blank=True,
+        max_length=500,
     )
     international_rating = models.CharField(
-        _("internasjonal vurdering"), max_length=32, choices=InternationalRating.choices,
+        _("internasjonal vurdering"),
+        max_length=32,
+        choices=InternationalRating.choices,
         blank=True,
     )
-    international_url = models.URLField(_("lenke til internasjonal vurdering"), blank=True,
-                                        max_length=500)
+    international_url = models.URLField(_("lenke til internasjonal vurdering"), blank=True, max_length=500)
     local_evaluation = models.TextField(_("lokal evaluering"), blank=True)
-    report_links = models.TextField(
-        _("lenker til rapporter"), blank=True, help_text=_("Én nettadresse per linje.")
-    )
+    report_links = models.TextField(_("lenker til rapporter"), blank=True, help_text=_("Én nettadresse per linje."))
     implementation = models.TextField(
-        _("hva som trengs for å drive tiltaket"), blank=True,
+        _("hva som trengs for å drive tiltaket"),
+        blank=True,
         help_text=_("Bemanning, opplæring, materiell og annet."),
     )
     last_reviewed = models.DateField(_("sist gjennomgått"), null=True, blank=True)
 
-    state = models.CharField(_("publiseringsstatus"), max_length=16, choices=State.choices,
-                             default=State.DRAFT)
+    state = models.CharField(_("publiseringsstatus"), max_length=16, choices=State.choices, default=State.DRAFT)
     published_at = models.DateTimeField(_("publisert"), null=True, blank=True)
     based_on = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
         verbose_name=_("basert på"),
     )
     # The first measure of a "based on" chain, so the whole family is one query.
     family_root = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="family",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="family",
         editable=False,
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -269,7 +299,8 @@ class Measure(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True)
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
                 | Q(end_date__gte=models.F("start_date")),
                 name="measure_end_after_start",
             ),
@@ -292,8 +323,7 @@ class Measure(models.Model):
             # The search vector is written only by services.measure_update_search_vector, so a
             # stale in-memory value never overwrites it.
             kwargs["update_fields"] = [
-                f.name for f in self._meta.concrete_fields
-                if not f.primary_key and f.name != "search_vector"
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "search_vector"
             ]
         super().save(*args, **kwargs)
 

@@ -99,8 +99,7 @@ def _text_filter(qs: QuerySet, q: str) -> QuerySet:
     terms = [t for t in re.split(r"\W+", q) if t][:MAX_TERMS]
     for term in terms:
         stem = _stem(term)
-        qs = qs.filter(Q(title__icontains=stem) | Q(summary__icontains=stem)
-                       | Q(description__icontains=stem))
+        qs = qs.filter(Q(title__icontains=stem) | Q(summary__icontains=stem) | Q(description__icontains=stem))
     return qs
 
 
@@ -120,8 +119,10 @@ def _facet_filter(qs: QuerySet, name: str, values: list[str]) -> QuerySet:
     if name == "county":
         units = SLTUnit.objects.filter(
             Q(memberships__is_current=True, memberships__municipality__county__number__in=values)
-            | Q(district_memberships__is_current=True,
-                district_memberships__district__municipality__county__number__in=values)
+            | Q(
+                district_memberships__is_current=True,
+                district_memberships__district__municipality__county__number__in=values,
+            )
         ).values("pk")
         return qs.filter(unit_id__in=units)
     if name == "status":
@@ -148,14 +149,13 @@ def _counts(qs: QuerySet, name: str) -> dict:
         _label, attr, _kind = M2M_FACETS[name]
         through = getattr(Measure, attr).through
         key = "theme_id" if attr == "themes" else "classification_id"
-        rows = (through.objects.filter(measure_id__in=ids).values(key)
-                .annotate(n=Count("measure_id")).order_by())
+        rows = through.objects.filter(measure_id__in=ids).values(key).annotate(n=Count("measure_id")).order_by()
         return {row[key]: row["n"] for row in rows}
     if name == "evidence":
-        rows = (Measure.objects.filter(pk__in=ids).values("ungsinn_level")
-                .annotate(n=Count("pk")).order_by())
-        return {(EVIDENCE_NONE if row["ungsinn_level"] is None else str(row["ungsinn_level"])):
-                row["n"] for row in rows}
+        rows = Measure.objects.filter(pk__in=ids).values("ungsinn_level").annotate(n=Count("pk")).order_by()
+        return {
+            (EVIDENCE_NONE if row["ungsinn_level"] is None else str(row["ungsinn_level"])): row["n"] for row in rows
+        }
     if name == "status":
         rows = Measure.objects.filter(pk__in=ids).values("status").annotate(n=Count("pk")).order_by()
         return {row["status"]: row["n"] for row in rows}
@@ -164,13 +164,15 @@ def _counts(qs: QuerySet, name: str) -> dict:
         by_municipality = (
             Measure.objects.filter(pk__in=ids, unit__memberships__is_current=True)
             .values(c=F("unit__memberships__municipality__county_id"))
-            .annotate(n=Count("pk", distinct=True)).order_by()
+            .annotate(n=Count("pk", distinct=True))
+            .order_by()
         )
         by_district = (
             Measure.objects.filter(pk__in=ids, unit__district_memberships__is_current=True)
             .exclude(unit__memberships__is_current=True)
             .values(c=F("unit__district_memberships__district__municipality__county_id"))
-            .annotate(n=Count("pk", distinct=True)).order_by()
+            .annotate(n=Count("pk", distinct=True))
+            .order_by()
         )
         counts: dict = {}
         for row in [*by_municipality, *by_district]:
@@ -182,24 +184,32 @@ def _counts(qs: QuerySet, name: str) -> dict:
 def _options(name: str, params: SearchParams, counts: dict, lists: dict) -> list[FacetOption]:
     selected = set(params.filters.get(name, []))
     if name == "theme":
-        return [FacetOption(t.slug, t.localized_name, counts.get(t.pk, 0), t.slug in selected)
-                for t in lists["themes"]]
+        return [FacetOption(t.slug, t.localized_name, counts.get(t.pk, 0), t.slug in selected) for t in lists["themes"]]
     if name in M2M_FACETS:
         kind = M2M_FACETS[name][2]
-        return [FacetOption(c.slug, c.localized_name, counts.get(c.pk, 0), c.slug in selected)
-                for c in lists["classifications"] if c.kind == kind]
+        return [
+            FacetOption(c.slug, c.localized_name, counts.get(c.pk, 0), c.slug in selected)
+            for c in lists["classifications"]
+            if c.kind == kind
+        ]
     if name == "evidence":
-        options = [FacetOption(str(value), label, counts.get(str(value), 0), str(value) in selected)
-                   for value, label in Measure.UngsinnLevel.choices]
-        options.append(FacetOption(EVIDENCE_NONE, str(_("Ikke vurdert i Ungsinn")),
-                                   counts.get(EVIDENCE_NONE, 0), EVIDENCE_NONE in selected))
+        options = [
+            FacetOption(str(value), label, counts.get(str(value), 0), str(value) in selected)
+            for value, label in Measure.UngsinnLevel.choices
+        ]
+        options.append(
+            FacetOption(
+                EVIDENCE_NONE, str(_("Ikke vurdert i Ungsinn")), counts.get(EVIDENCE_NONE, 0), EVIDENCE_NONE in selected
+            )
+        )
         return options
     if name == "county":
-        return [FacetOption(c.number, c.name, counts.get(c.pk, 0), c.number in selected)
-                for c in lists["counties"]]
+        return [FacetOption(c.number, c.name, counts.get(c.pk, 0), c.number in selected) for c in lists["counties"]]
     if name == "status":
-        return [FacetOption(value, str(label), counts.get(value, 0), value in selected)
-                for value, label in Measure.Status.choices]
+        return [
+            FacetOption(value, str(label), counts.get(value, 0), value in selected)
+            for value, label in Measure.Status.choices
+        ]
     return []
 
 
@@ -219,8 +229,9 @@ def measure_search(*, params: SearchParams) -> tuple[QuerySet, list[Facet]]:
     base = _base(params)
     lists = {
         "themes": list(Theme.objects.all()),
-        "classifications": list(Classification.objects.filter(
-            kind__in=[spec[2] for spec in M2M_FACETS.values() if spec[2]])),
+        "classifications": list(
+            Classification.objects.filter(kind__in=[spec[2] for spec in M2M_FACETS.values() if spec[2]])
+        ),
         "counties": list(County.objects.all()),
     }
     facets = []
@@ -241,14 +252,27 @@ def measure_export_rows(*, params: SearchParams, limit: int = 10_000) -> QuerySe
     """The whole current search result for CSV/XLSX export (capped)."""
     qs = _filtered(_base(params), params).order_by("-published_at", "-pk")
     return qs.select_related("unit").prefetch_related(
-        "themes", "arenas", "age_bands", "prevention_levels", "unit__municipalities",
+        "themes",
+        "arenas",
+        "age_bands",
+        "prevention_levels",
+        "unit__municipalities",
     )[:limit]
 
 
 def measure_detail_queryset(user) -> QuerySet:
-    return Measure.objects.visible_to(user).select_related("unit", "based_on").prefetch_related(
-        "themes", "arenas", "age_bands", "prevention_levels", "partner_sectors", "factors",
-        "unit__municipalities",
+    return (
+        Measure.objects.visible_to(user)
+        .select_related("unit", "based_on")
+        .prefetch_related(
+            "themes",
+            "arenas",
+            "age_bands",
+            "prevention_levels",
+            "partner_sectors",
+            "factors",
+            "unit__municipalities",
+        )
     )
 
 
@@ -259,10 +283,13 @@ def measure_related(*, measure: Measure, limit: int = 5) -> list[Measure]:
     if not theme_ids and not age_ids:
         return []
     qs = (
-        Measure.objects.published().exclude(pk=measure.pk)
+        Measure.objects.published()
+        .exclude(pk=measure.pk)
         .filter(Q(themes__in=theme_ids) | Q(age_bands__in=age_ids))
-        .annotate(score=Count("themes", filter=Q(themes__in=theme_ids), distinct=True)
-                  + Count("age_bands", filter=Q(age_bands__in=age_ids), distinct=True))
+        .annotate(
+            score=Count("themes", filter=Q(themes__in=theme_ids), distinct=True)
+            + Count("age_bands", filter=Q(age_bands__in=age_ids), distinct=True)
+        )
         .order_by("-score", "-published_at", "pk")
     )
     ids = list(qs.values_list("pk", flat=True)[:limit])
@@ -271,7 +298,7 @@ def measure_related(*, measure: Measure, limit: int = 5) -> list[Measure]:
 
 
 def measure_peers(*, measure: Measure, user, limit: int = 50) -> list[Measure]:
-    """"Who else runs this?": the published measures of other units in the same "based on"
+    """ "Who else runs this?": the published measures of other units in the same "based on"
     family (copies of copies included) or linking the same Ungsinn article. The viewer's own
     units are left out. Each comes with its unit's municipalities and public coordinators."""
     root = measure.family_root_id or measure.pk
@@ -280,12 +307,17 @@ def measure_peers(*, measure: Measure, user, limit: int = 50) -> list[Measure]:
         cond |= Q(ungsinn_url=measure.ungsinn_url)
     excluded_units = {measure.unit_id, *coordinator_unit_ids(user)}
     return list(
-        Measure.objects.published().filter(cond).exclude(unit_id__in=excluded_units)
+        Measure.objects.published()
+        .filter(cond)
+        .exclude(unit_id__in=excluded_units)
         .select_related("unit")
         .prefetch_related(
             "unit__municipalities",
-            Prefetch("unit__coordinators", queryset=Coordinator.objects.public().order_by("name"),
-                     to_attr="public_coordinators"),
+            Prefetch(
+                "unit__coordinators",
+                queryset=Coordinator.objects.public().order_by("name"),
+                to_attr="public_coordinators",
+            ),
         )
         .order_by("unit__name", "pk")[:limit]
     )

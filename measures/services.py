@@ -12,10 +12,27 @@ from .models import Measure
 
 M2M_FIELDS = ("themes", "arenas", "age_bands", "prevention_levels", "partner_sectors", "factors")
 SCALAR_FIELDS = (
-    "title", "summary", "description", "language", "responsible_org", "contact_name",
-    "contact_email", "status", "start_date", "end_date", "funding", "cost_level",
-    "reach_per_year", "ungsinn_level", "ungsinn_url", "international_rating",
-    "international_url", "local_evaluation", "report_links", "implementation", "last_reviewed",
+    "title",
+    "summary",
+    "description",
+    "language",
+    "responsible_org",
+    "contact_name",
+    "contact_email",
+    "status",
+    "start_date",
+    "end_date",
+    "funding",
+    "cost_level",
+    "reach_per_year",
+    "ungsinn_level",
+    "ungsinn_url",
+    "international_rating",
+    "international_url",
+    "local_evaluation",
+    "report_links",
+    "implementation",
+    "last_reviewed",
 )
 SEARCH_CONFIG = "norwegian"
 
@@ -40,8 +57,13 @@ def _apply(measure: Measure, data: dict) -> dict:
     for name in SCALAR_FIELDS:
         if name in data:
             value = data[name]
-            if value is None and name not in ("start_date", "end_date", "reach_per_year",
-                                              "ungsinn_level", "last_reviewed"):
+            if value is None and name not in (
+                "start_date",
+                "end_date",
+                "reach_per_year",
+                "ungsinn_level",
+                "last_reviewed",
+            ):
                 value = ""
             setattr(measure, name, value)
     return {name: list(data[name]) for name in M2M_FIELDS if name in data}
@@ -121,8 +143,9 @@ def measure_copy(*, source: Measure, unit: SLTUnit, by) -> Measure:
         copy.family_root_id = source.family_root_id or source.pk
         # Contact defaults to the copying coordinator's own entry, else the unit's first one.
         entries = unit.coordinators.active()
-        coordinator = (entries.filter(user=by).first() if by and by.is_authenticated else None) \
-            or entries.order_by("pk").first()
+        coordinator = (entries.filter(user=by).first() if by and by.is_authenticated else None) or entries.order_by(
+            "pk"
+        ).first()
         if coordinator:
             copy.contact_name, copy.contact_email = coordinator.name, coordinator.email
         copy.responsible_org = ""
@@ -135,4 +158,3 @@ def measure_copy(*, source: Measure, unit: SLTUnit, by) -> Measure:
     copy.search_vector = None
     m2m = {name: list(getattr(source, name).values_list("pk", flat=True)) for name in M2M_FIELDS}
     return _save(copy, m2m, require_theme=False)
-

@@ -52,14 +52,18 @@ def measure_list(request):
     params = SearchParams.from_querydict(request.GET)
     results, facets = measure_search(params=params)
     page_obj = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "measures/measure_list.html", {
-        "params": params,
-        "facets": facets,
-        "page_obj": page_obj,
-        "sorts": SORTS.items(),
-        "query_string": request.GET.urlencode(),
-        "crumbs": [(_("Tiltaksbanken"), "")],
-    })
+    return render(
+        request,
+        "measures/measure_list.html",
+        {
+            "params": params,
+            "facets": facets,
+            "page_obj": page_obj,
+            "sorts": SORTS.items(),
+            "query_string": request.GET.urlencode(),
+            "crumbs": [(_("Tiltaksbanken"), "")],
+        },
+    )
 
 
 @require_GET
@@ -76,16 +80,19 @@ def measure_detail(request, pk, slug=None):
     if slug != measure.slug:
         return redirect(measure.get_absolute_url(), permanent=True)
     user_units = coordinator_unit_ids(request.user)
-    return render(request, "measures/measure_detail.html", {
-        "measure": measure,
-        "related": measure_related(measure=measure),
-        "peers": measure_peers(measure=measure, user=request.user),
-        "can_change": can_change(request.user, measure),
-        "can_copy": measure.is_published and (is_coordinator(request.user)
-                                              or is_sfk_admin(request.user)),
-        "own_measure": measure.unit_id in user_units,
-        "crumbs": [(_("Tiltaksbanken"), reverse("measures:list")), (measure.title, "")],
-    })
+    return render(
+        request,
+        "measures/measure_detail.html",
+        {
+            "measure": measure,
+            "related": measure_related(measure=measure),
+            "peers": measure_peers(measure=measure, user=request.user),
+            "can_change": can_change(request.user, measure),
+            "can_copy": measure.is_published and (is_coordinator(request.user) or is_sfk_admin(request.user)),
+            "own_measure": measure.unit_id in user_units,
+            "crumbs": [(_("Tiltaksbanken"), reverse("measures:list")), (measure.title, "")],
+        },
+    )
 
 
 @coordinator_required
@@ -93,17 +100,24 @@ def measure_detail(request, pk, slug=None):
 def measure_mine(request):
     """The coordinator's own units' measures in every state (Sfk admins see all)."""
     units = _user_units(request.user)
-    measures = (Measure.objects.filter(unit__in=units).select_related("unit")
-                .order_by("unit__name", "-updated_at", "pk"))
+    measures = Measure.objects.filter(unit__in=units).select_related("unit").order_by("unit__name", "-updated_at", "pk")
     page_obj = Paginator(measures, 50).get_page(request.GET.get("page"))
-    return render(request, "measures/measure_mine.html", {
-        "page_obj": page_obj, "crumbs": [(_("Mine tiltak"), "")],
-    })
+    return render(
+        request,
+        "measures/measure_mine.html",
+        {
+            "page_obj": page_obj,
+            "crumbs": [(_("Mine tiltak"), "")],
+        },
+    )
 
 
 def _initial_contact(user, units) -> dict:
-    entry = (Coordinator.objects.active().filter(user=user, unit__in=units)
-             .order_by("pk").first()) if user.is_authenticated else None
+    entry = (
+        (Coordinator.objects.active().filter(user=user, unit__in=units).order_by("pk").first())
+        if user.is_authenticated
+        else None
+    )
     if entry is None:
         return {}
     return {"unit": entry.unit_id, "contact_name": entry.name, "contact_email": entry.email}
@@ -112,20 +126,22 @@ def _initial_contact(user, units) -> dict:
 @coordinator_required
 def measure_create(request):
     units = _user_units(request.user)
-    form = MeasureForm(request.POST or None, units=units,
-                       initial=_initial_contact(request.user, units))
+    form = MeasureForm(request.POST or None, units=units, initial=_initial_contact(request.user, units))
     if request.method == "POST" and form.is_valid():
         try:
-            measure = services.measure_create(unit=form.cleaned_data["unit"], by=request.user,
-                                              data=form.cleaned_data)
+            measure = services.measure_create(unit=form.cleaned_data["unit"], by=request.user, data=form.cleaned_data)
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
             messages.success(request, _("Tiltaket er lagret som utkast."))
             return redirect("measures:edit", pk=measure.pk)
     crumbs = [(_("Mine tiltak"), reverse("measures:mine")), (_("Registrer tiltak"), "")]
-    return render(request, "measures/measure_form.html",
-                  {"form": form, "measure": None, "crumbs": crumbs}, status=form_status(form))
+    return render(
+        request,
+        "measures/measure_form.html",
+        {"form": form, "measure": None, "crumbs": crumbs},
+        status=form_status(form),
+    )
 
 
 def _changeable(request, pk) -> Measure:
@@ -147,8 +163,12 @@ def measure_edit(request, pk):
             messages.success(request, _("Endringene er lagret."))
             return redirect("measures:edit", pk=measure.pk)
     crumbs = [(_("Mine tiltak"), reverse("measures:mine")), (measure.title, "")]
-    return render(request, "measures/measure_form.html",
-                  {"form": form, "measure": measure, "crumbs": crumbs}, status=form_status(form))
+    return render(
+        request,
+        "measures/measure_form.html",
+        {"form": form, "measure": measure, "crumbs": crumbs},
+        status=form_status(form),
+    )
 
 
 @coordinator_required
@@ -182,45 +202,54 @@ def measure_archive(request, pk):
 @coordinator_required
 def measure_copy(request, pk):
     """Copy as a template within the unit, or copy another unit's published measure."""
-    source = get_object_or_404(Measure.objects.visible_to(request.user).select_related("unit"),
-                               pk=pk)
+    source = get_object_or_404(Measure.objects.visible_to(request.user).select_related("unit"), pk=pk)
     units = _user_units(request.user)
     if not source.is_published:
         check_can_change(request.user, source)
-    form = CopyForm(request.POST or None, units=units,
-                    initial={"unit": source.unit_id if source.unit_id in coordinator_unit_ids(
-                        request.user) else None})
+    form = CopyForm(
+        request.POST or None,
+        units=units,
+        initial={"unit": source.unit_id if source.unit_id in coordinator_unit_ids(request.user) else None},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            copy = services.measure_copy(source=source, unit=form.cleaned_data["unit"],
-                                         by=request.user)
+            copy = services.measure_copy(source=source, unit=form.cleaned_data["unit"], by=request.user)
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
             messages.success(request, _("Kopien er lagret som utkast. Tilpass den før du publiserer."))
             return redirect("measures:edit", pk=copy.pk)
-    crumbs = [(_("Tiltaksbanken"), reverse("measures:list")),
-              (source.title, source.get_absolute_url()), (_("Kopier"), "")]
-    return render(request, "measures/measure_copy.html",
-                  {"form": form, "source": source, "crumbs": crumbs}, status=form_status(form))
+    crumbs = [
+        (_("Tiltaksbanken"), reverse("measures:list")),
+        (source.title, source.get_absolute_url()),
+        (_("Kopier"), ""),
+    ]
+    return render(
+        request,
+        "measures/measure_copy.html",
+        {"form": form, "source": source, "crumbs": crumbs},
+        status=form_status(form),
+    )
 
 
 @coordinator_required
 @require_GET
 def measure_history(request, pk):
     measure = _changeable(request, pk)
-    records = list(measure.history.select_related("history_user").order_by("-history_date",
-                                                                              "-history_id"))
+    records = list(measure.history.select_related("history_user").order_by("-history_date", "-history_id"))
     rows = []
     for index, record in enumerate(records):
         previous = records[index + 1] if index + 1 < len(records) else None
         changed = []
         if previous is not None:
-            changed = [str(Measure._meta.get_field(change.field).verbose_name)
-                       for change in record.diff_against(previous).changes]
+            changed = [
+                str(Measure._meta.get_field(change.field).verbose_name)
+                for change in record.diff_against(previous).changes
+            ]
         rows.append({"record": record, "changed": changed})
-    crumbs = [(_("Mine tiltak"), reverse("measures:mine")),
-              (measure.title, reverse("measures:edit", args=[measure.pk])),
-              (_("Endringshistorikk"), "")]
-    return render(request, "measures/measure_history.html",
-                  {"measure": measure, "rows": rows, "crumbs": crumbs})
+    crumbs = [
+        (_("Mine tiltak"), reverse("measures:mine")),
+        (measure.title, reverse("measures:edit", args=[measure.pk])),
+        (_("Endringshistorikk"), ""),
+    ]
+    return render(request, "measures/measure_history.html", {"measure": measure, "rows": rows, "crumbs": crumbs})

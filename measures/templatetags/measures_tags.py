@@ -18,7 +18,26 @@ def render_markdown(text: str) -> str:
     levels = sorted({int(level) for _slash, level in _HEADING.findall(html)})
     mapping = {level: min(3 + rank, 6) for rank, level in enumerate(levels)}
     html = _HEADING.sub(lambda m: f"<{m[1]}h{mapping[int(m[2])]}", html)
-    return mark_safe(nh3.clean(html, tags={
-        "p", "br", "strong", "em", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "blockquote",
-        "code", "pre", "hr",
-    }))
+    return mark_safe(
+        nh3.clean(
+            html,
+            tags={
+                "p",
+                "br",
+                "strong",
+                "em",
+                "ul",
+                "ol",
+                "li",
+                "a",
+                "h3",
+                "h4",
+                "h5",
+                "h6",
+                "blockquote",
+                "code",
+                "pre",
+                "hr",
+            },
+        )
+    )

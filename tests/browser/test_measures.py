@@ -90,12 +90,22 @@ def test_bank_and_detail_pass_axe_in_nynorsk_and_english(live_server, page, axe,
     from measures import services
 
     unit = coordinator.coordinator_entries.get().unit
-    measure = services.measure_create(unit=unit, by=None, data={
-        "title": "Leksehjelp", "summary": "Hjelp med lekser.", "description": "## Slik\n\nTekst.",
-        "language": "nn", "contact_name": "Kari", "contact_email": "kari@example.no",
-        "status": "active", "themes": list(Theme.objects.filter(slug="skole-frafall")),
-        "ungsinn_level": 0, "ungsinn_url": "https://ungsinn.no/post_tiltak/demo/",
-    })
+    measure = services.measure_create(
+        unit=unit,
+        by=None,
+        data={
+            "title": "Leksehjelp",
+            "summary": "Hjelp med lekser.",
+            "description": "## Slik\n\nTekst.",
+            "language": "nn",
+            "contact_name": "Kari",
+            "contact_email": "kari@example.no",
+            "status": "active",
+            "themes": list(Theme.objects.filter(slug="skole-frafall")),
+            "ungsinn_level": 0,
+            "ungsinn_url": "https://ungsinn.no/post_tiltak/demo/",
+        },
+    )
     services.measure_publish(measure=measure, by=None)
     other = SLTUnitFactory(name="SLT Nabobyen")
     CoordinatorFactory(unit=other, name="Per Peer")

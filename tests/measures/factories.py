@@ -20,9 +20,7 @@ class MeasureFactory(factory.django.DjangoModelFactory):
     contact_name = "Kari Kontakt"
     contact_email = factory.Sequence(lambda n: f"kontakt{n}@kommune.example.no")
     state = Measure.State.DRAFT
-    published_at = factory.LazyAttribute(
-        lambda o: timezone.now() if o.state == Measure.State.PUBLISHED else None
-    )
+    published_at = factory.LazyAttribute(lambda o: timezone.now() if o.state == Measure.State.PUBLISHED else None)
 
     @factory.post_generation
     def themes(obj, create, extracted, **kwargs):
@@ -37,8 +35,12 @@ class MeasureFactory(factory.django.DjangoModelFactory):
         """classifications={"arenas": ["skole"], "age_bands": ["13-15"]}"""
         if not create or not extracted:
             return
-        kinds = {"arenas": "arena", "age_bands": "age_band", "prevention_levels": "prevention_level",
-                 "partner_sectors": "partner_sector"}
+        kinds = {
+            "arenas": "arena",
+            "age_bands": "age_band",
+            "prevention_levels": "prevention_level",
+            "partner_sectors": "partner_sector",
+        }
         for attr, slugs in extracted.items():
             getattr(obj, attr).set(Classification.objects.filter(kind=kinds[attr], slug__in=slugs))
 

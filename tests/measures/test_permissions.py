@@ -18,8 +18,13 @@ def _client(client, user):
 
 def _valid_post(measure):
     return {
-        "unit": measure.unit_id, "title": "Nytt navn", "summary": "Kort.", "language": "nb",
-        "contact_name": "Kari", "contact_email": "kari@example.no", "status": "active",
+        "unit": measure.unit_id,
+        "title": "Nytt navn",
+        "summary": "Kort.",
+        "language": "nb",
+        "contact_name": "Kari",
+        "contact_email": "kari@example.no",
+        "status": "active",
         "themes": [t.pk for t in measure.themes.all()],
     }
 
@@ -93,8 +98,9 @@ def test_draft_detail_is_visible_to_own_unit_and_sfk(client, roles, unit_a, role
     assert "ikke offentlig" in response.content.decode()
 
 
-@pytest.mark.parametrize(("role", "expected"), [
-    ("anonymous", "login"), ("coordinator_a", 200), ("coordinator_b", 200), ("sfk_admin", 200)])
+@pytest.mark.parametrize(
+    ("role", "expected"), [("anonymous", "login"), ("coordinator_a", 200), ("coordinator_b", 200), ("sfk_admin", 200)]
+)
 def test_create_and_mine_pages(client, roles, role, expected):
     client = _client(client, roles[role])
     for name in ["measures:create", "measures:mine"]:
@@ -119,9 +125,16 @@ def test_coordinator_cannot_create_measure_in_other_unit(client, roles, unit_b):
     client.force_login(roles["coordinator_a"])
     from measures.models import Theme
 
-    data = {"unit": unit_b.pk, "title": "Nytt", "summary": "Kort.", "language": "nb",
-            "contact_name": "Kari", "contact_email": "kari@example.no", "status": "active",
-            "themes": [Theme.objects.first().pk]}
+    data = {
+        "unit": unit_b.pk,
+        "title": "Nytt",
+        "summary": "Kort.",
+        "language": "nb",
+        "contact_name": "Kari",
+        "contact_email": "kari@example.no",
+        "status": "active",
+        "themes": [Theme.objects.first().pk],
+    }
     response = client.post(reverse("measures:create"), data)
     assert response.status_code == 400
     assert not Measure.objects.filter(unit=unit_b).exists()

@@ -19,10 +19,8 @@ def _titles(response):
 def test_stemming_finds_inflected_forms(client, unit_a):
     published(unit=unit_a, title="Forebyggende tiltak i skolen", summary="Kort.")
     published(unit=unit_a, title="Natteravn", summary="Voksne ute.")
-    assert _titles(client.get(reverse("measures:list"), {"q": "tiltakene"})) == [
-        "Forebyggende tiltak i skolen"]
-    assert _titles(client.get(reverse("measures:list"), {"q": "skole"})) == [
-        "Forebyggende tiltak i skolen"]
+    assert _titles(client.get(reverse("measures:list"), {"q": "tiltakene"})) == ["Forebyggende tiltak i skolen"]
+    assert _titles(client.get(reverse("measures:list"), {"q": "skole"})) == ["Forebyggende tiltak i skolen"]
 
 
 def test_title_match_ranks_before_summary_and_description(client, unit_a):
@@ -51,12 +49,19 @@ def test_gin_index_exists():
 
 
 def test_text_and_facets_combine_with_counts(client, unit_a):
-    published(unit=unit_a, title="Rusforebygging i skolen", themes=["rus-alkohol"],
-              classifications={"arenas": ["skole"], "age_bands": ["13-15"]})
-    published(unit=unit_a, title="Rusfri fritid", themes=["rus-alkohol"],
-              classifications={"arenas": ["fritid"], "age_bands": ["16-18"]})
-    published(unit=unit_a, title="Trygg trafikk til skolen", themes=["trafikk"],
-              classifications={"arenas": ["skole"]})
+    published(
+        unit=unit_a,
+        title="Rusforebygging i skolen",
+        themes=["rus-alkohol"],
+        classifications={"arenas": ["skole"], "age_bands": ["13-15"]},
+    )
+    published(
+        unit=unit_a,
+        title="Rusfri fritid",
+        themes=["rus-alkohol"],
+        classifications={"arenas": ["fritid"], "age_bands": ["16-18"]},
+    )
+    published(unit=unit_a, title="Trygg trafikk til skolen", themes=["trafikk"], classifications={"arenas": ["skole"]})
     response = client.get(reverse("measures:list"), {"q": "skolen", "arena": "skole"})
     assert sorted(_titles(response)) == ["Rusforebygging i skolen", "Trygg trafikk til skolen"]
     facets = {f.name: {o.value: o.count for o in f.options} for f in response.context["facets"]}
@@ -72,8 +77,27 @@ def test_empty_result_has_message(client, published_a):
     assert "Ingen tiltak passer" in response.content.decode()
 
 
-@pytest.mark.parametrize("q", ["%", "'", "''", "<script>", "a" * 10_000, "\x00", "!", "&|", ":*",
-                               "\\", "tiltak OR", "-tiltak", "\"", "(((", "æøå ÆØÅ", "🙂"])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "%",
+        "'",
+        "''",
+        "<script>",
+        "a" * 10_000,
+        "\x00",
+        "!",
+        "&|",
+        ":*",
+        "\\",
+        "tiltak OR",
+        "-tiltak",
+        '"',
+        "(((",
+        "æøå ÆØÅ",
+        "🙂",
+    ],
+)
 def test_hostile_queries_are_200(client, published_a, q):
     response = client.get(reverse("measures:list"), {"q": q})
     assert response.status_code == 200

@@ -28,7 +28,9 @@ def _data(**overrides):
 
 
 def test_create_makes_a_draft_with_slug_and_themes(unit_a, coordinator_a):
-    measure = services.measure_create(unit=unit_a, by=coordinator_a, data=_data(title="Tiltak for små og store på Ålgård"))
+    measure = services.measure_create(
+        unit=unit_a, by=coordinator_a, data=_data(title="Tiltak for små og store på Ålgård")
+    )
     assert measure.state == Measure.State.DRAFT
     assert measure.slug == "tiltak-for-sma-og-store-pa-algard"
     assert {t.slug for t in measure.themes.all()} == {"vold", "rus-alkohol"}
@@ -63,8 +65,11 @@ def test_validation_rules(unit_a, coordinator_a, overrides, field):
 
 
 def test_ungsinn_level_zero_is_a_verdict_not_missing(unit_a, coordinator_a):
-    zero = services.measure_create(unit=unit_a, by=coordinator_a, data=_data(
-        ungsinn_level=0, ungsinn_url="https://ungsinn.no/post_tiltak/eksempel/"))
+    zero = services.measure_create(
+        unit=unit_a,
+        by=coordinator_a,
+        data=_data(ungsinn_level=0, ungsinn_url="https://ungsinn.no/post_tiltak/eksempel/"),
+    )
     unrated = services.measure_create(unit=unit_a, by=coordinator_a, data=_data())
     assert zero.ungsinn_level == 0 and zero.is_evidence_rated
     assert unrated.ungsinn_level is None and not unrated.is_evidence_rated

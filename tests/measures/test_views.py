@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from measures.models import Measure, Theme
 from tests.factories import CoordinatorFactory, SLTUnitFactory, UnitMunicipalityFactory
-from tests.helpers import assert_page, assert_pages
+from tests.helpers import assert_pages
 
 from .factories import MeasureFactory, published
 
@@ -17,21 +17,31 @@ pytestmark = pytest.mark.django_db
 
 def _many(count, **kwargs):
     for i in range(count):
-        published(title=f"Tiltak nummer {i}", themes=["vold", "mobbing"],
-                  classifications={"arenas": ["skole"], "age_bands": ["13-15", "16-18"]}, **kwargs)
+        published(
+            title=f"Tiltak nummer {i}",
+            themes=["vold", "mobbing"],
+            classifications={"arenas": ["skole"], "age_bands": ["13-15", "16-18"]},
+            **kwargs,
+        )
 
 
 def test_public_pages_render_in_all_languages(client, published_a):
-    assert_pages(client, [reverse("measures:list"), published_a.get_absolute_url(),
-                          reverse("measures:list") + "?q=tiltak&theme=vold&sort=title"],
-                 max_queries=20)
+    assert_pages(
+        client,
+        [
+            reverse("measures:list"),
+            published_a.get_absolute_url(),
+            reverse("measures:list") + "?q=tiltak&theme=vold&sort=title",
+        ],
+        max_queries=20,
+    )
 
 
 def test_coordinator_pages_render_in_all_languages(client, coordinator_a, published_a):
     client.force_login(coordinator_a)
     urls = [reverse(name) for name in ["measures:mine", "measures:create"]] + [
-        reverse(name, args=[published_a.pk]) for name in ["measures:edit", "measures:copy",
-                                                           "measures:history"]]
+        reverse(name, args=[published_a.pk]) for name in ["measures:edit", "measures:copy", "measures:history"]
+    ]
     assert_pages(client, urls, max_queries=25)
 
 
@@ -81,8 +91,7 @@ def test_facets_filter_combine_and_count(client, unit_a):
 
 
 def test_county_and_evidence_facets(client, unit_a, unit_b):
-    published(unit=unit_a, title="I fylke A", ungsinn_level=0,
-              ungsinn_url="https://ungsinn.no/post_tiltak/x/")
+    published(unit=unit_a, title="I fylke A", ungsinn_level=0, ungsinn_url="https://ungsinn.no/post_tiltak/x/")
     published(unit=unit_b, title="I fylke B")
     county_a = unit_a.municipalities.get().county
     response = client.get(reverse("measures:list"), {"county": county_a.number})
@@ -107,8 +116,9 @@ def test_sort_and_pagination(client, unit_a):
     assert 'aria-current="page"' in response.content.decode()
 
 
-@pytest.mark.parametrize("q", ["%", "'", "<script>alert(1)</script>", "a" * 10_000, "\x00", "tiltak & | !",
-                               "\"unclosed", "-", "()"])
+@pytest.mark.parametrize(
+    "q", ["%", "'", "<script>alert(1)</script>", "a" * 10_000, "\x00", "tiltak & | !", '"unclosed', "-", "()"]
+)
 def test_hostile_queries_never_fail(client, published_a, q):
     response = client.get(reverse("measures:list"), {"q": q, "theme": "<script>", "page": "x"})
     assert response.status_code == 200
@@ -142,8 +152,12 @@ def test_slug_change_redirects_to_current_url(client, unit_a, coordinator_a):
 
 
 def test_detail_shows_markdown_sanitised_and_lang(client, unit_a):
-    measure = published(unit=unit_a, title="Tiltak", language="nn",
-                        description="# Overskrift\n\n**Viktig** <script>alert(1)</script> [lenke](javascript:alert(1))")
+    measure = published(
+        unit=unit_a,
+        title="Tiltak",
+        language="nn",
+        description="# Overskrift\n\n**Viktig** <script>alert(1)</script> [lenke](javascript:alert(1))",
+    )
     html = client.get(measure.get_absolute_url()).content.decode()
     assert "<strong>Viktig</strong>" in html
     assert "<h3>Overskrift</h3>" in html
@@ -165,8 +179,12 @@ def test_who_else_runs_this(client, unit_a, unit_b, coordinator_b):
     services.measure_publish(measure=copy_of_copy, by=coordinator_b)
     unit_d = SLTUnitFactory(name="SLT Enhet D")
     services.measure_copy(source=original, unit=unit_d, by=coordinator_b)  # a draft: not shown
-    same_article = published(title="Annet navn", ungsinn_url="https://ungsinn.no/post_tiltak/los/",
-                             ungsinn_level=2, unit=SLTUnitFactory(name="SLT Enhet E"))
+    same_article = published(
+        title="Annet navn",
+        ungsinn_url="https://ungsinn.no/post_tiltak/los/",
+        ungsinn_level=2,
+        unit=SLTUnitFactory(name="SLT Enhet E"),
+    )
     original.ungsinn_url, original.ungsinn_level = same_article.ungsinn_url, 2
     original.save()
 
@@ -187,25 +205,39 @@ def test_who_else_runs_this(client, unit_a, unit_b, coordinator_b):
 
 def _form_data(unit, **overrides):
     data = {
-        "unit": unit.pk, "title": "Natteravn", "summary": "Voksne på tur.", "language": "nb",
-        "contact_name": "Kari", "contact_email": "kari@example.no", "status": "active",
-        "themes": [Theme.objects.get(slug="vold").pk], "ungsinn_level": "",
+        "unit": unit.pk,
+        "title": "Natteravn",
+        "summary": "Voksne på tur.",
+        "language": "nb",
+        "contact_name": "Kari",
+        "contact_email": "kari@example.no",
+        "status": "active",
+        "themes": [Theme.objects.get(slug="vold").pk],
+        "ungsinn_level": "",
     }
     data.update(overrides)
     return data
 
 
-@pytest.mark.parametrize(("overrides", "field", "message"), [
-    ({"themes": []}, "themes", "Velg minst ett tema."),
-    ({"start_date": "2025-05-01", "end_date": "2025-01-01"}, "end_date", "Sluttdatoen kan ikke være før startdatoen."),
-    ({"ungsinn_level": "3", "ungsinn_url": "https://example.no/x"}, "ungsinn_url", "ungsinn.no"),
-    ({"ungsinn_url": "ikke en lenke"}, "ungsinn_url", "gyldig nettadresse"),
-    ({"title": ""}, "title", "Skriv en tittel."),
-    ({"summary": "x" * 301}, "summary", "300"),
-    ({"ungsinn_level": "9"}, "ungsinn_level", "9"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"themes": []}, "themes", "Velg minst ett tema."),
+        (
+            {"start_date": "2025-05-01", "end_date": "2025-01-01"},
+            "end_date",
+            "Sluttdatoen kan ikke være før startdatoen.",
+        ),
+        ({"ungsinn_level": "3", "ungsinn_url": "https://example.no/x"}, "ungsinn_url", "ungsinn.no"),
+        ({"ungsinn_url": "ikke en lenke"}, "ungsinn_url", "gyldig nettadresse"),
+        ({"title": ""}, "title", "Skriv en tittel."),
+        ({"summary": "x" * 301}, "summary", "300"),
+        ({"ungsinn_level": "9"}, "ungsinn_level", "9"),
+    ],
+)
 def test_create_form_bad_input_is_400_with_message_and_nothing_saved(
-        client, coordinator_a, unit_a, overrides, field, message):
+    client, coordinator_a, unit_a, overrides, field, message
+):
     client.force_login(coordinator_a)
     response = client.post(reverse("measures:create"), _form_data(unit_a, **overrides))
     assert response.status_code == 400
@@ -224,13 +256,16 @@ def test_create_and_edit_through_forms(client, coordinator_a, unit_a):
     entry = coordinator_a.coordinator_entries.get()
     assert response.context["form"].initial["contact_email"] == entry.email
 
-    response = client.post(reverse("measures:create"), _form_data(unit_a, ungsinn_level="0",
-                           ungsinn_url="https://ungsinn.no/post_tiltak/x/"))
+    response = client.post(
+        reverse("measures:create"),
+        _form_data(unit_a, ungsinn_level="0", ungsinn_url="https://ungsinn.no/post_tiltak/x/"),
+    )
     measure = Measure.objects.get()
     assert response.status_code == 302
     assert measure.ungsinn_level == 0 and measure.state == Measure.State.DRAFT
-    response = client.post(reverse("measures:edit", args=[measure.pk]),
-                           _form_data(unit_a, title="Natteravn 2", ungsinn_level=""))
+    response = client.post(
+        reverse("measures:edit", args=[measure.pk]), _form_data(unit_a, title="Natteravn 2", ungsinn_level="")
+    )
     measure.refresh_from_db()
     assert response.status_code == 302 and measure.title == "Natteravn 2"
     assert measure.ungsinn_level is None
@@ -253,7 +288,7 @@ def test_publish_without_theme_shows_error_not_500(client, coordinator_a, unit_a
 
 
 def test_csv_export_has_bom_aeoeaa_and_escapes_formulas(client, unit_a):
-    published(unit=unit_a, title="=HYPERLINK(\"http://evil\")", summary="Blåbær og økologi på Ørland")
+    published(unit=unit_a, title='=HYPERLINK("http://evil")', summary="Blåbær og økologi på Ørland")
     published(unit=unit_a, title="Vanlig tiltak", themes=["vold"])
     response = client.get(reverse("measures:export_csv"), {"theme": "rus-alkohol"})
     assert response.status_code == 200
@@ -261,7 +296,7 @@ def test_csv_export_has_bom_aeoeaa_and_escapes_formulas(client, unit_a):
     assert body.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(body[1:]), delimiter=";"))
     assert len(rows) == 2
-    assert rows[1][1] == "'=HYPERLINK(\"http://evil\")"
+    assert rows[1][1] == '\'=HYPERLINK("http://evil")'
     assert rows[1][2] == "Blåbær og økologi på Ørland"
 
 
@@ -279,5 +314,7 @@ def test_xlsx_export(client, unit_a):
 def test_account_link_for_coordinators(coordinator_a):
     from accounts.selectors import account_links
 
-    assert (str(account_links(user=coordinator_a)[-1][0]), account_links(user=coordinator_a)[-1][1]) \
-        == ("Mine tiltak", reverse("measures:mine"))
+    assert (str(account_links(user=coordinator_a)[-1][0]), account_links(user=coordinator_a)[-1][1]) == (
+        "Mine tiltak",
+        reverse("measures:mine"),
+    )

@@ -1,0 +1,104 @@
+#!/usr/bin/env python
+"""Measure bank latency benchmark (p50/p95), run against PostgreSQL on 127.0.0.1 only.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/slt_bench python bench/measure_search.py \
+        --sizes 1000 100000 --runs 40
+
+For each size it (re)generates that many benchmark measures with `load_bench_measures --clear`,
+then times whole page renders of /tiltak/ through Django's test client (no network):
+- reference: a free-text term matching about 1 % of the measures + two facets;
+- broad: no text and no filter, every facet counted.
+Targets at 100 000 (issue 4): reference p95 < 150 ms (growth 1 000 → 100 000 ≤ 1.5x), broad p95 < 400 ms.
+"""
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DEBUG", "1")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "slt_portal.settings")
+os.environ["ALLOWED_HOSTS"] = "127.0.0.1,localhost,testserver"
+
+QUERIES = {
+    "reference": "/tiltak/?q=leksehjelp&theme=skole-frafall&age=13-15",
+    "reference-2": "/tiltak/?q=natteravn&arena=naermiljo&status=active",
+    "broad": "/tiltak/",
+    "broad-page-5": "/tiltak/?page=5&sort=title",
+}
+
+
+def percentile(values, p):
+    values = sorted(values)
+    k = (len(values) - 1) * p / 100
+    lower = int(k)
+    upper = min(lower + 1, len(values) - 1)
+    return values[lower] + (values[upper] - values[lower]) * (k - lower)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100_000])
+    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--keep", action="store_true", help="Keep the last generated data.")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    if connection.vendor != "postgresql":
+        print("Warning: not PostgreSQL; the numbers say nothing about production.", file=sys.stderr)
+    host = settings.DATABASES["default"].get("HOST") or "local socket"
+    if host not in ("127.0.0.1", "localhost", "local socket", ""):
+        sys.exit("Refusing to run against a database that is not on 127.0.0.1.")
+    call_command("migrate", verbosity=0)
+
+    from django.http import QueryDict
+
+    from measures.models import Measure
+    from measures.selectors import SearchParams, measure_search
+
+    client = Client()
+    print(
+        f"# measure bank benchmark – {time.strftime('%Y-%m-%d %H:%M')} – {platform.node()}, "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, {connection.vendor}"
+    )
+    print("| measures | query | p50 ms | p95 ms | matches |")
+    print("|---:|---|---:|---:|---:|")
+    for size in args.sizes:
+        call_command("load_bench_measures", count=size, clear=True, stdout=open(os.devnull, "w"))
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        total = Measure.objects.published().count()
+        for name, url in QUERIES.items():
+            for _ in range(3):  # warm-up
+                client.get(url)
+            timings = []
+            for _ in range(args.runs):
+                start = time.perf_counter()
+                response = client.get(url)
+                timings.append((time.perf_counter() - start) * 1000)
+                assert response.status_code == 200, response.status_code
+            params = SearchParams.from_querydict(QueryDict(url.partition("?")[2]))
+            matches = measure_search(params=params)[0].count()
+            print(
+                f"| {size} (total {total}) | {name} | {statistics.median(timings):.0f} | "
+                f"{percentile(timings, 95):.0f} | {matches} |",
+                flush=True,
+            )
+    if not args.keep:
+        Measure.objects.filter(responsible_org="Benchmark").delete()
+
+
+if __name__ == "__main__":
+    main()
