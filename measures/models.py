@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import get_language
@@ -102,7 +103,11 @@ class MeasureQuerySet(models.QuerySet):
 
     def with_card_data(self):
         """What a list row or card shows, in a constant number of queries."""
-        return self.select_related("unit").prefetch_related("themes", "age_bands")
+        return (
+            self.select_related("unit")
+            .prefetch_related("themes", "age_bands")
+            .defer("description", "search_vector", "local_evaluation", "implementation")
+        )
 
 
 class Measure(models.Model):
@@ -296,6 +301,9 @@ class Measure(models.Model):
             GinIndex(fields=["search_vector"], name="measure_search_vector_gin"),
             models.Index(fields=["state", "-published_at"], name="measure_state_published"),
             models.Index(fields=["ungsinn_url"], name="measure_ungsinn_url"),
+            models.Index(Lower("title"), name="measure_title_lower"),
+            # Lets PostgreSQL count facets with index-only scans instead of reading wide rows.
+            models.Index(fields=["state", "status", "ungsinn_level", "id"], name="measure_state_facets"),
         ]
         constraints = [
             models.CheckConstraint(

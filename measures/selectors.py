@@ -89,12 +89,13 @@ def _stem(term: str) -> str:
     return lower
 
 
-def _text_filter(qs: QuerySet, q: str) -> QuerySet:
+def _text_filter(qs: QuerySet, q: str, *, rank: bool = True) -> QuerySet:
     if not q:
         return qs
     if connection.vendor == "postgresql":
         query = SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
-        return qs.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
+        qs = qs.filter(search_vector=query)
+        return qs.annotate(rank=SearchRank(F("search_vector"), query)) if rank else qs
     # SQLite fallback for development: every term (crudely stemmed) must occur somewhere.
     terms = [t for t in re.split(r"\W+", q) if t][:MAX_TERMS]
     for term in terms:
@@ -103,72 +104,113 @@ def _text_filter(qs: QuerySet, q: str) -> QuerySet:
     return qs
 
 
-def _facet_filter(qs: QuerySet, name: str, values: list[str]) -> QuerySet:
-    if name in M2M_FACETS:
-        _label, attr, _kind = M2M_FACETS[name]
-        through = getattr(Measure, attr).through
-        target = "theme" if attr == "themes" else "classification"
-        ids = through.objects.filter(**{f"{target}__slug__in": values}).values("measure_id")
-        return qs.filter(pk__in=ids)
-    if name == "evidence":
-        levels = [int(v) for v in values if v.isdigit() and len(v) == 1]
-        cond = Q(ungsinn_level__in=levels)
-        if EVIDENCE_NONE in values:
-            cond |= Q(ungsinn_level__isnull=True)
-        return qs.filter(cond)
-    if name == "county":
-        units = SLTUnit.objects.filter(
-            Q(memberships__is_current=True, memberships__municipality__county__number__in=values)
-            | Q(
-                district_memberships__is_current=True,
-                district_memberships__district__municipality__county__number__in=values,
-            )
-        ).values("pk")
-        return qs.filter(unit_id__in=units)
-    if name == "status":
-        return qs.filter(status__in=values)
-    return qs
+def _load_lists() -> dict:
+    """The managed lists behind the facets (three small queries)."""
+    return {
+        "themes": list(Theme.objects.all()),
+        "classifications": list(
+            Classification.objects.filter(kind__in=[spec[2] for spec in M2M_FACETS.values() if spec[2]])
+        ),
+        "counties": list(County.objects.all()),
+    }
 
 
-def _base(params: SearchParams) -> QuerySet:
-    return _text_filter(Measure.objects.published(), params.q)
+def _resolve(params: SearchParams, lists: dict) -> dict[str, list]:
+    """Facet values from the URL → database keys; unknown values are ignored.
 
-
-def _filtered(base: QuerySet, params: SearchParams, *, skip: str | None = None) -> QuerySet:
-    qs = base
+    Filtering on ids (not on slugs through a join) gives PostgreSQL's planner true row estimates,
+    so a selective full-text condition is evaluated first."""
+    resolved = {}
     for name, values in params.filters.items():
-        if name != skip:
-            qs = _facet_filter(qs, name, values)
-    return qs
+        wanted = set(values)
+        if name == "theme":
+            keys = [t.pk for t in lists["themes"] if t.slug in wanted]
+        elif name in M2M_FACETS:
+            kind = M2M_FACETS[name][2]
+            keys = [c.pk for c in lists["classifications"] if c.kind == kind and c.slug in wanted]
+        elif name == "county":
+            keys = [c.pk for c in lists["counties"] if c.number in wanted]
+        elif name == "evidence":
+            keys = [v for v in values if v == EVIDENCE_NONE or (v.isdigit() and len(v) == 1)]
+        elif name == "status":
+            keys = [v for v in values if v in Measure.Status.values]
+        else:
+            keys = []
+        if keys:
+            resolved[name] = keys
+    return resolved
 
 
-def _counts(qs: QuerySet, name: str) -> dict:
-    """One aggregate query per facet: {option key: number of matching measures}."""
-    ids = qs.values("pk")
+def _facet_filter(qs: QuerySet, name: str, keys: list) -> QuerySet:
     if name in M2M_FACETS:
         _label, attr, _kind = M2M_FACETS[name]
         through = getattr(Measure, attr).through
         key = "theme_id" if attr == "themes" else "classification_id"
-        rows = through.objects.filter(measure_id__in=ids).values(key).annotate(n=Count("measure_id")).order_by()
+        return qs.filter(pk__in=through.objects.filter(**{f"{key}__in": keys}).values("measure_id"))
+    if name == "evidence":
+        cond = Q(ungsinn_level__in=[int(v) for v in keys if v != EVIDENCE_NONE])
+        if EVIDENCE_NONE in keys:
+            cond |= Q(ungsinn_level__isnull=True)
+        return qs.filter(cond)
+    if name == "county":
+        units = SLTUnit.objects.filter(
+            Q(memberships__is_current=True, memberships__municipality__county_id__in=keys)
+            | Q(
+                district_memberships__is_current=True,
+                district_memberships__district__municipality__county_id__in=keys,
+            )
+        ).values("pk")
+        return qs.filter(unit_id__in=units)
+    if name == "status":
+        return qs.filter(status__in=keys)
+    return qs
+
+
+def _base(params: SearchParams, *, rank: bool = True) -> QuerySet:
+    return _text_filter(Measure.objects.published(), params.q, rank=rank)
+
+
+def _filtered(base: QuerySet, resolved: dict, *, skip: str | None = None) -> QuerySet:
+    qs = base
+    for name, keys in resolved.items():
+        if name != skip:
+            qs = _facet_filter(qs, name, keys)
+    return qs
+
+
+def _counts(qs: QuerySet, name: str) -> dict:
+    """One aggregate query per facet: {option key: number of matching measures}.
+
+    `qs` carries no annotations, so grouping on its own columns is a plain GROUP BY."""
+    if name in M2M_FACETS:
+        _label, attr, _kind = M2M_FACETS[name]
+        through = getattr(Measure, attr).through
+        key = "theme_id" if attr == "themes" else "classification_id"
+        rows = (
+            through.objects.filter(measure_id__in=qs.values("pk"))
+            .values(key)
+            .annotate(n=Count("measure_id"))
+            .order_by()
+        )
         return {row[key]: row["n"] for row in rows}
     if name == "evidence":
-        rows = Measure.objects.filter(pk__in=ids).values("ungsinn_level").annotate(n=Count("pk")).order_by()
+        rows = qs.values("ungsinn_level").annotate(n=Count("pk")).order_by()
         return {
             (EVIDENCE_NONE if row["ungsinn_level"] is None else str(row["ungsinn_level"])): row["n"] for row in rows
         }
     if name == "status":
-        rows = Measure.objects.filter(pk__in=ids).values("status").annotate(n=Count("pk")).order_by()
+        rows = qs.values("status").annotate(n=Count("pk")).order_by()
         return {row["status"]: row["n"] for row in rows}
     if name == "county":
         # Units made of whole municipalities, then Oslo-style units made of districts only.
         by_municipality = (
-            Measure.objects.filter(pk__in=ids, unit__memberships__is_current=True)
+            qs.filter(unit__memberships__is_current=True)
             .values(c=F("unit__memberships__municipality__county_id"))
             .annotate(n=Count("pk", distinct=True))
             .order_by()
         )
         by_district = (
-            Measure.objects.filter(pk__in=ids, unit__district_memberships__is_current=True)
+            qs.filter(unit__district_memberships__is_current=True)
             .exclude(unit__memberships__is_current=True)
             .values(c=F("unit__district_memberships__district__municipality__county_id"))
             .annotate(n=Count("pk", distinct=True))
@@ -226,19 +268,14 @@ def measure_search(*, params: SearchParams) -> tuple[QuerySet, list[Facet]]:
 
     Facets combine with AND, values within a facet with OR; each facet's counts are computed
     with every other facet applied (so choosing one option does not hide its siblings)."""
-    base = _base(params)
-    lists = {
-        "themes": list(Theme.objects.all()),
-        "classifications": list(
-            Classification.objects.filter(kind__in=[spec[2] for spec in M2M_FACETS.values() if spec[2]])
-        ),
-        "counties": list(County.objects.all()),
-    }
+    lists = _load_lists()
+    resolved = _resolve(params, lists)
+    count_base = _base(params, rank=False)
     facets = []
     for name in FACET_ORDER:
-        counts = _counts(_filtered(base, params, skip=name), name)
+        counts = _counts(_filtered(count_base, resolved, skip=name), name)
         facets.append(Facet(name, str(FACET_LABELS[name]), _options(name, params, counts, lists)))
-    results = _filtered(base, params)
+    results = _filtered(_base(params), resolved)
     if params.sort == "relevance" and params.q and connection.vendor == "postgresql":
         results = results.order_by("-rank", "-published_at", "pk")
     elif params.sort == "title":
@@ -250,7 +287,7 @@ def measure_search(*, params: SearchParams) -> tuple[QuerySet, list[Facet]]:
 
 def measure_export_rows(*, params: SearchParams, limit: int = 10_000) -> QuerySet:
     """The whole current search result for CSV/XLSX export (capped)."""
-    qs = _filtered(_base(params), params).order_by("-published_at", "-pk")
+    qs = _filtered(_base(params, rank=False), _resolve(params, _load_lists())).order_by("-published_at", "-pk")
     return qs.select_related("unit").prefetch_related(
         "themes",
         "arenas",
@@ -276,6 +313,11 @@ def measure_detail_queryset(user) -> QuerySet:
     )
 
 
+def _family_q(measure: Measure) -> Q:
+    root = measure.family_root_id or measure.pk
+    return Q(family_root_id=root) | Q(pk=root)
+
+
 def measure_related(*, measure: Measure, limit: int = 5) -> list[Measure]:
     """Published measures sharing a theme or an age band, most overlap first."""
     theme_ids = [t.pk for t in measure.themes.all()]
@@ -285,6 +327,7 @@ def measure_related(*, measure: Measure, limit: int = 5) -> list[Measure]:
     qs = (
         Measure.objects.published()
         .exclude(pk=measure.pk)
+        .exclude(_family_q(measure))  # the family is shown under "who else runs this"
         .filter(Q(themes__in=theme_ids) | Q(age_bands__in=age_ids))
         .annotate(
             score=Count("themes", filter=Q(themes__in=theme_ids), distinct=True)
