@@ -86,7 +86,7 @@ def test_coordinator_registers_publishes_and_finds_measure_by_keyboard(live_serv
     assert page.url.endswith(f"/tiltak/{measure.pk}-tiltak-for-trygg-skolevei/")
 
 
-def test_bank_and_detail_pass_axe_in_nynorsk_and_english(live_server, page, axe, coordinator):
+def test_bank_detail_and_form_pass_axe_in_nynorsk_and_english(live_server, page, axe, login, coordinator):
     from measures import services
 
     unit = coordinator.coordinator_entries.get().unit
@@ -117,4 +117,9 @@ def test_bank_and_detail_pass_axe_in_nynorsk_and_english(live_server, page, axe,
         axe(page)
         page.goto(f"{live_server.url}{prefix}{measure.get_absolute_url()}")
         assert page.get_by_text("Per Peer").is_visible()
+        axe(page)
+    login(page, coordinator.email, TEST_PASSWORD)
+    for prefix in ["/nn", "/en"]:
+        page.goto(f"{live_server.url}{prefix}/tiltak/ny/")
+        assert page.locator("html").get_attribute("lang") == prefix[1:]
         axe(page)
