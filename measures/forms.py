@@ -100,6 +100,11 @@ class MeasureForm(forms.ModelForm):
             "factors": [Classification.Kind.RISK_FACTOR, Classification.Kind.PROTECTIVE_FACTOR],
         }.items():
             self.fields[name].queryset = _classifications(*kinds)
+        self.fields["cost_level"].choices = [("", _("Ikke oppgitt")), *Measure.CostLevel.choices]
+        self.fields["international_rating"].choices = [
+            ("", _("Ingen internasjonal vurdering")),
+            *Measure.InternationalRating.choices,
+        ]
         for name in FREE_TEXT_FIELDS:
             help_text = self.fields[name].help_text
             self.fields[name].help_text = (
