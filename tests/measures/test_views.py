@@ -318,3 +318,13 @@ def test_account_link_for_coordinators(coordinator_a):
         "Mine tiltak",
         reverse("measures:mine"),
     )
+
+
+def test_related_measures_prefer_theme_and_age_overlap(client, unit_a, unit_b):
+    measure = published(unit=unit_a, title="Hoved", themes=["vold"], classifications={"age_bands": ["13-15"]})
+    published(unit=unit_b, title="Samme tema og alder", themes=["vold"], classifications={"age_bands": ["13-15"]})
+    published(unit=unit_b, title="Bare samme tema", themes=["vold"])
+    published(unit=unit_b, title="Ingenting felles", themes=["trafikk"])
+    MeasureFactory(unit=unit_b, title="Utkast", themes=["vold"])
+    related = [m.title for m in client.get(measure.get_absolute_url()).context["related"]]
+    assert related == ["Samme tema og alder", "Bare samme tema"]
