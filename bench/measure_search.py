@@ -71,7 +71,7 @@ def main():
 
     client = Client()
     print(
-        f"# measure bank benchmark – {time.strftime('%Y-%m-%d %H:%M')} – {platform.node()}, "
+        f"# measure bank benchmark – {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} – {platform.node()}, "
         f"{os.cpu_count()} CPUs, Python {platform.python_version()}, {connection.vendor}"
     )
     print("| measures | query | p50 ms | p95 ms | matches |")

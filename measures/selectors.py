@@ -1,4 +1,11 @@
-"""Reads for the measure bank: search with facets, related measures, "who else runs this"."""
+"""Reads for the measure bank: search with facets, related measures, "who else runs this".
+
+Full-text search runs on PostgreSQL: the `norwegian` configuration on `Measure.search_vector`
+(title A, summary B, description C; GIN index; written by the service layer), queried with
+`websearch_to_tsquery`, so any user input is valid syntax. On SQLite (development only) the
+fallback is a plain `icontains` per word after stripping a few common Norwegian endings
+(tiltakene → tiltak); it has no ranking ("relevance" sorts by newest) and no real stemming.
+"""
 
 import re
 from dataclasses import dataclass, field
