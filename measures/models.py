@@ -101,6 +101,10 @@ class MeasureQuerySet(models.QuerySet):
             return self.filter(Q(state=Measure.State.PUBLISHED) | Q(unit_id__in=unit_ids))
         return self.published()
 
+    def for_unit(self, unit):
+        """A unit's published measures, for the directory's unit page."""
+        return self.published().filter(unit=unit).with_card_data().order_by("title")
+
     def with_card_data(self):
         """What a list row or card shows, in a constant number of queries."""
         return (

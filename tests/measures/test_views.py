@@ -316,3 +316,28 @@ def test_account_link_for_coordinators(coordinator_a):
 
     links = [(str(title), url) for title, url in account_links(user=coordinator_a)]
     assert ("Mine tiltak", reverse("measures:mine")) in links
+
+
+def test_county_facet_counts_district_units(client):
+    from tests.factories import DistrictFactory, UnitDistrictFactory
+
+    district = DistrictFactory()
+    unit = SLTUnitFactory(name="SaLTo Bydel")
+    UnitDistrictFactory(unit=unit, district=district)
+    published(unit=unit, title="Bydelstiltak")
+    county = district.municipality.county
+    response = client.get(reverse("measures:list"), {"county": county.number})
+    assert [m.title for m in response.context["page_obj"]] == ["Bydelstiltak"]
+    facets = {f.name: {o.value: o.count for o in f.options} for f in response.context["facets"]}
+    assert facets["county"][county.number] == 1
+    assert list(Measure.objects.for_unit(unit)) == list(Measure.objects.filter(unit=unit))
+
+
+def test_related_measures_prefer_theme_and_age_overlap(client, unit_a, unit_b):
+    measure = published(unit=unit_a, title="Hoved", themes=["vold"], classifications={"age_bands": ["13-15"]})
+    published(unit=unit_b, title="Samme tema og alder", themes=["vold"], classifications={"age_bands": ["13-15"]})
+    published(unit=unit_b, title="Bare samme tema", themes=["vold"])
+    published(unit=unit_b, title="Ingenting felles", themes=["trafikk"])
+    MeasureFactory(unit=unit_b, title="Utkast", themes=["vold"])
+    related = [m.title for m in client.get(measure.get_absolute_url()).context["related"]]
+    assert related == ["Samme tema og alder", "Bare samme tema"]
