@@ -108,11 +108,17 @@ def test_home_shows_upcoming_events_latest_news_and_coordinator_search(client):
 
     now = timezone.now()
     Event.objects.create(
-        title="SLT-konferansen 2027", slug="slt-2027", kind="conference", summary="To dager.",
-        start=now + dt.timedelta(days=30), end=now + dt.timedelta(days=31), status="published",
+        title="SLT-konferansen 2027",
+        slug="slt-2027",
+        kind="conference",
+        summary="To dager.",
+        start=now + dt.timedelta(days=30),
+        end=now + dt.timedelta(days=31),
+        status="published",
     )
-    NewsArticle.objects.create(title="Ny håndbok", slug="ny-handbok", lead="Kort.", body="Tekst.",
-                               publish_at=now - dt.timedelta(hours=1))
+    NewsArticle.objects.create(
+        title="Ny håndbok", slug="ny-handbok", lead="Kort.", body="Tekst.", publish_at=now - dt.timedelta(hours=1)
+    )
     html = assert_page(client, "/", max_queries=3).content.decode()
     assert "SLT-konferansen 2027" in html
     assert "Ny håndbok" in html
