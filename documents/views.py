@@ -65,6 +65,11 @@ def info_page(request, slug):
     context = _page_context(request, page)
     if slug == "om-slt":
         context["other_pages"] = [p for p in info_pages_menu() if p.slug != slug]
+    elif slug == "tilgjengelighet":
+        from events.selectors import recordings_without_captions
+
+        context["show_uncaptioned"] = True
+        context["uncaptioned"] = list(recordings_without_captions())
     return render(request, "documents/info_page.html", context)
 
 

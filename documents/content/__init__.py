@@ -2,17 +2,63 @@
 
 Written from the national SLT page as it stood in 2026 and well-known public facts. Statements
 marked "[Sfk: ...]" are uncertain and must be checked by Sfk before launch; Sfk admins edit the
-pages in the portal afterwards.
+pages in the portal afterwards. Placeholders such as {contact_retention_days} are filled in from
+the settings when a page is created or updated (`fill_settings`).
 """
 
+from django.conf import settings
+
 from .pages import PAGES
+
+BODY_FIELDS = ("body", "body_nn", "body_en")
+
+
+def fill_settings(text: str) -> str:
+    """Replace the {setting} placeholders of the initial text by the configured values."""
+    values = {
+        "{contact_retention_days}": settings.CONTACT_RETENTION_DAYS,
+        "{events_retention_days}": settings.EVENTS_RETENTION_DAYS,
+        "{invitation_days}": settings.INVITATION_MAX_AGE_DAYS,
+    }
+    for placeholder, value in values.items():
+        text = text.replace(placeholder, str(value))
+    return text
+
+
+def page_defaults(data: dict) -> dict:
+    data = {key: value for key, value in data.items() if key != "slug"}
+    return {key: fill_settings(value) if isinstance(value, str) else value for key, value in data.items()}
 
 
 def ensure_pages(model) -> int:
     """Create the pages that are missing (never overwrites edited text); returns how many."""
     created = 0
     for data in PAGES:
-        data = dict(data)
-        slug = data.pop("slug")
-        created += model.objects.get_or_create(slug=slug, defaults=data)[1]
+        created += model.objects.get_or_create(slug=data["slug"], defaults=page_defaults(data))[1]
     return created
+
+
+def _normalise(text: str) -> str:
+    # A textarea posts \r\n; saving a page without changing it must not count as an edit.
+    return text.replace("\r\n", "\n").strip()
+
+
+def update_unedited_pages(model, originals: dict) -> list[str]:
+    """Replace the text of pages whose bodies (bokmål, nynorsk and English) all still equal the
+    original initial text by the current initial text. Pages edited in any language are left
+    alone. Returns the slugs updated."""
+    current = {data["slug"]: page_defaults(data) for data in PAGES}
+    updated = []
+    for slug, original in originals.items():
+        page = model.objects.filter(slug=slug).first()
+        if page is None or slug not in current:
+            continue
+        if any(_normalise(getattr(page, field)) != _normalise(original[field]) for field in BODY_FIELDS):
+            continue
+        for field, value in current[slug].items():
+            if field in ("sort_order", "show_in_menu"):
+                continue
+            setattr(page, field, value)
+        page.save()
+        updated.append(slug)
+    return updated

@@ -491,60 +491,63 @@ Downloads and machine-readable formats will be described here when they are in p
         "summary_en": "How the SLT portal meets the requirements for universal design, and where to report problems.",
         "body": """## Krav og status
 
-Offentlige nettsteder i Norge skal oppfylle kravene i WCAG 2.1 på nivå AA, og tilsynet med kravene ligger hos Tilsynet for universell utforming av ikt (Uutilsynet). SLT-portalen er laget for å oppfylle kravene: sidene bruker Designsystemet fra Digdir, alle skjemaer har ledetekster og feilmeldinger ved feltene, og sidene kan brukes med tastatur og skjermleser.
+Offentlige nettsteder i Norge skal oppfylle kravene i WCAG 2.1 på nivå AA, og tilsynet med kravene ligger hos Tilsynet for universell utforming av ikt (Uutilsynet). SLT-portalen er laget for å oppfylle kravene: sidene bruker Designsystemet fra Digdir, alle skjemaer har ledetekster og feilmeldinger ved feltene, og sidene kan brukes med tastatur, skjermleser og forstørrelse.
 
-Vi tester sidene automatisk med verktøyet axe i tillegg til manuell testing.
+Alle sider finnes på bokmål, nynorsk og engelsk. Vi tester sidene automatisk med verktøyet axe i tillegg til manuell testing.
 
 ## Den offisielle erklæringen
 
-Den offisielle tilgjengelighetserklæringen publiseres i Uutilsynets løsning på [uustatus.no](https://uustatus.no/). [Sfk: legg inn direkte lenke til erklæringen når den er publisert.]
+Den offisielle tilgjengelighetserklæringen for SLT-portalen er publisert i Uutilsynets løsning på [uustatus.no](https://uustatus.no/). [Sfk: legg inn direkte lenke til erklæringen når den er publisert.]
 
 ## Kjente mangler
 
 - Dokumenter som kommuner og andre laster opp (PDF og Office-filer), er ikke alltid universelt utformet. Ta kontakt hvis du trenger et dokument i et annet format.
-- Eldre opptak fra konferanser kan mangle teksting. [Sfk: kontroller.]
+- Innhold som kommunene skriver selv, for eksempel beskrivelser av tiltak, finnes ofte bare på bokmål.
+- Noen opptak fra konferanser og kurs mangler teksting. De er listet nederst på denne siden.
 
 ## Meld fra om feil
 
-Opplever du at noe ikke fungerer, vil vi gjerne vite det. Bruk kontaktskjemaet eller send e-post til Sfk. Du kan også melde fra til Uutilsynet.
+Opplever du at noe ikke fungerer, vil vi gjerne vite det. Bruk [kontaktskjemaet](/kontakt/) eller send e-post til Sfk. Du kan også melde fra til Uutilsynet.
 """,
         "body_nn": """## Krav og status
 
-Offentlege nettstader i Noreg skal oppfylle krava i WCAG 2.1 på nivå AA, og tilsynet med krava ligg hos Tilsynet for universell utforming av ikt (Uutilsynet). SLT-portalen er laga for å oppfylle krava: sidene bruker Designsystemet frå Digdir, alle skjema har leietekstar og feilmeldingar ved felta, og sidene kan brukast med tastatur og skjermlesar.
+Offentlege nettstader i Noreg skal oppfylle krava i WCAG 2.1 på nivå AA, og tilsynet med krava ligg hos Tilsynet for universell utforming av ikt (Uutilsynet). SLT-portalen er laga for å oppfylle krava: sidene bruker Designsystemet frå Digdir, alle skjema har leietekstar og feilmeldingar ved felta, og sidene kan brukast med tastatur, skjermlesar og forstørring.
 
-Vi testar sidene automatisk med verktøyet axe i tillegg til manuell testing.
+Alle sidene finst på bokmål, nynorsk og engelsk. Vi testar sidene automatisk med verktøyet axe i tillegg til manuell testing.
 
 ## Den offisielle erklæringa
 
-Den offisielle tilgjengelegheitserklæringa blir publisert i løysinga til Uutilsynet på [uustatus.no](https://uustatus.no/). [Sfk: legg inn direkte lenkje til erklæringa når ho er publisert.]
+Den offisielle tilgjengelegheitserklæringa for SLT-portalen er publisert i løysinga til Uutilsynet på [uustatus.no](https://uustatus.no/). [Sfk: legg inn direkte lenkje til erklæringa når ho er publisert.]
 
 ## Kjende manglar
 
 - Dokument som kommunar og andre lastar opp (PDF og Office-filer), er ikkje alltid universelt utforma. Ta kontakt viss du treng eit dokument i eit anna format.
-- Eldre opptak frå konferansar kan mangle teksting. [Sfk: kontroller.]
+- Innhald som kommunane skriv sjølve, til dømes skildringar av tiltak, finst ofte berre på bokmål.
+- Nokre opptak frå konferansar og kurs manglar teksting. Dei er lista opp nedst på denne sida.
 
 ## Meld frå om feil
 
-Opplever du at noko ikkje fungerer, vil vi gjerne vite det. Bruk kontaktskjemaet eller send e-post til Sfk. Du kan også melde frå til Uutilsynet.
+Opplever du at noko ikkje fungerer, vil vi gjerne vite det. Bruk [kontaktskjemaet](/nn/kontakt/) eller send e-post til Sfk. Du kan også melde frå til Uutilsynet.
 """,
         "body_en": """## Requirements and status
 
-Public websites in Norway must meet WCAG 2.1 at level AA, supervised by the Norwegian Authority for Universal Design of ICT (Uutilsynet). The SLT portal is built to meet these requirements: the pages use Digdir's Designsystemet, every form has labels and error messages next to the fields, and the pages work with a keyboard and screen readers.
+Public websites in Norway must meet WCAG 2.1 at level AA, supervised by the Norwegian Authority for Universal Design of ICT (Uutilsynet). The SLT portal is built to meet these requirements: the pages use Digdir's Designsystemet, every form has labels and error messages next to the fields, and the pages work with a keyboard, screen readers and zoom.
 
-We test the pages automatically with the axe tool in addition to manual testing.
+Every page is available in Norwegian Bokmål, Norwegian Nynorsk and English. We test the pages automatically with the axe tool in addition to manual testing.
 
 ## The official statement
 
-The official accessibility statement is published in Uutilsynet's service at [uustatus.no](https://uustatus.no/). [Sfk: add a direct link to the statement once it is published.]
+The official accessibility statement for the SLT portal is published in Uutilsynet's service at [uustatus.no](https://uustatus.no/). [Sfk: add a direct link to the statement once it is published.]
 
 ## Known issues
 
 - Documents uploaded by municipalities and others (PDF and Office files) are not always accessible. Contact us if you need a document in another format.
-- Older conference recordings may lack captions. [Sfk: check.]
+- Content written by the municipalities themselves, such as descriptions of measures, is often available in Norwegian only.
+- Some recordings from conferences and courses lack captions. They are listed at the bottom of this page.
 
 ## Report a problem
 
-If something does not work for you, we would like to know. Use the contact form or e-mail Sfk. You can also report to Uutilsynet.
+If something does not work for you, we would like to know. Use the [contact form](/en/kontakt/) or e-mail Sfk. You can also report to Uutilsynet.
 """,
     },
     {
@@ -561,20 +564,28 @@ If something does not work for you, we would like to know. Use the contact form 
 
 Sekretariatet for konfliktrådene (Sfk) er behandlingsansvarlig for personopplysningene i SLT-portalen. [Sfk: legg inn kontaktopplysninger til personvernombudet.]
 
+## Ingen opplysninger om barn eller enkeltsaker
+
+Portalen skal ikke inneholde personopplysninger om barn, ungdom eller enkeltsaker, verken i tiltak, dokumenter, meldinger eller påmeldinger. Fritekstfelt minner om dette.
+
 ## Hvilke opplysninger vi behandler
 
-- **Koordinatoroversikten:** navn, stillingstittel og jobbkontakt (e-post og telefon) for SLT-koordinatorer. Bilde vises bare når koordinatoren har samtykket, og samtykket registreres.
+- **Koordinatoroversikten:** bare kontaktopplysninger i jobbsammenheng: navn, stillingstittel, e-post og telefon på jobb, stillingsprosent og arbeidsgiver. Bilde vises bare når koordinatoren har samtykket, og tidspunktet for samtykket registreres.
+- **Endringshistorikk:** for enheter, koordinatorer og tiltak tar vi vare på historikken over endringer: hvem som endret hva, og når.
 - **Brukerkontoer:** navn, e-postadresse, foretrukket språk og innloggingshistorikk for koordinatorer og Sfk.
-- **Påmeldinger til arrangementer:** navn, e-post, kommune og eventuelle opplysninger om kosthold eller tilrettelegging.
-- **Kontaktskjemaet:** navn, e-post, kommune og meldingen du sender.
-
-Portalen skal ikke inneholde opplysninger om enkeltbarn eller enkeltsaker. Fritekstfelt varsler om dette.
+- **Invitasjoner:** når en ny koordinator inviteres, lagrer vi e-postadressen og når invitasjonen ble sendt og brukt. Invitasjonslenken gjelder i {invitation_days} dager.
+- **Påminnelser:** koordinatorer som ikke har bekreftet opplysningene sine det siste året, får en påminnelse på e-post. Vi registrerer når påminnelsen ble sendt.
+- **Kontaktskjemaet:** navn, e-post, eventuell kommune og meldingen du sender.
+- **Påmeldinger til arrangementer:** navn, e-post, rolle, enhet, eventuelle opplysninger om kosthold eller tilrettelegging og om du vil stå på deltakerlisten.
+- **Utsending av e-post:** e-post fra portalen (invitasjoner, kvitteringer, påminnelser og svar) legges i en utsendingskø med mottaker, emne og innhold før den sendes.
+- **Sperring av innlogging:** for å hindre passordgjetting registrerer vi mislykkede innloggingsforsøk (brukernavn, IP-adresse og tidspunkt). Etter for mange forsøk sperres innloggingen en stund.
 
 ## Hvor lenge opplysningene lagres
 
-- Opplysninger om kosthold og tilrettelegging i påmeldinger til arrangementer slettes når arrangementet er over. Selve påmeldingene anonymiseres 90 dager etter at arrangementet er slutt.
-- Koordinatorer som slutter, fjernes fra den offentlige oversikten.
-- Henvendelser fra kontaktskjemaet slettes automatisk ett år etter at de kom inn. [Sfk: bekreft slettefristen.]
+- Opplysninger om kosthold og tilrettelegging i påmeldinger slettes når arrangementet er over. Selve påmeldingene anonymiseres {events_retention_days} dager etter at arrangementet er slutt.
+- Henvendelser fra kontaktskjemaet slettes automatisk {contact_retention_days} dager etter at de kom inn.
+- Registreringer av mislykkede innloggingsforsøk slettes når sperretiden er ute eller du logger inn.
+- Koordinatorer som slutter, fjernes fra den offentlige oversikten. Endringshistorikken beholdes som dokumentasjon. [Sfk: fastsett slettefrist for endringshistorikk og sendt e-post.]
 
 ## Rettslig grunnlag
 
@@ -582,30 +593,38 @@ Behandlingen skjer for å utføre Sfks oppgave med nasjonal oppfølging av SLT (
 
 ## Informasjonskapsler
 
-Portalen bruker bare nødvendige informasjonskapsler: for innlogging, språkvalg og beskyttelse av skjemaer. Vi bruker ikke analyseverktøy eller sporing fra tredjeparter.
+Portalen bruker bare nødvendige informasjonskapsler: for innlogging, språkvalg og beskyttelse av skjemaer. Vi bruker ikke analyseverktøy eller sporing fra tredjeparter, og sidene henter ikke noe fra andre nettsteder.
 
 ## Dine rettigheter
 
-Du har rett til innsyn i, retting av og sletting av opplysninger om deg. Innloggede brukere kan se og laste ned opplysningene sine under «Min side». Ta kontakt med Sfk for å bruke rettighetene dine. Du kan klage til Datatilsynet.
+Du har rett til innsyn i, retting av og sletting av opplysninger om deg. Innloggede brukere kan se og laste ned opplysningene sine på siden [Dine data](/konto/mine-data/). Ta kontakt med Sfk for å bruke rettighetene dine. Du kan klage til Datatilsynet.
 """,
         "body_nn": """## Behandlingsansvarleg
 
 Sekretariatet for konfliktråda (Sfk) er behandlingsansvarleg for personopplysningane i SLT-portalen. [Sfk: legg inn kontaktopplysningar til personvernombodet.]
 
+## Ingen opplysningar om barn eller enkeltsaker
+
+Portalen skal ikkje innehalde personopplysningar om barn, ungdom eller enkeltsaker, verken i tiltak, dokument, meldingar eller påmeldingar. Fritekstfelt minner om dette.
+
 ## Kva opplysningar vi behandlar
 
-- **Koordinatoroversikta:** namn, stillingstittel og jobbkontakt (e-post og telefon) for SLT-koordinatorar. Bilete blir vist berre når koordinatoren har samtykt, og samtykket blir registrert.
+- **Koordinatoroversikta:** berre kontaktopplysningar i jobbsamanheng: namn, stillingstittel, e-post og telefon på jobb, stillingsprosent og arbeidsgivar. Bilete blir vist berre når koordinatoren har samtykt, og tidspunktet for samtykket blir registrert.
+- **Endringshistorikk:** for einingar, koordinatorar og tiltak tek vi vare på historikken over endringar: kven som endra kva, og når.
 - **Brukarkontoar:** namn, e-postadresse, føretrekt språk og innloggingshistorikk for koordinatorar og Sfk.
-- **Påmeldingar til arrangement:** namn, e-post, kommune og eventuelle opplysningar om kosthald eller tilrettelegging.
-- **Kontaktskjemaet:** namn, e-post, kommune og meldinga du sender.
-
-Portalen skal ikkje innehalde opplysningar om enkeltbarn eller enkeltsaker. Fritekstfelt varslar om dette.
+- **Invitasjonar:** når ein ny koordinator blir invitert, lagrar vi e-postadressa og når invitasjonen vart send og brukt. Invitasjonslenkja gjeld i {invitation_days} dagar.
+- **Påminningar:** koordinatorar som ikkje har stadfesta opplysningane sine det siste året, får ei påminning på e-post. Vi registrerer når påminninga vart send.
+- **Kontaktskjemaet:** namn, e-post, eventuell kommune og meldinga du sender.
+- **Påmeldingar til arrangement:** namn, e-post, rolle, eining, eventuelle opplysningar om kosthald eller tilrettelegging og om du vil stå på deltakarlista.
+- **Utsending av e-post:** e-post frå portalen (invitasjonar, kvitteringar, påminningar og svar) blir lagd i ein utsendingskø med mottakar, emne og innhald før han blir send.
+- **Sperring av innlogging:** for å hindre passordgjetting registrerer vi mislukka innloggingsforsøk (brukarnamn, IP-adresse og tidspunkt). Etter for mange forsøk blir innlogginga sperra ei stund.
 
 ## Kor lenge opplysningane blir lagra
 
-- Opplysningar om kosthald og tilrettelegging i påmeldingar til arrangement blir sletta når arrangementet er over. Sjølve påmeldingane blir anonymiserte 90 dagar etter at arrangementet er slutt.
-- Koordinatorar som sluttar, blir fjerna frå den offentlege oversikta.
-- Førespurnader frå kontaktskjemaet blir sletta automatisk eitt år etter at dei kom inn. [Sfk: stadfest slettefristen.]
+- Opplysningar om kosthald og tilrettelegging i påmeldingar blir sletta når arrangementet er over. Sjølve påmeldingane blir anonymiserte {events_retention_days} dagar etter at arrangementet er slutt.
+- Førespurnader frå kontaktskjemaet blir sletta automatisk {contact_retention_days} dagar etter at dei kom inn.
+- Registreringar av mislukka innloggingsforsøk blir sletta når sperretida er ute eller du loggar inn.
+- Koordinatorar som sluttar, blir fjerna frå den offentlege oversikta. Endringshistorikken blir teken vare på som dokumentasjon. [Sfk: fastset slettefrist for endringshistorikk og send e-post.]
 
 ## Rettsleg grunnlag
 
@@ -613,30 +632,38 @@ Behandlinga skjer for å utføre oppgåva Sfk har med nasjonal oppfølging av SL
 
 ## Informasjonskapslar
 
-Portalen bruker berre nødvendige informasjonskapslar: for innlogging, språkval og vern av skjema. Vi bruker ikkje analyseverktøy eller sporing frå tredjepartar.
+Portalen bruker berre nødvendige informasjonskapslar: for innlogging, språkval og vern av skjema. Vi bruker ikkje analyseverktøy eller sporing frå tredjepartar, og sidene hentar ikkje noko frå andre nettstader.
 
 ## Rettane dine
 
-Du har rett til innsyn i, retting av og sletting av opplysningar om deg. Innlogga brukarar kan sjå og laste ned opplysningane sine under «Mi side». Ta kontakt med Sfk for å bruke rettane dine. Du kan klage til Datatilsynet.
+Du har rett til innsyn i, retting av og sletting av opplysningar om deg. Innlogga brukarar kan sjå og laste ned opplysningane sine på sida [Dine data](/nn/konto/mine-data/). Ta kontakt med Sfk for å bruke rettane dine. Du kan klage til Datatilsynet.
 """,
         "body_en": """## Data controller
 
 The secretariat of the National Mediation Service (Sekretariatet for konfliktrådene, Sfk) is the controller of the personal data in the SLT portal. [Sfk: add the contact details of the data protection officer.]
 
+## No data about children or individual cases
+
+The portal must not contain personal data about children, young people or individual cases, whether in measures, documents, messages or registrations. Free-text fields remind you of this.
+
 ## What data we process
 
-- **The coordinator directory:** name, job title and work contact details (e-mail and phone) of SLT coordinators. A photo is shown only when the coordinator has consented, and the consent is recorded.
+- **The coordinator directory:** work contact details only: name, job title, work e-mail and phone, position percentage and employer. A photo is shown only when the coordinator has consented, and the time of consent is recorded.
+- **Change history:** for units, coordinators and measures we keep a history of changes: who changed what, and when.
 - **User accounts:** name, e-mail address, preferred language and login history of coordinators and Sfk staff.
-- **Event registrations:** name, e-mail, municipality and any notes on dietary needs or accessibility.
-- **The contact form:** name, e-mail, municipality and the message you send.
-
-The portal must not contain information about individual children or cases. Free-text fields warn about this.
+- **Invitations:** when a new coordinator is invited, we store the e-mail address and when the invitation was sent and used. The invitation link is valid for {invitation_days} days.
+- **Reminders:** coordinators who have not confirmed their details during the last year receive a reminder by e-mail. We record when the reminder was sent.
+- **The contact form:** name, e-mail, municipality (if given) and the message you send.
+- **Event registrations:** name, e-mail, role, unit, any notes on dietary needs or accessibility, and whether you want to appear on the participant list.
+- **Outgoing e-mail:** e-mail from the portal (invitations, receipts, reminders and replies) is placed in an outgoing queue with recipient, subject and content before it is sent.
+- **Login lockout:** to prevent password guessing we record failed login attempts (username, IP address and time). After too many attempts, logging in is blocked for a while.
 
 ## How long data is kept
 
-- Dietary and accessibility notes in event registrations are deleted once the event is over. The registrations themselves are anonymised 90 days after the event has ended.
-- Coordinators who leave are removed from the public directory.
-- Messages from the contact form are deleted automatically one year after they arrive. [Sfk: confirm the deletion period.]
+- Dietary and accessibility notes in event registrations are deleted once the event is over. The registrations themselves are anonymised {events_retention_days} days after the event has ended.
+- Messages from the contact form are deleted automatically {contact_retention_days} days after they arrive.
+- Records of failed login attempts are deleted when the lockout period has passed or when you log in.
+- Coordinators who leave are removed from the public directory. The change history is kept as documentation. [Sfk: set a deletion period for the change history and sent e-mail.]
 
 ## Legal basis
 
@@ -644,11 +671,11 @@ The processing is necessary for Sfk's task of national follow-up of SLT (GDPR Ar
 
 ## Cookies
 
-The portal uses only necessary cookies: for login, language choice and protecting forms. We use no analytics or third-party tracking.
+The portal uses only necessary cookies: for login, language choice and protecting forms. We use no analytics or third-party tracking, and the pages load nothing from other websites.
 
 ## Your rights
 
-You have the right to access, correct and delete data about you. Logged-in users can see and download their data under "My page". Contact Sfk to exercise your rights. You may complain to the Norwegian Data Protection Authority (Datatilsynet).
+You have the right to access, correct and delete data about you. Logged-in users can see and download their data on the page [Your data](/en/konto/mine-data/). Contact Sfk to exercise your rights. You may complain to the Norwegian Data Protection Authority (Datatilsynet).
 """,
     },
     {
