@@ -76,10 +76,10 @@ def info_page_get(*, slug: str) -> InfoPage | None:
     header and footer links work even in a database whose rows were emptied)."""
     page = InfoPage.objects.filter(slug=slug).first()
     if page is None:
-        from .content import PAGES
+        from .content import PAGES, page_defaults
 
-        data = next((dict(d) for d in PAGES if d["slug"] == slug), None)
-        page = InfoPage(**data) if data else None
+        data = next((d for d in PAGES if d["slug"] == slug), None)
+        page = InfoPage(slug=slug, **page_defaults(data)) if data else None
     return page
 
 

@@ -162,9 +162,15 @@ def test_recordings_section_uses_a_constant_number_of_queries(client):
         RecordingFactory(has_captions=False)
     with CaptureQueriesContext(connection) as many:
         html = client.get("/tilgjengelighet/").content.decode()
-    assert html.count('<li><a class="ds-link" href="/arrangementer/') == 7
+    assert html.count('/opptak/">Opptak ') == 7
     assert len(many) == len(one)
 
 
 def test_statements_render_in_every_language(client):
     assert_pages(client, STATEMENTS, max_queries=7)
+
+
+def test_fallback_text_has_the_settings_filled_in(client):
+    InfoPage.objects.filter(slug="personvern").delete()
+    html = assert_page(client, "/en/personvern/", max_queries=6).content.decode()
+    assert "365 days" in html and "{contact_retention_days}" not in html
