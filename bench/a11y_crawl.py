@@ -206,6 +206,9 @@ def crawl(page, base, lang, per_pattern, max_pages, axe, role, extra_starts=()):
         record["overflow_320"] = page.evaluate(OVERFLOW_JS)
         page.set_viewport_size({"width": 1280, "height": 900})
         results.append(record)
+        problems = problems_of(record)
+        if problems:
+            print(f"\n[{role}/{lang}] {path}\n" + "\n".join(f"  - {p}" for p in problems), flush=True)
         links = page.eval_on_selector_all(
             "a[href]",
             "els => els.map(e => [e.getAttribute('href'), !!e.closest('header, footer, nav:not(.ds-pagination)')])",
@@ -277,14 +280,7 @@ def main():
             context.close()
         browser.close()
 
-    total = 0
-    for record in report["pages"]:
-        problems = problems_of(record)
-        if problems:
-            total += 1
-            print(f"\n[{record.get('role')}/{record.get('lang')}] {record['path']}")
-            for problem in problems:
-                print(f"  - {problem}")
+    total = sum(1 for record in report["pages"] if problems_of(record))
     if report["foreign_requests"]:
         print("\nRequests to other hosts:")
         for url in sorted(set(report["foreign_requests"])):

@@ -38,7 +38,7 @@ def registration_problem(*, event: Event, now: dt.datetime | None = None, invite
     if event.end < now:
         return _("Arrangementet er over.")
     if event.registration_opens and now < event.registration_opens:
-        opens = date_format(timezone.localtime(event.registration_opens), "j. F Y H:i")
+        opens = date_format(timezone.localtime(event.registration_opens), "DATETIME_FORMAT")
         return _("Påmeldingen åpner %(opens)s.") % {"opens": opens}
     if event.registration_closes and now > event.registration_closes:
         return _("Påmeldingsfristen er ute.")

@@ -23,7 +23,7 @@ def markdown(text: str) -> str:
 def event_when(event) -> str:
     """'3. juni 2027 kl. 09:00–16:00' or a range over several days, in Oslo time."""
     start, end = timezone.localtime(event.start), timezone.localtime(event.end)
-    first = date_format(start, "j. F Y")
+    first = date_format(start, "DATE_FORMAT")
     if start.date() == end.date():
         return f"{first}, {start:%H:%M}–{end:%H:%M}"
-    return f"{date_format(start, 'j. F Y')} {start:%H:%M} – {date_format(end, 'j. F Y')} {end:%H:%M}"
+    return f"{date_format(start, 'DATE_FORMAT')} {start:%H:%M} – {date_format(end, 'DATE_FORMAT')} {end:%H:%M}"

@@ -1,0 +1,31 @@
+"""Browser checks from the accessibility sweep: reflow at 320 px and axe on the statements."""
+
+import pytest
+
+from documents.content import ensure_pages
+from documents.models import InfoPage
+from tests.events.factories import EventFactory, RecordingFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+NO_HORIZONTAL_SCROLL = "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+
+
+def test_event_page_and_long_email_reflow_at_320px(live_server, page, axe):
+    event = EventFactory(contact_email="en-svaert-lang-adresse-for-arrangementer@konfliktraadet.example.no")
+    page.set_viewport_size({"width": 320, "height": 800})
+    for path in (f"/arrangementer/{event.slug}/", f"/en/arrangementer/{event.slug}/"):
+        page.goto(live_server.url + path)
+        assert page.evaluate(NO_HORIZONTAL_SCROLL), path
+    axe(page)
+
+
+def test_statements_pass_axe_in_every_language(live_server, page, axe):
+    ensure_pages(InfoPage)
+    RecordingFactory(has_captions=False, title="Innlegg uten teksting")
+    for path in ("/tilgjengelighet/", "/nn/tilgjengelighet/", "/en/personvern/"):
+        page.goto(live_server.url + path)
+        assert page.locator("h1").count() == 1
+        axe(page)
+    page.goto(live_server.url + "/tilgjengelighet/")
+    assert page.get_by_role("heading", level=2, name="Opptak uten teksting").is_visible()

@@ -1,0 +1,75 @@
+"""Regression tests for the accessibility and language sweep (bench/a11y_crawl.py)."""
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils import timezone, translation
+
+from events.templatetags.events_tags import event_when
+from tests.events.factories import EventFactory, RecordingFactory
+
+ROOT = Path(settings.BASE_DIR)
+TEMPLATE_DIRS = [ROOT / "templates", *ROOT.glob("*/templates")]
+
+
+def _templates():
+    for directory in TEMPLATE_DIRS:
+        if ".venv" not in directory.parts:
+            yield from directory.rglob("*.html")
+
+
+def test_every_form_has_novalidate():
+    # Browser validation bubbles would pre-empt the crispy pack's error summary and messages.
+    missing = [
+        f"{path.relative_to(ROOT)}: {tag}"
+        for path in _templates()
+        for tag in re.findall(r"<form\b[^>]*>", path.read_text())
+        if "novalidate" not in tag
+    ]
+    assert not missing, missing
+
+
+def test_no_template_or_stylesheet_loads_from_another_host():
+    asset = re.compile(r"""<(?:script|img|link|iframe|embed|object|source|video|audio)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""", re.I)
+    css = re.compile(r"""(?:@import|url\()\s*["']?(?:https?:)?//""", re.I)
+    found = [str(p.relative_to(ROOT)) for p in _templates() if asset.search(p.read_text())]
+    found += [
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "static").rglob("*.css")
+        if css.search(p.read_text(errors="ignore"))
+    ]
+    assert not found, found
+
+
+def test_no_hard_coded_bokmal_date_formats_in_templates():
+    # "j. F Y" renders "27. April 2027" on English pages; DATE_FORMAT follows the language.
+    found = [
+        str(p.relative_to(ROOT))
+        for p in _templates()
+        if re.search(r"""\|date:["']j\. F""", p.read_text())
+    ]
+    assert not found, found
+
+
+@pytest.mark.django_db
+def test_event_dates_follow_the_language():
+    start = timezone.make_aware(dt.datetime(2027, 4, 27, 9, 0))
+    event = EventFactory(start=start, end=start + dt.timedelta(hours=7))
+    with translation.override("en"):
+        assert event_when(event).startswith("April 27, 2027")
+    with translation.override("nb"):
+        assert event_when(event).startswith("27. april 2027")
+
+
+@pytest.mark.django_db
+def test_event_and_recording_pages_show_english_dates_on_english_pages(client):
+    start = timezone.make_aware(dt.datetime(2027, 4, 27, 9, 0))
+    event = EventFactory(start=start, end=start + dt.timedelta(hours=7))
+    RecordingFactory(event=event, has_captions=False)
+    for url in (f"/en/arrangementer/{event.slug}/", f"/en/arrangementer/{event.slug}/opptak/", "/en/", "/en/tilgjengelighet/"):
+        html = client.get(url).content.decode()
+        assert "27. April" not in html and "27. april" not in html, url
+    assert "April 27, 2027" in client.get(f"/en/arrangementer/{event.slug}/").content.decode()
