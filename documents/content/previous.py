@@ -5,8 +5,8 @@ so text that Sfk has edited is never overwritten. Do not edit."""
 
 # ruff: noqa: E501
 ORIGINAL_2026_11 = {
-    'tilgjengelighet': {
-        'body': """## Krav og status
+    "tilgjengelighet": {
+        "body": """## Krav og status
 
 Offentlige nettsteder i Norge skal oppfylle kravene i WCAG 2.1 på nivå AA, og tilsynet med kravene ligger hos Tilsynet for universell utforming av ikt (Uutilsynet). SLT-portalen er laget for å oppfylle kravene: sidene bruker Designsystemet fra Digdir, alle skjemaer har ledetekster og feilmeldinger ved feltene, og sidene kan brukes med tastatur og skjermleser.
 
@@ -25,7 +25,7 @@ Den offisielle tilgjengelighetserklæringen publiseres i Uutilsynets løsning p�
 
 Opplever du at noe ikke fungerer, vil vi gjerne vite det. Bruk kontaktskjemaet eller send e-post til Sfk. Du kan også melde fra til Uutilsynet.
 """,
-        'body_nn': """## Krav og status
+        "body_nn": """## Krav og status
 
 Offentlege nettstader i Noreg skal oppfylle krava i WCAG 2.1 på nivå AA, og tilsynet med krava ligg hos Tilsynet for universell utforming av ikt (Uutilsynet). SLT-portalen er laga for å oppfylle krava: sidene bruker Designsystemet frå Digdir, alle skjema har leietekstar og feilmeldingar ved felta, og sidene kan brukast med tastatur og skjermlesar.
 
@@ -44,7 +44,7 @@ Den offisielle tilgjengelegheitserklæringa blir publisert i løysinga til Uutil
 
 Opplever du at noko ikkje fungerer, vil vi gjerne vite det. Bruk kontaktskjemaet eller send e-post til Sfk. Du kan også melde frå til Uutilsynet.
 """,
-        'body_en': """## Requirements and status
+        "body_en": """## Requirements and status
 
 Public websites in Norway must meet WCAG 2.1 at level AA, supervised by the Norwegian Authority for Universal Design of ICT (Uutilsynet). The SLT portal is built to meet these requirements: the pages use Digdir's Designsystemet, every form has labels and error messages next to the fields, and the pages work with a keyboard and screen readers.
 
@@ -64,8 +64,8 @@ The official accessibility statement is published in Uutilsynet's service at [uu
 If something does not work for you, we would like to know. Use the contact form or e-mail Sfk. You can also report to Uutilsynet.
 """,
     },
-    'personvern': {
-        'body': """## Behandlingsansvarlig
+    "personvern": {
+        "body": """## Behandlingsansvarlig
 
 Sekretariatet for konfliktrådene (Sfk) er behandlingsansvarlig for personopplysningene i SLT-portalen. [Sfk: legg inn kontaktopplysninger til personvernombudet.]
 
@@ -96,7 +96,7 @@ Portalen bruker bare nødvendige informasjonskapsler: for innlogging, språkvalg
 
 Du har rett til innsyn i, retting av og sletting av opplysninger om deg. Innloggede brukere kan se og laste ned opplysningene sine under «Min side». Ta kontakt med Sfk for å bruke rettighetene dine. Du kan klage til Datatilsynet.
 """,
-        'body_nn': """## Behandlingsansvarleg
+        "body_nn": """## Behandlingsansvarleg
 
 Sekretariatet for konfliktråda (Sfk) er behandlingsansvarleg for personopplysningane i SLT-portalen. [Sfk: legg inn kontaktopplysningar til personvernombodet.]
 
@@ -127,7 +127,7 @@ Portalen bruker berre nødvendige informasjonskapslar: for innlogging, språkval
 
 Du har rett til innsyn i, retting av og sletting av opplysningar om deg. Innlogga brukarar kan sjå og laste ned opplysningane sine under «Mi side». Ta kontakt med Sfk for å bruke rettane dine. Du kan klage til Datatilsynet.
 """,
-        'body_en': """## Data controller
+        "body_en": """## Data controller
 
 The secretariat of the National Mediation Service (Sekretariatet for konfliktrådene, Sfk) is the controller of the personal data in the SLT portal. [Sfk: add the contact details of the data protection officer.]
 

@@ -29,3 +29,15 @@ def test_statements_pass_axe_in_every_language(live_server, page, axe):
         axe(page)
     page.goto(live_server.url + "/tilgjengelighet/")
     assert page.get_by_role("heading", level=2, name="Opptak uten teksting").is_visible()
+
+
+def test_admin_tables_scroll_inside_their_wrapper_at_320px(live_server, page, login, sfk_admin, unit_a, coordinator_a):
+    # Visually hidden text in table cells must not widen the page (absolute position escapes
+    # an overflow container that is not positioned).
+    from tests.factories import TEST_PASSWORD
+
+    login(page, sfk_admin.email, TEST_PASSWORD)
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(live_server.url + unit_a.get_absolute_url())
+    assert page.locator(".table-wrap").count() >= 1
+    assert page.evaluate(NO_HORIZONTAL_SCROLL)

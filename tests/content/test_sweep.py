@@ -33,24 +33,20 @@ def test_every_form_has_novalidate():
 
 
 def test_no_template_or_stylesheet_loads_from_another_host():
-    asset = re.compile(r"""<(?:script|img|link|iframe|embed|object|source|video|audio)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""", re.I)
+    asset = re.compile(
+        r"""<(?:script|img|link|iframe|embed|object|source|video|audio)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""", re.I
+    )
     css = re.compile(r"""(?:@import|url\()\s*["']?(?:https?:)?//""", re.I)
     found = [str(p.relative_to(ROOT)) for p in _templates() if asset.search(p.read_text())]
     found += [
-        str(p.relative_to(ROOT))
-        for p in (ROOT / "static").rglob("*.css")
-        if css.search(p.read_text(errors="ignore"))
+        str(p.relative_to(ROOT)) for p in (ROOT / "static").rglob("*.css") if css.search(p.read_text(errors="ignore"))
     ]
     assert not found, found
 
 
 def test_no_hard_coded_bokmal_date_formats_in_templates():
     # "j. F Y" renders "27. April 2027" on English pages; DATE_FORMAT follows the language.
-    found = [
-        str(p.relative_to(ROOT))
-        for p in _templates()
-        if re.search(r"""\|date:["']j\. F""", p.read_text())
-    ]
+    found = [str(p.relative_to(ROOT)) for p in _templates() if re.search(r"""\|date:["']j\. F""", p.read_text())]
     assert not found, found
 
 
@@ -69,7 +65,12 @@ def test_event_and_recording_pages_show_english_dates_on_english_pages(client):
     start = timezone.make_aware(dt.datetime(2027, 4, 27, 9, 0))
     event = EventFactory(start=start, end=start + dt.timedelta(hours=7))
     RecordingFactory(event=event, has_captions=False)
-    for url in (f"/en/arrangementer/{event.slug}/", f"/en/arrangementer/{event.slug}/opptak/", "/en/", "/en/tilgjengelighet/"):
+    for url in (
+        f"/en/arrangementer/{event.slug}/",
+        f"/en/arrangementer/{event.slug}/opptak/",
+        "/en/",
+        "/en/tilgjengelighet/",
+    ):
         html = client.get(url).content.decode()
         assert "27. April" not in html and "27. april" not in html, url
     assert "April 27, 2027" in client.get(f"/en/arrangementer/{event.slug}/").content.decode()
