@@ -185,8 +185,9 @@ OVERFLOW_JS = """
   const wide = [];
   for (const el of document.body.querySelectorAll('*')) {
     const r = el.getBoundingClientRect();
-    if (r.right > doc.clientWidth + 1 && r.width > 0 && !el.closest('.ds-table, table, pre')) {
-      wide.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : ''));
+    if (r.right > doc.clientWidth + 1 && r.width > 0 && !el.closest('.table-wrap, pre')) {
+      const cls = el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '';
+      wide.push(el.tagName.toLowerCase() + cls);
       if (wide.length > 5) break;
     }
   }
