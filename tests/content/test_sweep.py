@@ -74,3 +74,18 @@ def test_event_and_recording_pages_show_english_dates_on_english_pages(client):
         html = client.get(url).content.decode()
         assert "27. April" not in html and "27. april" not in html, url
     assert "April 27, 2027" in client.get(f"/en/arrangementer/{event.slug}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_demo_measures_are_marked_with_the_language_they_are_written_in():
+    # The demo texts are bokmål; marking some lang="nn" told screen readers the wrong language.
+    from measures import demo
+    from measures.models import Measure
+    from tests.factories import CoordinatorFactory, SLTUnitFactory, UnitMunicipalityFactory
+
+    unit = SLTUnitFactory()
+    UnitMunicipalityFactory(unit=unit)
+    CoordinatorFactory(unit=unit)
+    demo.load(log=lambda line: None)
+    assert Measure.objects.count() > 7
+    assert set(Measure.objects.values_list("language", flat=True)) == {"nb"}
