@@ -39,7 +39,7 @@ ROLES = {
 LANGS = {"nb": "/", "nn": "/nn/", "en": "/en/"}
 SKIP = re.compile(
     r"/(admin|static|media)/|logg-ut|/last-ned|/download|\.ics$|/ical|/rss|/feed|\.xml$|\.csv$|\.xlsx$|\.pdf$"
-    r"|/omslag|/cover|/eksport|/export|/healthz"
+    r"|/omslag|/cover|/eksport|/export|/healthz|[?&]format="
 )
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
 
@@ -264,7 +264,7 @@ def crawl(page, base, lang, per_pattern, max_pages, axe, role, extra_starts=()):
         try:
             response = page.goto(base + path)
         except Exception as exc:  # downloads etc.
-            results.append({"path": path, "error": str(exc)[:200]})
+            results.append({"path": path, "role": role, "lang": lang, "error": str(exc)[:200]})
             continue
         if response is None or "text/html" not in response.headers.get("content-type", ""):
             continue
@@ -305,7 +305,7 @@ def crawl(page, base, lang, per_pattern, max_pages, axe, role, extra_starts=()):
         for href, in_chrome in links:
             url = urldefrag(urljoin(page.url, href))[0]
             parsed = urlparse(url)
-            if parsed.netloc != host or not parsed.path or SKIP.search(parsed.path):
+            if parsed.netloc != host or not parsed.path or SKIP.search(f"{parsed.path}?{parsed.query}"):
                 continue
             if not in_language(parsed.path, lang):
                 continue
