@@ -196,12 +196,32 @@ OVERFLOW_JS = """
 """
 
 
+# Second path segments that are pages of their own, not the slug of an object.
+LITERALS = {
+    "ny",
+    "mine",
+    "tidligere",
+    "opptak",
+    "administrer",
+    "meldinger",
+    "passord",
+    "mine-data",
+    "slt-enheter",
+    "ikke-bekreftet",
+    "logg-inn",
+}
+
+
 def pattern_of(path: str) -> str:
+    """/tiltak/12-foo/ -> /tiltak/*, /arrangementer/x/opptak/ -> /arrangementer/*/opptak."""
     parts = [p for p in path.split("/") if p]
     if parts and parts[0] in ("nn", "en"):
         parts = parts[1:]
-    # /tiltak/<slug>/, /kommuner/<slug>/rediger/ ...: everything after the first segment is a pattern.
-    return "/" + "/".join(parts[:1] + ["*"] * (len(parts) - 1))
+    out = []
+    for index, part in enumerate(parts):
+        variable = any(c.isdigit() for c in part) or (index == 1 and part not in LITERALS)
+        out.append("*" if variable else part)
+    return "/" + "/".join(out)
 
 
 def in_language(path: str, lang: str) -> bool:

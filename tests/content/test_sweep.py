@@ -89,3 +89,15 @@ def test_demo_measures_are_marked_with_the_language_they_are_written_in():
     demo.load(log=lambda line: None)
     assert Measure.objects.count() > 7
     assert set(Measure.objects.values_list("language", flat=True)) == {"nb"}
+
+
+@pytest.mark.django_db
+def test_page_edit_heading_uses_the_title_in_the_page_language(client, sfk_admin):
+    from documents.content import ensure_pages
+    from documents.models import InfoPage
+
+    ensure_pages(InfoPage)
+    client.force_login(sfk_admin)
+    html = client.get("/en/sider/om-slt/rediger/").content.decode()
+    assert "Edit page: What is SLT?</h1>" in html
+    assert "Hva er SLT?</h1>" not in html
