@@ -16,6 +16,8 @@ from accounts.permissions import (
     is_sfk_admin,
     sfk_admin_required,
 )
+from documents.selectors import unit_publications
+from measures.models import Measure
 from slt_portal.exports import csv_response
 from slt_portal.views import form_status
 
@@ -88,7 +90,13 @@ def municipality_detail(request, number):
 @require_GET
 def unit_detail(request, slug):
     unit = get_object_or_404(SLTUnit.objects.with_details(), slug=slug)
-    context = {"unit": unit, "can_change": can_change(request.user, unit), "crumbs": _unit_crumbs(unit)}
+    context = {
+        "unit": unit,
+        "can_change": can_change(request.user, unit),
+        "crumbs": _unit_crumbs(unit),
+        "measures": Measure.objects.for_unit(unit),
+        "publications": unit_publications(unit=unit, user=request.user).select_related("unit"),
+    }
     if is_sfk_admin(request.user):
         context["coordinators"] = unit.coordinators.select_related("user").order_by("ended_at", "name")
     return render(request, "municipalities/unit_detail.html", context)
