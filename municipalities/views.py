@@ -126,7 +126,7 @@ def coverage(request):
 
 @require_GET
 def export_csv(request):
-    muni_places, district_places = selectors.places()
+    muni_places, _districts = selectors.places()
     header = [
         _("Kommunenummer"),
         _("Kommune"),
