@@ -124,7 +124,9 @@ def user_list(request):
 @sfk_admin_required
 def user_detail(request, pk):
     target = get_object_or_404(User, pk=pk)
-    form = UserAccessForm(request.POST or None, target=target, actor=request.user)
+    # Unchecked boxes send nothing, so an empty POST is still a submitted form.
+    data = request.POST if request.method == "POST" else None
+    form = UserAccessForm(data, target=target, actor=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.user_update_access(
