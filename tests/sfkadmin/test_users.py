@@ -185,8 +185,9 @@ def test_user_pages_constant_queries(client, sfk_admin):
 
 def test_user_pages_are_translated(client, sfk_admin):
     client.force_login(sfk_admin)
-    html = client.get("/en" + reverse("accounts:user_list")).content.decode()
+    list_url, detail_url = reverse("accounts:user_list"), reverse("accounts:user_detail", args=[sfk_admin.pk])
+    html = client.get("/en" + list_url).content.decode()
     assert "User accounts and roles" in html and "Sfk administrator" in html
-    response = client.post("/nn" + reverse("accounts:user_detail", args=[sfk_admin.pk]), {"is_sfk_admin": "on"})
+    response = client.post("/nn" + detail_url, {"is_sfk_admin": "on"})
     assert response.status_code == 400
     assert "Du kan ikkje deaktivere din eigen konto" in response.content.decode()
