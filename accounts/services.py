@@ -54,9 +54,7 @@ def user_set_active(*, user: User, is_active: bool, by: User) -> User:
         user.full_clean()
         user.save(update_fields=["is_active"])
         user.__dict__.pop("is_sfk_admin", None)
-        audit_log.info(
-            "accounts.user.%s user=%s by=%s", "reactivated" if is_active else "deactivated", user.pk, by.pk
-        )
+        audit_log.info("accounts.user.%s user=%s by=%s", "reactivated" if is_active else "deactivated", user.pk, by.pk)
     return user
 
 

@@ -113,9 +113,7 @@ def _users_crumbs(*rest):
 def user_list(request):
     form = UserSearchForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
-    users = user_admin_list(
-        query=filters.get("q", ""), role=filters.get("role", ""), active=filters.get("active", "")
-    )
+    users = user_admin_list(query=filters.get("q", ""), role=filters.get("role", ""), active=filters.get("active", ""))
     page_obj = Paginator(users, 50).get_page(request.GET.get("page"))
     context = {"form": form, "page_obj": page_obj, "crumbs": _users_crumbs()}
     return render(request, "accounts/users/user_list.html", context, status=form_status(form))

@@ -119,9 +119,7 @@ def national_picture(*, now=None) -> NationalPicture:
     from outbox.models import OutboxMessage
 
     now = now or timezone.now()
-    outbox = OutboxMessage.objects.unsent().aggregate(
-        unsent=Count("pk"), failed=Count("pk", filter=Q(attempts__gt=0))
-    )
+    outbox = OutboxMessage.objects.unsent().aggregate(unsent=Count("pk"), failed=Count("pk", filter=Q(attempts__gt=0)))
     return NationalPicture(
         **_coverage(),
         **_measures(),
@@ -146,9 +144,16 @@ def national_picture_rows(picture: NationalPicture) -> list[tuple[str, str, int 
     rows.append((_("Tiltak"), _("Publiserte tiltak"), picture.measures_published, ""))
     rows += [(_("Publiserte tiltak etter tema"), name, n, "") for name, n in picture.measures_by_theme]
     rows += [(_("Publiserte tiltak etter aldersgruppe"), name, n, "") for name, n in picture.measures_by_age_band]
-    rows.append((_("Vedlikehold"), _("Koordinatorer ikke bekreftet på over 12 måneder"), picture.stale_coordinators, ""))
+    rows.append(
+        (_("Vedlikehold"), _("Koordinatorer ikke bekreftet på over 12 måneder"), picture.stale_coordinators, "")
+    )
     rows += [
-        (_("Kommende arrangementer (påmeldte)"), f"{e.title} ({timezone.localtime(e.start):%Y-%m-%d})", e.confirmed_count, e.capacity or "")
+        (
+            _("Kommende arrangementer (påmeldte)"),
+            f"{e.title} ({timezone.localtime(e.start):%Y-%m-%d})",
+            e.confirmed_count,
+            e.capacity or "",
+        )
         for e in picture.events
     ]
     rows.append((_("E-post"), _("Ikke sendt"), picture.outbox_unsent, ""))
