@@ -59,18 +59,24 @@ def admin_tools() -> list[tuple[str, list[tuple[str, str]]]]:
             [
                 (_("Tiltaksbanken"), reverse("measures:list")),
                 (_("Last ned tiltak (Excel)"), reverse("measures:export_xlsx")),
+                (_("Temaer og andre lister"), reverse("admin:app_list", args=["measures"])),
             ],
         ),
         (
             _("Arrangementer"),
             [
                 (_("Administrer påmeldinger"), reverse("events:admin_list")),
+                (_("Nytt arrangement"), reverse("admin:events_event_add")),
+                (_("Legg inn opptak fra en konferanse"), reverse("admin:events_recording_add")),
                 (_("Opptak fra konferanser"), reverse("events:recordings")),
             ],
         ),
         (
             _("Teknisk"),
-            [(_("Django-administrasjon (arrangementer, opptak, lister, e-post)"), reverse("admin:index"))],
+            [
+                (_("Utgående e-post"), reverse("admin:outbox_outboxmessage_changelist")),
+                (_("Django-administrasjon"), reverse("admin:index")),
+            ],
         ),
     ]
 

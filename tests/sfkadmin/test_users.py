@@ -191,3 +191,10 @@ def test_user_pages_are_translated(client, sfk_admin):
     response = client.post("/nn" + detail_url, {"is_sfk_admin": "on"})
     assert response.status_code == 400
     assert "Du kan ikkje deaktivere din eigen konto" in response.content.decode()
+
+
+def test_deactivated_user_is_logged_out_on_next_request(client, sfk_admin, coordinator_a):
+    client.force_login(coordinator_a)
+    assert client.get(reverse("accounts:account")).status_code == 200
+    services.user_set_active(user=coordinator_a, is_active=False, by=sfk_admin)
+    assert client.get(reverse("accounts:account")).status_code == 302
