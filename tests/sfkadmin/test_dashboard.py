@@ -164,3 +164,8 @@ def test_dashboard_rejects_post(client, sfk_admin):
     client.force_login(sfk_admin)
     assert client.get(DASHBOARD).status_code == 200
     assert client.post(DASHBOARD).status_code == 405
+
+
+def test_robots_txt_keeps_crawlers_out_of_the_sfk_area(client):
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /sfk/" in body and "Disallow: /en/sfk/" in body
