@@ -198,3 +198,14 @@ def test_deactivated_user_is_logged_out_on_next_request(client, sfk_admin, coord
     assert client.get(reverse("accounts:account")).status_code == 200
     services.user_set_active(user=coordinator_a, is_active=False, by=sfk_admin)
     assert client.get(reverse("accounts:account")).status_code == 302
+
+
+def test_user_list_is_paginated(client, sfk_admin):
+    UserFactory.create_batch(55)
+    client.force_login(sfk_admin)
+    url = reverse("accounts:user_list")
+    first = client.get(url).context["page_obj"]
+    assert len(first) == 50 and first.paginator.count == 56
+    response = client.get(url, {"page": 2})
+    assert len(response.context["page_obj"]) == 6
+    assert 'aria-label="Sidenavigering"' in response.content.decode()
