@@ -105,3 +105,22 @@ def user_coordinator_entries(*, user: User):
     from municipalities.models import Coordinator
 
     return Coordinator.objects.filter(user=user).select_related("unit").order_by("ended_at", "unit__name")
+
+
+def user_access_history(*, user: User, limit: int = 50) -> list[tuple]:
+    """Role and access changes of the account, newest first: [(time, label, changed by)]."""
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    from .services import AUDIT_ACTIONS
+
+    entries = (
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(User),
+            object_id=str(user.pk),
+            change_message__in=list(AUDIT_ACTIONS),
+        )
+        .select_related("user")
+        .order_by("-action_time", "-pk")[:limit]
+    )
+    return [(e.action_time, AUDIT_ACTIONS[e.change_message], e.user) for e in entries]

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,8 +10,17 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import SFK_ADMIN_GROUP, User
 
-# User has no history table; role and access changes are written to this audit log.
+# User has no history table: role and access changes are recorded as admin LogEntry rows
+# (change_message = the action code; shown on the Sfk user page and in the admin's history)
+# and written to this log.
 audit_log = logging.getLogger("accounts.audit")
+
+AUDIT_ACTIONS = {
+    "accounts.user.sfk_admin_granted": _("Fikk rollen Sfk-administrator"),
+    "accounts.user.sfk_admin_revoked": _("Rollen Sfk-administrator ble fjernet"),
+    "accounts.user.deactivated": _("Kontoen ble deaktivert"),
+    "accounts.user.reactivated": _("Kontoen ble aktivert igjen"),
+}
 
 SELF_DEMOTE_ERROR = _("Du kan ikke fjerne din egen Sfk-administratorrolle. Be en annen Sfk-administrator om det.")
 SELF_DEACTIVATE_ERROR = _("Du kan ikke deaktivere din egen konto. Be en annen Sfk-administrator om det.")
@@ -18,6 +28,11 @@ SELF_DEACTIVATE_ERROR = _("Du kan ikke deaktivere din egen konto. Be en annen Sf
 
 def _locked(user: User) -> User:
     return User.objects.select_for_update().get(pk=user.pk)
+
+
+def _record(*, user: User, by: User, action: str) -> None:
+    LogEntry.objects.log_actions(user_id=by.pk, queryset=[user], action_flag=CHANGE, change_message=action)
+    audit_log.info("%s user=%s by=%s", action, user.pk, by.pk)
 
 
 def user_set_sfk_admin(*, user: User, is_admin: bool, by: User) -> User:
@@ -35,9 +50,8 @@ def user_set_sfk_admin(*, user: User, is_admin: bool, by: User) -> User:
         else:
             user.groups.remove(group)
         user.__dict__.pop("is_sfk_admin", None)  # cached_property
-        audit_log.info(
-            "accounts.user.%s user=%s by=%s", "sfk_admin_granted" if is_admin else "sfk_admin_revoked", user.pk, by.pk
-        )
+        action = "sfk_admin_granted" if is_admin else "sfk_admin_revoked"
+        _record(user=user, by=by, action=f"accounts.user.{action}")
     return user
 
 
@@ -54,7 +68,7 @@ def user_set_active(*, user: User, is_active: bool, by: User) -> User:
         user.full_clean()
         user.save(update_fields=["is_active"])
         user.__dict__.pop("is_sfk_admin", None)
-        audit_log.info("accounts.user.%s user=%s by=%s", "reactivated" if is_active else "deactivated", user.pk, by.pk)
+        _record(user=user, by=by, action=f"accounts.user.{'reactivated' if is_active else 'deactivated'}")
     return user
 
 

@@ -20,6 +20,7 @@ from .permissions import sfk_admin_required
 from .selectors import (
     account_links,
     personal_data_sections,
+    user_access_history,
     user_admin_list,
     user_coordinator_entries,
     user_personal_data,
@@ -142,6 +143,7 @@ def user_detail(request, pk):
         "target": target,
         "form": form,
         "entries": user_coordinator_entries(user=target),
+        "history": user_access_history(user=target),
         "crumbs": _users_crumbs((target.get_full_name(), "")),
     }
     return render(request, "accounts/users/user_detail.html", context, status=form_status(form))

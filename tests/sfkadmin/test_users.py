@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts import services
 from accounts.models import SFK_ADMIN_GROUP, User
+from accounts.selectors import user_access_history
 from tests.factories import TEST_PASSWORD, CoordinatorFactory, SLTUnitFactory, UserFactory
 from tests.helpers import assert_pages
 
@@ -29,6 +30,18 @@ def test_grant_and_revoke_sfk_admin_is_logged(sfk_admin, caplog):
         services.user_set_sfk_admin(user=target, is_admin=False, by=sfk_admin)
     assert not _is_admin(target)
     assert "accounts.user.sfk_admin_granted" in caplog.text and "accounts.user.sfk_admin_revoked" in caplog.text
+    history = user_access_history(user=target)
+    assert [label for _t, label, _by in history] == [
+        "Rollen Sfk-administrator ble fjernet",
+        "Fikk rollen Sfk-administrator",
+    ]
+    assert all(by == sfk_admin for _t, _l, by in history)
+
+
+def test_unchanged_values_record_nothing(sfk_admin):
+    target = UserFactory()
+    services.user_update_access(user=target, is_admin=False, is_active=True, by=sfk_admin)
+    assert user_access_history(user=target) == []
 
 
 def test_deactivate_and_reactivate_never_deletes(sfk_admin, client):
@@ -110,7 +123,8 @@ def test_admin_deactivates_coordinator(client, sfk_admin, coordinator_b):
     assert response.status_code == 302
     coordinator_b.refresh_from_db()
     assert not coordinator_b.is_active and not _is_admin(coordinator_b)
-    assert "er lagret" in client.get(url).content.decode()
+    html = client.get(url).content.decode()
+    assert "er lagret" in html and "Kontoen ble deaktivert" in html and "Sfk Admin" in html
 
 
 def test_self_demotion_is_refused_next_to_field(client, sfk_admin):
@@ -175,6 +189,8 @@ def test_user_pages_constant_queries(client, sfk_admin):
             CoordinatorFactory(user=user, unit=SLTUnitFactory())
             CoordinatorFactory(user=target, unit=SLTUnitFactory())
             user.groups.add(Group.objects.get(name=SFK_ADMIN_GROUP))
+            services.user_set_active(user=target, is_active=not target.is_active, by=sfk_admin)
+            target.refresh_from_db()
 
     grow(2)
     urls = [reverse("accounts:user_list"), reverse("accounts:user_detail", args=[target.pk])]
