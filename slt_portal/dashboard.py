@@ -1,9 +1,5 @@
 """The Sfk admin landing page (/sfk/) with the national picture and its CSV/XLSX export."""
 
-import csv
-import io
-
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,17 +8,8 @@ from django.views.decorators.http import require_GET
 
 from accounts.permissions import is_sfk_admin, sfk_admin_required
 
+from .exports import csv_response, xlsx_response
 from .selectors import national_picture, national_picture_rows
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def escape_cell(value):
-    """Numbers stay numbers; text starting like a formula gets a leading apostrophe."""
-    if isinstance(value, int):
-        return value
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
 def admin_tools() -> list[tuple[str, list[tuple[str, str]]]]:
@@ -103,36 +90,14 @@ def _header() -> list[str]:
 @require_GET
 @sfk_admin_required
 def export_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
-    response.write("\ufeff")  # BOM: Excel then reads æøå as UTF-8
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(_header())
-    for row in national_picture_rows(national_picture()):
-        writer.writerow([escape_cell(cell) for cell in row])
-    return response
+    return csv_response(_filename("csv"), _header(), national_picture_rows(national_picture()))
 
 
 @require_GET
 @sfk_admin_required
 def export_xlsx(request):
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Nasjonalt bilde")[:31]
-    sheet.append(_header())
-    for row in national_picture_rows(national_picture()):
-        sheet.append([escape_cell(cell) for cell in row])
-    for column, width in zip("ABCD", (34, 50, 10, 10), strict=True):
-        sheet.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_filename("xlsx")}"'
-    return response
+    rows = national_picture_rows(national_picture())
+    return xlsx_response(_filename("xlsx"), _header(), rows, sheet_title=_("Nasjonalt bilde"))
 
 
 def account_links(*, user) -> list[tuple[str, str]]:

@@ -3,6 +3,7 @@
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from django.http import HttpResponse
 
@@ -11,8 +12,11 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def escape_cell(value) -> str:
-    """The cell as text; a leading =, +, -, @, tab, CR or LF gets an apostrophe so it stays text."""
+def escape_cell(value):
+    """Numbers stay numbers; anything else becomes text, and a leading =, +, -, @, tab, CR or LF
+    gets an apostrophe so it stays text."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return value
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
@@ -33,7 +37,7 @@ def csv_response(filename: str, header: Sequence, rows: Iterable[Sequence]) -> H
 
 
 def xlsx_response(filename: str, header: Sequence, rows: Iterable[Sequence], *, sheet_title: str = "") -> HttpResponse:
-    """An XLSX download (one sheet; every cell is text, escaped like the CSV)."""
+    """An XLSX download (one sheet; numbers stay numbers, text is escaped like the CSV)."""
     from openpyxl import Workbook  # imported here: only export views need it
 
     workbook = Workbook(write_only=True)

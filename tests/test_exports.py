@@ -12,7 +12,10 @@ def test_formula_prefixes_are_escaped(prefix):
     assert escape_cell(f"{prefix}SUM(A1)") == f"'{prefix}SUM(A1)"
 
 
-@pytest.mark.parametrize(("value", "expected"), [(None, ""), ("", ""), (42, "42"), ("a=b", "a=b"), ("Æøå", "Æøå")])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(None, ""), ("", ""), (42, 42), (-1.5, -1.5), (True, "True"), ("a=b", "a=b"), ("Æøå", "Æøå")],
+)
 def test_plain_values_stay_as_they_are(value, expected):
     assert escape_cell(value) == expected
 
@@ -32,14 +35,14 @@ def test_csv_response_accepts_a_generator():
     assert response.content.decode("utf-8").splitlines()[1:] == ["0", "1", "2"]
 
 
-def test_xlsx_response_is_a_workbook_of_text_cells():
+def test_xlsx_response_keeps_numbers_and_escapes_text():
     response = xlsx_response("liste.xlsx", ["Navn", "Tall"], [["=1+1", 7], ["Æøå", "@x"]], sheet_title="Deltakere")
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert response["Content-Disposition"] == 'attachment; filename="liste.xlsx"'
     workbook = load_workbook(io.BytesIO(response.content))
     sheet = workbook.active
     assert sheet.title == "Deltakere"
-    assert list(sheet.iter_rows(values_only=True)) == [("Navn", "Tall"), ("'=1+1", "7"), ("Æøå", "'@x")]
+    assert list(sheet.iter_rows(values_only=True)) == [("Navn", "Tall"), ("'=1+1", 7), ("Æøå", "'@x")]
     assert sheet["A2"].data_type == "s"
 
 
