@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from outbox.services import outbox_enqueue
 
-from .models import User
+from .models import SFK_ADMIN_GROUP, User
 
 
 class EmailAuthenticationForm(auth_forms.AuthenticationForm):
@@ -49,3 +49,53 @@ class ProfileForm(forms.ModelForm):
         if User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("Denne e-postadressen er allerede i bruk av en annen konto."))
         return email
+
+
+class UserSearchForm(forms.Form):
+    """The Sfk user list's search and filters (GET)."""
+
+    ROLE_CHOICES = [
+        ("", _("Alle roller")),
+        ("sfk_admin", _("Sfk-administrator")),
+        ("coordinator", _("SLT-koordinator")),
+        ("none", _("Ingen rolle")),
+    ]
+    ACTIVE_CHOICES = [("", _("Alle")), ("yes", _("Aktive")), ("no", _("Deaktiverte"))]
+
+    q = forms.CharField(label=_("Søk etter navn eller e-post"), required=False, max_length=100)
+    role = forms.ChoiceField(label=_("Rolle"), choices=ROLE_CHOICES, required=False)
+    active = forms.ChoiceField(label=_("Tilgang"), choices=ACTIVE_CHOICES, required=False)
+
+
+class UserAccessForm(forms.Form):
+    """What an Sfk admin may change on someone's account: the Sfk admin role and access."""
+
+    is_sfk_admin = forms.BooleanField(
+        label=_("Sfk-administrator"),
+        required=False,
+        help_text=_("Sfk-administratorer kan endre alt innhold i portalen og administrere brukere."),
+    )
+    is_active = forms.BooleanField(
+        label=_("Kontoen er aktiv"),
+        required=False,
+        help_text=_("En deaktivert konto kan ikke logge inn. Ingenting slettes, og kontoen kan aktiveres igjen."),
+    )
+
+    def __init__(self, *args, target: User, actor: User, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {"is_sfk_admin": target.groups.filter(name=SFK_ADMIN_GROUP).exists(), "is_active": target.is_active},
+        )
+        super().__init__(*args, **kwargs)
+        self.target, self.actor = target, actor
+
+    def clean(self):
+        from .services import SELF_DEACTIVATE_ERROR, SELF_DEMOTE_ERROR
+
+        cleaned = super().clean()
+        if self.target.pk == self.actor.pk:
+            if not cleaned.get("is_sfk_admin") and self.initial.get("is_sfk_admin"):
+                self.add_error("is_sfk_admin", SELF_DEMOTE_ERROR)
+            if not cleaned.get("is_active"):
+                self.add_error("is_active", SELF_DEACTIVATE_ERROR)
+        return cleaned

@@ -64,3 +64,63 @@ def personal_data_sections(data: dict) -> list[dict]:
         entries = [list(item.items()) if isinstance(item, dict) else [("value", item)] for item in items]
         sections.append({"key": key, "entries": entries})
     return sections
+
+
+def user_admin_list(*, query: str = "", role: str = "", active: str = ""):
+    """Users for the Sfk user list, with `is_admin` and active coordinator entries (with unit)
+    as `active_entries`; filtered by a search text, role and active state; constant queries."""
+    from django.db.models import Exists, OuterRef, Prefetch, Q
+
+    from municipalities.models import Coordinator
+
+    from .models import SFK_ADMIN_GROUP
+
+    in_group = User.groups.through.objects.filter(user_id=OuterRef("pk"), group__name=SFK_ADMIN_GROUP)
+    has_entry = Coordinator.objects.active().filter(user_id=OuterRef("pk"))
+    users = User.objects.annotate(in_admin_group=Exists(in_group), has_entry=Exists(has_entry)).prefetch_related(
+        Prefetch(
+            "coordinator_entries",
+            queryset=Coordinator.objects.active().select_related("unit").order_by("unit__name"),
+            to_attr="active_entries",
+        )
+    )
+    query = query.strip()
+    if query:
+        users = users.filter(Q(email__icontains=query) | Q(full_name__icontains=query))
+    if role == "sfk_admin":
+        users = users.filter(Q(in_admin_group=True) | Q(is_superuser=True))
+    elif role == "coordinator":
+        users = users.filter(has_entry=True)
+    elif role == "none":
+        users = users.filter(in_admin_group=False, is_superuser=False, has_entry=False)
+    if active == "yes":
+        users = users.filter(is_active=True)
+    elif active == "no":
+        users = users.filter(is_active=False)
+    return users.order_by("full_name", "email")
+
+
+def user_coordinator_entries(*, user: User):
+    """All coordinator entries linked to the account (ended ones too), with their unit."""
+    from municipalities.models import Coordinator
+
+    return Coordinator.objects.filter(user=user).select_related("unit").order_by("ended_at", "unit__name")
+
+
+def user_access_history(*, user: User, limit: int = 50) -> list[tuple]:
+    """Role and access changes of the account, newest first: [(time, label, changed by)]."""
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    from .services import AUDIT_ACTIONS
+
+    entries = (
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(User),
+            object_id=str(user.pk),
+            change_message__in=list(AUDIT_ACTIONS),
+        )
+        .select_related("user")
+        .order_by("-action_time", "-pk")[:limit]
+    )
+    return [(e.action_time, AUDIT_ACTIONS[e.change_message], e.user) for e in entries]

@@ -3,16 +3,28 @@ import json
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse_lazy, translate_url
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy, translate_url
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from slt_portal.views import InvalidFormStatusMixin, form_status
 
-from .forms import EmailAuthenticationForm, OutboxPasswordResetForm, ProfileForm
-from .selectors import account_links, personal_data_sections, user_personal_data
+from . import services
+from .forms import EmailAuthenticationForm, OutboxPasswordResetForm, ProfileForm, UserAccessForm, UserSearchForm
+from .models import User
+from .permissions import sfk_admin_required
+from .selectors import (
+    account_links,
+    personal_data_sections,
+    user_access_history,
+    user_admin_list,
+    user_coordinator_entries,
+    user_personal_data,
+)
 
 
 class LoginView(InvalidFormStatusMixin, auth_views.LoginView):
@@ -86,3 +98,52 @@ def my_data(request):
         response["Content-Disposition"] = f'attachment; filename="slt-portalen-mine-data-{stamp}.json"'
         return response
     return render(request, "accounts/my_data.html", {"sections": personal_data_sections(data)})
+
+
+# --- Sfk administration of accounts -------------------------------------------------------------
+
+
+def _users_crumbs(*rest):
+    trail = [(_("Sfk-administrasjon"), reverse("sfk_dashboard"))]
+    if rest:
+        return [*trail, (_("Brukerkontoer og roller"), reverse("accounts:user_list")), *rest]
+    return [*trail, (_("Brukerkontoer og roller"), "")]
+
+
+@sfk_admin_required
+def user_list(request):
+    form = UserSearchForm(request.GET)
+    filters = form.cleaned_data if form.is_valid() else {}
+    users = user_admin_list(query=filters.get("q", ""), role=filters.get("role", ""), active=filters.get("active", ""))
+    page_obj = Paginator(users, 50).get_page(request.GET.get("page"))
+    context = {"form": form, "page_obj": page_obj, "crumbs": _users_crumbs()}
+    return render(request, "accounts/users/user_list.html", context, status=form_status(form))
+
+
+@sfk_admin_required
+def user_detail(request, pk):
+    target = get_object_or_404(User, pk=pk)
+    # Unchecked boxes send nothing, so an empty POST is still a submitted form.
+    data = request.POST if request.method == "POST" else None
+    form = UserAccessForm(data, target=target, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_update_access(
+                user=target,
+                is_admin=form.cleaned_data["is_sfk_admin"],
+                is_active=form.cleaned_data["is_active"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Endringene for %(user)s er lagret.") % {"user": target.get_full_name()})
+            return redirect("accounts:user_detail", pk=target.pk)
+    context = {
+        "target": target,
+        "form": form,
+        "entries": user_coordinator_entries(user=target),
+        "history": user_access_history(user=target),
+        "crumbs": _users_crumbs((target.get_full_name(), "")),
+    }
+    return render(request, "accounts/users/user_detail.html", context, status=form_status(form))

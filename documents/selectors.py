@@ -91,3 +91,8 @@ def latest_news(*, limit: int = 3) -> list[NewsArticle]:
 def unit_publications(*, unit, user) -> QuerySet[Publication]:
     """A unit's current local documents that the user may see, newest first (for the unit page)."""
     return Publication.objects.visible_to(user).current_editions().filter(unit=unit).order_by("-published_on", "-id")
+
+
+def measure_publications(*, measure, user) -> QuerySet[Publication]:
+    """The documents a measure links that the user may see, newest first (for the measure page)."""
+    return Publication.objects.visible_to(user).filter(measures=measure).order_by("-published_on", "-id")

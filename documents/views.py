@@ -17,11 +17,11 @@ from accounts.permissions import (
     is_sfk_admin,
     sfk_admin_required,
 )
+from slt_portal.markup import render_markdown
 from slt_portal.views import form_status
 
 from . import services
 from .forms import ContactForm, InfoPageForm, LibraryFilterForm, NewsArticleForm, PublicationForm
-from .markup import render_markdown
 from .models import NAMED_PAGE_URLS, ContactMessage, InfoPage, NewsArticle, Publication
 from .selectors import info_page_get, info_pages_menu, library_search, news_for_list, publication_editions
 from .uploads import CONTENT_TYPES, COVER_CONTENT_TYPES
@@ -41,7 +41,7 @@ def client_ip(request) -> str:
 
 def _page_context(request, page: InfoPage) -> dict:
     content = page.localized()
-    rendered = render_markdown(content["body"])
+    rendered = render_markdown(content["body"], toc=True, ds_classes=True)
     crumbs = [(content["title"], "")]
     if page.slug not in NAMED_PAGE_URLS:
         crumbs.insert(0, (_("Om SLT"), reverse("documents:about")))
@@ -367,7 +367,7 @@ def news_detail(request, slug):
         NewsArticle.objects.visible_to(request.user).select_related("author", "related_publication", "related_event"),
         slug=slug,
     )
-    rendered = render_markdown(article.body)
+    rendered = render_markdown(article.body, ds_classes=True)
     related = article.related_publication
     if related and related.is_restricted and not _can_add(request.user):
         related = None

@@ -1,11 +1,7 @@
 """Sfk admin pages: participants per event, export, attendance, e-mail, waiting list moves."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.permissions import sfk_admin_required
+from slt_portal.exports import csv_response, xlsx_response
 from slt_portal.views import form_status
 
 from . import selectors, services
@@ -132,12 +129,6 @@ EXPORT_COLUMNS = [
 ]
 
 
-def _safe(value) -> str:
-    """Neutralise spreadsheet formulas (=, +, -, @, tab, CR at the start of a cell)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _export_rows(event):
     headers = [
         _("Navn"),
@@ -153,27 +144,27 @@ def _export_rows(event):
         _("Møtte"),
         _("Påmeldt"),
     ]
-    yield headers
+    return headers, _registration_rows(event)
+
+
+def _registration_rows(event):
     position = 0
     yes, no = _("ja"), _("nei")
     for r in selectors.registrations_for_admin(event=event):
         position += 1 if r.is_waiting else 0
         yield [
-            _safe(v)
-            for v in (
-                r.name,
-                r.email,
-                r.organisation,
-                r.unit.name if r.unit else "",
-                r.role,
-                r.get_status_display(),
-                position if r.is_waiting else "",
-                r.dietary_needs,
-                r.accessibility_needs,
-                yes if r.consent_participant_list else no,
-                "" if r.attended is None else (yes if r.attended else no),
-                timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
-            )
+            r.name,
+            r.email,
+            r.organisation,
+            r.unit.name if r.unit else "",
+            r.role,
+            r.get_status_display(),
+            position if r.is_waiting else "",
+            r.dietary_needs,
+            r.accessibility_needs,
+            yes if r.consent_participant_list else no,
+            "" if r.attended is None else (yes if r.attended else no),
+            timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
         ]
 
 
@@ -181,30 +172,13 @@ def _export_rows(event):
 @sfk_admin_required
 def participants_csv(request, slug):
     event = _event(slug)
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # BOM so spreadsheet programs read UTF-8
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerows(_export_rows(event))
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="deltakere-{event.slug}.csv"'
-    return response
+    header, rows = _export_rows(event)
+    return csv_response(f"deltakere-{event.slug}.csv", header, rows)
 
 
 @require_GET
 @sfk_admin_required
 def participants_xlsx(request, slug):
-    from openpyxl import Workbook
-
     event = _event(slug)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Deltakere")[:31]
-    for row in _export_rows(event):
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="deltakere-{event.slug}.xlsx"'
-    return response
+    header, rows = _export_rows(event)
+    return xlsx_response(f"deltakere-{event.slug}.xlsx", header, rows, sheet_title=_("Deltakere"))

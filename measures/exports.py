@@ -1,23 +1,13 @@
 """CSV and XLSX export of the current search result."""
 
-import csv
-import io
-
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from slt_portal import exports
+
 from .selectors import SearchParams, measure_export_rows
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def escape_cell(value) -> str:
-    """Neutralise spreadsheet formula injection: a leading =, +, -, @ or control character is
-    prefixed with an apostrophe so the cell stays text."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
 def _header() -> list[str]:
@@ -71,29 +61,8 @@ def _filename(ext: str) -> str:
 
 
 def csv_response(*, params: SearchParams) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
-    response.write("\ufeff")  # BOM: Excel then reads æøå as UTF-8
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(_header())
-    for row in _rows(params):
-        writer.writerow([escape_cell(cell) for cell in row])
-    return response
+    return exports.csv_response(_filename("csv"), _header(), _rows(params))
 
 
 def xlsx_response(*, params: SearchParams) -> HttpResponse:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Tiltak"))
-    sheet.append(_header())
-    for row in _rows(params):
-        sheet.append([escape_cell(cell) for cell in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_filename("xlsx")}"'
-    return response
+    return exports.xlsx_response(_filename("xlsx"), _header(), _rows(params), sheet_title=_("Tiltak"))

@@ -1,9 +1,12 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import SLTUnit
 
-from .models import PERSONAL_DATA_REMINDER, Classification, Measure, Theme
+from .models import PERSONAL_DATA_REMINDER, Classification, Measure, Theme, linkable_documents
 
 FREE_TEXT_FIELDS = ("summary", "description", "local_evaluation", "implementation")
 
@@ -13,6 +16,34 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+# The form's groups, in order: (legend, fields).
+FIELDSETS = [
+    (_("Beskrivelse"), ["unit", "title", "summary", "description", "language"]),
+    (_("Klassifisering"), ["themes", "arenas", "age_bands", "prevention_levels", "partner_sectors", "factors"]),
+    (_("Periode og status"), ["status", "start_date", "end_date", "last_reviewed"]),
+    (
+        _("Kunnskapsgrunnlag"),
+        [
+            "ungsinn_level",
+            "ungsinn_url",
+            "international_rating",
+            "international_url",
+            "local_evaluation",
+            "report_links",
+            "documents",
+        ],
+    ),
+    (_("Gjennomføring"), ["implementation", "cost_level", "funding", "reach_per_year"]),
+    (_("Kontakt"), ["responsible_org", "contact_name", "contact_email"]),
+]
+
+
+class DocumentChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        owner = obj.unit.name if obj.unit_id else _("nasjonal")
+        return f"{obj.title} ({owner}, {obj.published_on:%Y})"
 
 
 def _classifications(*kinds):
@@ -60,9 +91,11 @@ class MeasureForm(forms.ModelForm):
             "international_url",
             "local_evaluation",
             "report_links",
+            "documents",
             "implementation",
             "last_reviewed",
         ]
+        field_classes = {"documents": DocumentChoiceField}
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
             "description": forms.Textarea(attrs={"rows": 10}),
@@ -75,6 +108,7 @@ class MeasureForm(forms.ModelForm):
             "prevention_levels": forms.CheckboxSelectMultiple(),
             "partner_sectors": forms.CheckboxSelectMultiple(attrs={"data_columns": True}),
             "factors": forms.CheckboxSelectMultiple(attrs={"data_columns": True}),
+            "documents": forms.CheckboxSelectMultiple(),
             "start_date": DateInput(),
             "end_date": DateInput(),
             "last_reviewed": DateInput(),
@@ -112,6 +146,32 @@ class MeasureForm(forms.ModelForm):
             )
         if self.instance.pk:
             self.fields["ungsinn_level"].initial = self.instance.ungsinn_level
+        self._narrow_documents(units)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's own <form> has the token
+        self.helper.layout = Layout(
+            *(
+                Fieldset(legend, *[name for name in names if name in self.fields])
+                for legend, names in FIELDSETS
+                if any(name in self.fields for name in names)
+            )
+        )
+
+    def _narrow_documents(self, units):
+        """Current editions the measure's unit may link (any of the user's units for a new measure),
+        plus those already linked; no field at all when there is nothing to link."""
+        if self.instance.pk:
+            units = [self.instance.unit_id]
+        choices = linkable_documents(units=units).filter(replaced_by__isnull=True)
+        if self.instance.pk:
+            linked = self.instance.documents.values("pk")
+            choices = choices.model.objects.filter(Q(pk__in=choices.values("pk")) | Q(pk__in=linked))
+        choices = choices.select_related("unit").order_by("-published_on", "title")
+        if not choices.exists():
+            del self.fields["documents"]
+            return
+        self.fields["documents"].queryset = choices
 
 
 class CopyForm(forms.Form):

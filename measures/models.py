@@ -256,6 +256,13 @@ class Measure(models.Model):
     international_url = models.URLField(_("lenke til internasjonal vurdering"), blank=True, max_length=500)
     local_evaluation = models.TextField(_("lokal evaluering"), blank=True)
     report_links = models.TextField(_("lenker til rapporter"), blank=True, help_text=_("Én nettadresse per linje."))
+    documents = models.ManyToManyField(
+        "documents.Publication",
+        blank=True,
+        related_name="measures",
+        verbose_name=_("rapporter og dokumenter"),
+        help_text=_("Dokumenter fra dokumentbiblioteket, for eksempel en evalueringsrapport."),
+    )
     implementation = models.TextField(
         _("hva som trengs for å drive tiltaket"),
         blank=True,
@@ -373,6 +380,13 @@ class Measure(models.Model):
     @property
     def is_published(self) -> bool:
         return self.state == self.State.PUBLISHED
+
+
+def linkable_documents(*, units):
+    """Publications a measure of one of these units may link: public national ones and the units' own."""
+    from documents.models import Publication
+
+    return Publication.objects.filter(Q(unit__isnull=True, is_restricted=False) | Q(unit__in=units))
 
 
 def measure_slug(title: str) -> str:

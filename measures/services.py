@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 
 from municipalities.models import SLTUnit
 
-from .models import Measure
+from .models import Measure, linkable_documents
 
-M2M_FIELDS = ("themes", "arenas", "age_bands", "prevention_levels", "partner_sectors", "factors")
+M2M_FIELDS = ("themes", "arenas", "age_bands", "prevention_levels", "partner_sectors", "factors", "documents")
 SCALAR_FIELDS = (
     "title",
     "summary",
@@ -69,10 +69,28 @@ def _apply(measure: Measure, data: dict) -> dict:
     return {name: list(data[name]) for name in M2M_FIELDS if name in data}
 
 
+def _pks(values) -> set[int]:
+    return {getattr(value, "pk", value) for value in values}
+
+
+def _check_documents(measure: Measure, documents) -> None:
+    """A measure links only documents its unit may link (those it already links may stay)."""
+    wanted = _pks(documents)
+    allowed = set(linkable_documents(units=[measure.unit_id]).filter(pk__in=wanted).values_list("pk", flat=True))
+    if measure.pk:
+        allowed |= set(measure.documents.filter(pk__in=wanted).values_list("pk", flat=True))
+    if wanted - allowed:
+        raise ValidationError(
+            {"documents": _("Du kan bare lenke til offentlige nasjonale dokumenter og enhetens egne dokumenter.")}
+        )
+
+
 def _save(measure: Measure, m2m: dict, *, require_theme: bool) -> Measure:
     measure.full_clean()
     if require_theme and "themes" in m2m and not m2m["themes"]:
         raise ValidationError({"themes": _("Velg minst ett tema.")})
+    if m2m.get("documents"):
+        _check_documents(measure, m2m["documents"])
     measure.save()
     for name, values in m2m.items():
         getattr(measure, name).set(values)
@@ -157,4 +175,6 @@ def measure_copy(*, source: Measure, unit: SLTUnit, by) -> Measure:
     copy.published_at = None
     copy.search_vector = None
     m2m = {name: list(getattr(source, name).values_list("pk", flat=True)) for name in M2M_FIELDS}
+    # Only the documents the new unit may link come along (not another unit's own documents).
+    m2m["documents"] = list(linkable_documents(units=[unit.pk]).filter(measures=source).values_list("pk", flat=True))
     return _save(copy, m2m, require_theme=False)

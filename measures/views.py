@@ -14,6 +14,7 @@ from accounts.permissions import (
     is_coordinator,
     is_sfk_admin,
 )
+from documents.selectors import measure_publications
 from municipalities.models import Coordinator, SLTUnit
 from slt_portal.views import form_status
 
@@ -87,6 +88,7 @@ def measure_detail(request, pk, slug=None):
             "measure": measure,
             "related": measure_related(measure=measure),
             "peers": measure_peers(measure=measure, user=request.user),
+            "documents": measure_publications(measure=measure, user=request.user),
             "can_change": can_change(request.user, measure),
             "can_copy": measure.is_published and (is_coordinator(request.user) or is_sfk_admin(request.user)),
             "own_measure": measure.unit_id in user_units,

@@ -1,12 +1,8 @@
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,6 +16,9 @@ from accounts.permissions import (
     is_sfk_admin,
     sfk_admin_required,
 )
+from documents.selectors import unit_publications
+from measures.models import Measure
+from slt_portal.exports import csv_response
 from slt_portal.views import form_status
 
 from . import selectors, services
@@ -91,7 +90,13 @@ def municipality_detail(request, number):
 @require_GET
 def unit_detail(request, slug):
     unit = get_object_or_404(SLTUnit.objects.with_details(), slug=slug)
-    context = {"unit": unit, "can_change": can_change(request.user, unit), "crumbs": _unit_crumbs(unit)}
+    context = {
+        "unit": unit,
+        "can_change": can_change(request.user, unit),
+        "crumbs": _unit_crumbs(unit),
+        "measures": Measure.objects.for_unit(unit),
+        "publications": unit_publications(unit=unit, user=request.user).select_related("unit"),
+    }
     if is_sfk_admin(request.user):
         context["coordinators"] = unit.coordinators.select_related("user").order_by("ended_at", "name")
     return render(request, "municipalities/unit_detail.html", context)
@@ -119,67 +124,47 @@ def coverage(request):
     return render(request, "municipalities/coverage.html", context)
 
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value) -> str:
-    """Neutralise spreadsheet formulas: a cell starting with = + - @ gets a leading quote."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
 @require_GET
 def export_csv(request):
-    muni_places, district_places = selectors.places()
-    rows = []
+    muni_places, _districts = selectors.places()
+    header = [
+        _("Kommunenummer"),
+        _("Kommune"),
+        _("Bydel"),
+        _("Fylke"),
+        _("SLT-enhet"),
+        _("Status"),
+        _("Enhetens e-post"),
+        _("Koordinator"),
+        _("Stillingstittel"),
+        _("E-post"),
+        _("Telefon"),
+        _("Sist bekreftet"),
+    ]
+    return csv_response("slt-koordinatorer.csv", header, _export_rows(muni_places))
+
+
+def _export_rows(muni_places):
     for place in sorted(muni_places, key=lambda p: p.municipality.number):
         for sub in [place, *place.district_places]:
-            if sub.unit:
-                rows.append(sub)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(
-        [
-            _("Kommunenummer"),
-            _("Kommune"),
-            _("Bydel"),
-            _("Fylke"),
-            _("SLT-enhet"),
-            _("Status"),
-            _("Enhetens e-post"),
-            _("Koordinator"),
-            _("Stillingstittel"),
-            _("E-post"),
-            _("Telefon"),
-            _("Sist bekreftet"),
-        ]
-    )
-    for place in rows:
-        unit = place.unit
-        people = unit.public_coordinators or [None]
-        for person in people:
-            writer.writerow(
-                [
-                    csv_safe(v)
-                    for v in [
-                        place.municipality.number,
-                        place.municipality.name,
-                        place.district.name if place.district else "",
-                        place.municipality.county.name,
-                        unit.name,
-                        unit.get_status_display(),
-                        unit.email,
-                        person.name if person else _("Stilling ledig"),
-                        person.title if person else "",
-                        person.email if person else "",
-                        person.phone if person else "",
-                        unit.verified_at.date().isoformat() if unit.verified_at else "",
-                    ]
+            unit = sub.unit
+            if not unit:
+                continue
+            for person in unit.public_coordinators or [None]:
+                yield [
+                    sub.municipality.number,
+                    sub.municipality.name,
+                    sub.district.name if sub.district else "",
+                    sub.municipality.county.name,
+                    unit.name,
+                    unit.get_status_display(),
+                    unit.email,
+                    person.name if person else _("Stilling ledig"),
+                    person.title if person else "",
+                    person.email if person else "",
+                    person.phone if person else "",
+                    unit.verified_at.date().isoformat() if unit.verified_at else "",
                 ]
-            )
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="slt-koordinatorer.csv"'
-    return response
 
 
 # --- Self-service -----------------------------------------------------------------------------

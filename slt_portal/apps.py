@@ -7,6 +7,13 @@ class SltPortalConfig(AppConfig):
     name = "slt_portal"
     verbose_name = "SLT-portalen"
 
+    def ready(self):
+        from accounts.selectors import ACCOUNT_LINK_PROVIDERS
+
+        from .dashboard import account_links
+
+        ACCOUNT_LINK_PROVIDERS.append(account_links)
+
 
 class SltAdminConfig(admin_apps.AdminConfig):
     default = False

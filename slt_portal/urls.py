@@ -3,7 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import dashboard, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -14,6 +14,10 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    # Sfk area landing page; the apps' own /sfk/... pages are more specific paths.
+    path("sfk/", dashboard.dashboard, name="sfk_dashboard"),
+    path("sfk/eksport.csv", dashboard.export_csv, name="sfk_export_csv"),
+    path("sfk/eksport.xlsx", dashboard.export_xlsx, name="sfk_export_xlsx"),
     path("konto/", include("accounts.urls")),
     path("", include("municipalities.urls")),
     path("", include("measures.urls")),

@@ -55,6 +55,9 @@ def robots_txt(request):
             "Disallow: /admin/",
             "Disallow: /nn/konto/",
             "Disallow: /en/konto/",
+            "Disallow: /sfk/",
+            "Disallow: /nn/sfk/",
+            "Disallow: /en/sfk/",
         ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -1,22 +1,8 @@
-import markdown as md
-import nh3
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.safestring import mark_safe
 
 register = template.Library()
-
-ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h2", "h3", "h4", "blockquote", "code"}
-
-
-@register.filter
-def markdown(text: str) -> str:
-    """Markdown rendered and sanitised (no raw HTML, links get rel=noopener)."""
-    html = md.markdown(text or "", extensions=["sane_lists"])
-    return mark_safe(
-        nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}}, url_schemes={"http", "https", "mailto"})
-    )
 
 
 @register.filter

@@ -2,6 +2,7 @@ import pytest
 
 from measures.managed_lists import load_managed_lists
 from measures.models import Classification, Measure, Theme
+from tests.documents.factories import PublicationFactory
 from tests.factories import (
     TEST_PASSWORD,
     CoordinatorFactory,
@@ -107,6 +108,10 @@ def test_bank_detail_and_form_pass_axe_in_nynorsk_and_english(live_server, page,
         },
     )
     services.measure_publish(measure=measure, by=None)
+    report = PublicationFactory(
+        unit=unit, title="Evaluering av leksehjelp", kind="report", file="", file_type="", external_url="https://x.no"
+    )
+    services.measure_update(measure=measure, by=None, data={"documents": [report]})
     other = SLTUnitFactory(name="SLT Nabobyen")
     CoordinatorFactory(unit=other, name="Per Peer")
     copy = services.measure_copy(source=measure, unit=other, by=None)
@@ -117,6 +122,7 @@ def test_bank_detail_and_form_pass_axe_in_nynorsk_and_english(live_server, page,
         axe(page)
         page.goto(f"{live_server.url}{prefix}{measure.get_absolute_url()}")
         assert page.get_by_text("Per Peer").is_visible()
+        assert page.get_by_role("link", name="Evaluering av leksehjelp").is_visible()
         axe(page)
     login(page, coordinator.email, TEST_PASSWORD)
     for prefix in ["/nn", "/en"]:

@@ -119,3 +119,21 @@ def test_invitation_pages_pass_axe(live_server, page, axe, directory):
     page.goto(f"{live_server.url}/invitasjon/{invitation_token(invitation)}/")
     assert page.locator("h1").inner_text() == "Lenken kan ikke brukes"
     axe(page)
+
+
+def test_unit_page_with_measures_and_documents_passes_axe(live_server, page, axe, directory):
+    from measures.managed_lists import load_managed_lists
+    from measures.models import Classification, Theme
+    from tests.documents.factories import PublicationFactory
+    from tests.measures.factories import published
+
+    load_managed_lists(Theme, Classification)  # browser tests truncate reference data
+    published(unit=directory, title="Natteravn i Kristiansand", classifications={"age_bands": ["13-15"]})
+    PublicationFactory(
+        unit=directory, title="Handlingsplan 2026", file="", file_type="", external_url="https://example.no/plan"
+    )
+    for prefix in ["", "/en"]:
+        page.goto(f"{live_server.url}{prefix}/slt-enhet/kristiansand/")
+        assert page.get_by_role("link", name="Natteravn i Kristiansand").is_visible()
+        assert page.get_by_role("link", name="Handlingsplan 2026").is_visible()
+        axe(page)

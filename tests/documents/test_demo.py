@@ -22,3 +22,15 @@ def test_demo_is_idempotent_and_pdfs_are_valid_demo_files(municipalities):
         assert publication.page_count == 1 and publication.file_type == "pdf"
         with publication.file.open("rb") as handle:
             assert b"DEMOFIL" in handle.read()
+
+
+def test_demo_links_bergens_annual_report_to_a_bergen_measure(municipalities):
+    from accounts import demo as accounts_demo
+    from measures import demo as measures_demo
+    from measures.models import Measure
+    from municipalities import demo as municipalities_demo
+
+    for module in (accounts_demo, municipalities_demo, measures_demo, demo, demo):
+        module.load(log=lambda *a: None)
+    linked = Measure.objects.filter(documents__slug="demo-arsrapport-slt-bergen")
+    assert linked.count() == 1 and linked.get().unit.slug == "bergen"

@@ -1,0 +1,79 @@
+"""Writes about user accounts: Sfk admins grant roles and (de)activate accounts, never delete."""
+
+import logging
+
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from .models import SFK_ADMIN_GROUP, User
+
+# User has no history table: role and access changes are recorded as admin LogEntry rows
+# (change_message = the action code; shown on the Sfk user page and in the admin's history)
+# and written to this log.
+audit_log = logging.getLogger("accounts.audit")
+
+AUDIT_ACTIONS = {
+    "accounts.user.sfk_admin_granted": _("Fikk rollen Sfk-administrator"),
+    "accounts.user.sfk_admin_revoked": _("Rollen Sfk-administrator ble fjernet"),
+    "accounts.user.deactivated": _("Kontoen ble deaktivert"),
+    "accounts.user.reactivated": _("Kontoen ble aktivert igjen"),
+}
+
+SELF_DEMOTE_ERROR = _("Du kan ikke fjerne din egen Sfk-administratorrolle. Be en annen Sfk-administrator om det.")
+SELF_DEACTIVATE_ERROR = _("Du kan ikke deaktivere din egen konto. Be en annen Sfk-administrator om det.")
+
+
+def _locked(user: User) -> User:
+    return User.objects.select_for_update().get(pk=user.pk)
+
+
+def _record(*, user: User, by: User, action: str) -> None:
+    LogEntry.objects.log_actions(user_id=by.pk, queryset=[user], action_flag=CHANGE, change_message=action)
+    audit_log.info("%s user=%s by=%s", action, user.pk, by.pk)
+
+
+def user_set_sfk_admin(*, user: User, is_admin: bool, by: User) -> User:
+    """Grant or revoke the Sfk admin role (group membership). An admin cannot demote themselves."""
+    if user.pk == by.pk and not is_admin:
+        raise ValidationError({"is_sfk_admin": SELF_DEMOTE_ERROR})
+    with transaction.atomic():
+        user = _locked(user)
+        group, _created = Group.objects.get_or_create(name=SFK_ADMIN_GROUP)
+        was_admin = user.groups.filter(pk=group.pk).exists()
+        if was_admin == is_admin:
+            return user
+        if is_admin:
+            user.groups.add(group)
+        else:
+            user.groups.remove(group)
+        user.__dict__.pop("is_sfk_admin", None)  # cached_property
+        action = "sfk_admin_granted" if is_admin else "sfk_admin_revoked"
+        _record(user=user, by=by, action=f"accounts.user.{action}")
+    return user
+
+
+def user_set_active(*, user: User, is_active: bool, by: User) -> User:
+    """Deactivate (the person can no longer log in) or reactivate an account; nothing is deleted.
+    An admin cannot deactivate themselves."""
+    if user.pk == by.pk and not is_active:
+        raise ValidationError({"is_active": SELF_DEACTIVATE_ERROR})
+    with transaction.atomic():
+        user = _locked(user)
+        if user.is_active == is_active:
+            return user
+        user.is_active = is_active
+        user.full_clean()
+        user.save(update_fields=["is_active"])
+        user.__dict__.pop("is_sfk_admin", None)
+        _record(user=user, by=by, action=f"accounts.user.{'reactivated' if is_active else 'deactivated'}")
+    return user
+
+
+def user_update_access(*, user: User, is_admin: bool, is_active: bool, by: User) -> User:
+    """Both changes of the Sfk user page in one transaction: all or nothing."""
+    with transaction.atomic():
+        user = user_set_sfk_admin(user=user, is_admin=is_admin, by=by)
+        return user_set_active(user=user, is_active=is_active, by=by)

@@ -1,0 +1,50 @@
+"""Spreadsheet downloads (CSV and XLSX) shared by every app, safe against formula injection."""
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from django.http import HttpResponse
+
+# A cell starting with one of these is read as a formula (or may become one) by spreadsheet programs.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def escape_cell(value):
+    """Numbers stay numbers; anything else becomes text, and a leading =, +, -, @, tab, CR or LF
+    gets an apostrophe so it stays text."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return value
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def csv_response(filename: str, header: Sequence, rows: Iterable[Sequence]) -> HttpResponse:
+    """A semicolon-separated UTF-8 CSV download with a BOM (so Excel reads æøå), every cell escaped."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow([escape_cell(cell) for cell in header])
+    writer.writerows([escape_cell(cell) for cell in row] for row in rows)
+    return _attachment(HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8"), filename)
+
+
+def xlsx_response(filename: str, header: Sequence, rows: Iterable[Sequence], *, sheet_title: str = "") -> HttpResponse:
+    """An XLSX download (one sheet; numbers stay numbers, text is escaped like the CSV)."""
+    from openpyxl import Workbook  # imported here: only export views need it
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(str(sheet_title)[:31] or None)
+    sheet.append([escape_cell(cell) for cell in header])
+    for row in rows:
+        sheet.append([escape_cell(cell) for cell in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _attachment(HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE), filename)
