@@ -102,6 +102,7 @@ def load(*, log):
             article=NewsArticle(
                 slug="demo-velkommen-til-slt-portalen",
                 title="Velkommen til SLT-portalen (demo)",
+                language=NewsArticle.Language.NB,
                 lead="SLT-portalen samler koordinatoroversikt, tiltak, dokumenter og arrangementer på ett sted.",  # noqa: E501
                 body="## Hva finner du her?\n\nDette er en demoartikkel. Portalen samler SLT-håndboken, "  # noqa: E501
                 "lokale planer, tiltak og arrangementer.\n\n## Si fra\n\nBruk kontaktskjemaet.",

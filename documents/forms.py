@@ -145,6 +145,7 @@ class NewsArticleForm(forms.ModelForm):
         model = NewsArticle
         fields = [
             "title",
+            "language",
             "lead",
             "body",
             "image",

@@ -221,7 +221,10 @@ def _news_image_name(instance, filename):
 
 
 class NewsArticle(models.Model):
+    Language = Publication.Language
+
     title = models.CharField(_("tittel"), max_length=200)
+    language = models.CharField(_("språk i teksten"), max_length=2, choices=Language.choices, default=Language.NB)
     slug = models.SlugField(_("kortnavn i adressen"), max_length=120, unique=True)
     lead = models.CharField(_("ingress"), max_length=400)
     body = models.TextField(_("brødtekst"), help_text=_("Markdown. Bruk ## for mellomtitler."))

@@ -229,7 +229,7 @@ def publication_detail(request, slug):
             "editions": editions if len(editions) > 1 else [],
             "newest": editions[0],
             "can_edit": can_change(request.user, publication),
-            "crumbs": [(_("Dokumenter"), reverse("documents:library")), (publication.title, "")],
+            "crumbs": [(_("Dokumenter"), reverse("documents:library")), (publication.title, "", publication.language)],
         },
     )
 
@@ -302,7 +302,7 @@ def _save_publication(request, form, publication):
             return redirect(saved.get_absolute_url())
     crumbs = [(_("Dokumenter"), reverse("documents:library"))]
     if publication.pk:
-        crumbs += [(publication.title, publication.get_absolute_url()), (_("Rediger"), "")]
+        crumbs += [(publication.title, publication.get_absolute_url(), publication.language), (_("Rediger"), "")]
     else:
         crumbs.append((_("Legg til dokument"), ""))
     return render(
@@ -323,7 +323,7 @@ def publication_delete(request, slug):
         return redirect("documents:library")
     crumbs = [
         (_("Dokumenter"), reverse("documents:library")),
-        (publication.title, publication.get_absolute_url()),
+        (publication.title, publication.get_absolute_url(), publication.language),
         (_("Slett"), ""),
     ]
     return render(
@@ -383,7 +383,7 @@ def news_detail(request, slug):
             "related": related,
             "event": event,
             "can_edit": can_change(request.user, article),
-            "crumbs": [(_("Aktuelt"), reverse("documents:news_list")), (article.title, "")],
+            "crumbs": [(_("Aktuelt"), reverse("documents:news_list")), (article.title, "", article.language)],
         },
     )
 

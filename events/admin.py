@@ -21,14 +21,14 @@ class RecordingInline(admin.TabularInline):
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "start", "status", "capacity", "county"]
-    list_filter = ["status", "kind", "county"]
+    list_filter = ["status", "kind", "county", "language"]
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["invite_link", "cancelled_at"]
     inlines = [SessionInline, RecordingInline]
     actions = ["cancel_events"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "summary", "description", "status", "cancelled_at"]}),
+        (None, {"fields": ["title", "slug", "language", "kind", "summary", "description", "status", "cancelled_at"]}),
         (_("Tid og sted"), {"fields": ["start", "end", "venue_name", "venue_address", "is_online", "join_url"]}),
         (
             _("Påmelding"),

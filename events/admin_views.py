@@ -22,7 +22,7 @@ def _admin_crumbs(*items, event=None):
     trail = crumbs(_("Administrer påmeldinger"))
     trail[-1] = (trail[-1][0], reverse("events:admin_list"))
     if event is not None:
-        trail.append((event.title, reverse("events:participants", kwargs={"slug": event.slug})))
+        trail.append((event.title, reverse("events:participants", kwargs={"slug": event.slug}), event.language))
     return trail + [(title, "") for title in items]
 
 
@@ -54,7 +54,7 @@ def participants(request, slug):
     return render(
         request,
         "events/admin/participants.html",
-        {"event": event, "rows": rows, "cancelled": cancelled, "crumbs": _admin_crumbs(event.title)},
+        {"event": event, "rows": rows, "cancelled": cancelled, "crumbs": _admin_crumbs(event=event)},
     )
 
 

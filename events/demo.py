@@ -40,6 +40,7 @@ def load(*, log):
         f"slt-konferansen-{conf_day.year}",
         title=f"SLT-konferansen {conf_day.year}",
         kind=Event.Kind.CONFERENCE,
+        language=Event.Language.NB,
         summary="To dager om samordnet forebygging for barn og unge: kunnskap, erfaringer og nettverk.",
         description=(
             "Årets SLT-konferanse samler koordinatorer, politikontakter og samarbeidspartnere.\n\n"
@@ -83,6 +84,7 @@ def load(*, log):
         "innforingskurs-for-nye-slt-koordinatorer",
         title="Innføringskurs for nye SLT-koordinatorer",
         kind=Event.Kind.INTRO_COURSE,
+        language=Event.Language.NB,
         summary="Grunnkurs i SLT-modellen: roller, politiråd, kartlegging og handlingsplan.",
         description="For deg som er ny som SLT-koordinator. *Dette er demodata.*",
         start=_at(course_day, 9),
@@ -135,6 +137,7 @@ def load(*, log):
         "digital-samling-vinter",
         title="Digital samling: forebygging av vold blant unge",
         kind=Event.Kind.DIGITAL_GATHERING,
+        language=Event.Language.NB,
         summary="To timer på nett med innlegg og erfaringsdeling. Lenken får du på påmeldingssiden.",
         description="Digital samling for SLT-koordinatorer. *Dette er demodata.*",
         start=_at(gathering_day, 13),
@@ -159,6 +162,7 @@ def load(*, log):
         f"slt-konferansen-{last_year}",
         title=f"SLT-konferansen {last_year}",
         kind=Event.Kind.CONFERENCE,
+        language=Event.Language.NB,
         summary="Fjorårets konferanse. Se opptakene fra foredragene.",
         description="*Dette er demodata.*",
         start=_at(last_day, 10),

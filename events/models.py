@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from documents.models import Publication
+
 # Paths under /arrangementer/ that are not event slugs.
 RESERVED_SLUGS = {"tidligere", "opptak", "kalender", "pamelding", "administrer"}
 
@@ -60,8 +62,12 @@ class Event(models.Model):
         PUBLISHED = "published", _("Publisert")
         CANCELLED = "cancelled", _("Avlyst")
 
+    # Same choices as publications and measures: marks editor-written text with lang (WCAG 3.1.2).
+    Language = Publication.Language
+
     title = models.CharField(_("tittel"), max_length=200)
     slug = models.SlugField(_("kortnavn i adressen"), max_length=200, unique=True)
+    language = models.CharField(_("språk i teksten"), max_length=2, choices=Language.choices, default=Language.NB)
     kind = models.CharField(_("type"), max_length=32, choices=Kind.choices)
     summary = models.CharField(_("ingress"), max_length=300)
     description = models.TextField(_("beskrivelse"), blank=True, help_text=_("Markdown."))

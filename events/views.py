@@ -23,7 +23,7 @@ def crumbs(*items, event=None):
     """Breadcrumbs below 'Arrangementer' (and the event, when given)."""
     trail = [(_("Arrangementer"), reverse("events:list"))]
     if event is not None:
-        trail.append((event.title, event.get_absolute_url()))
+        trail.append((event.title, event.get_absolute_url(), event.language))
     return trail + [(title, "") for title in items]
 
 
@@ -66,7 +66,7 @@ def event_detail(request, slug):
     invite = request.GET.get("invitasjon", "")
     context = {
         "event": event,
-        "crumbs": crumbs(event.title),
+        "crumbs": crumbs(event=event),
         "is_past": event.is_past(),
         "problem": services.registration_problem(event=event, invite_token=invite),
         "invite": invite if invite == event.invite_token else "",

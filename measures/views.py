@@ -92,7 +92,7 @@ def measure_detail(request, pk, slug=None):
             "can_change": can_change(request.user, measure),
             "can_copy": measure.is_published and (is_coordinator(request.user) or is_sfk_admin(request.user)),
             "own_measure": measure.unit_id in user_units,
-            "crumbs": [(_("Tiltaksbanken"), reverse("measures:list")), (measure.title, "")],
+            "crumbs": [(_("Tiltaksbanken"), reverse("measures:list")), (measure.title, "", measure.language)],
         },
     )
 
@@ -164,7 +164,7 @@ def measure_edit(request, pk):
         else:
             messages.success(request, _("Endringene er lagret."))
             return redirect("measures:edit", pk=measure.pk)
-    crumbs = [(_("Mine tiltak"), reverse("measures:mine")), (measure.title, "")]
+    crumbs = [(_("Mine tiltak"), reverse("measures:mine")), (measure.title, "", measure.language)]
     return render(
         request,
         "measures/measure_form.html",
@@ -223,7 +223,7 @@ def measure_copy(request, pk):
             return redirect("measures:edit", pk=copy.pk)
     crumbs = [
         (_("Tiltaksbanken"), reverse("measures:list")),
-        (source.title, source.get_absolute_url()),
+        (source.title, source.get_absolute_url(), source.language),
         (_("Kopier"), ""),
     ]
     return render(
@@ -251,7 +251,7 @@ def measure_history(request, pk):
         rows.append({"record": record, "changed": changed})
     crumbs = [
         (_("Mine tiltak"), reverse("measures:mine")),
-        (measure.title, reverse("measures:edit", args=[measure.pk])),
+        (measure.title, reverse("measures:edit", args=[measure.pk]), measure.language),
         (_("Endringshistorikk"), ""),
     ]
     return render(request, "measures/measure_history.html", {"measure": measure, "rows": rows, "crumbs": crumbs})

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 
 from slt_portal.markup import render_markdown
 
@@ -32,3 +33,13 @@ def ellipsis_to_none(value):
 def markdown(text: str, base_level: int = 2):
     """Markdown → sanitised HTML; the argument is the level of its top heading (3 under a page's h2)."""
     return render_markdown(text, base_level=int(base_level)).html
+
+
+@register.filter
+def in_language(text, lang):
+    """Editor-written text inside translated UI text, in a <span lang> (WCAG 3.1.2 Language of Parts).
+
+    Use it in visible text only, e.g. {% blocktranslate with title=event.title|in_language:event.language %};
+    never in <title> or attributes.
+    """
+    return format_html('<span lang="{}">{}</span>', lang, text)

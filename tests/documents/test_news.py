@@ -80,6 +80,7 @@ def test_image_needs_alt_text(client, sfk_admin):
     client.force_login(sfk_admin)
     data = {
         "title": "Med bilde",
+        "language": "nb",
         "lead": "Ingress",
         "body": "Tekst",
         "publish_at": "2025-01-01T10:00",

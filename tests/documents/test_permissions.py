@@ -160,6 +160,7 @@ def test_news_write_views_only_sfk_admin(client, roles, role, status):
     login(client, roles, role)
     data = {
         "title": "Ny tittel",
+        "language": "nb",
         "lead": "Ingress",
         "body": "Tekst",
         "publish_at": "2025-01-01T10:00",

@@ -142,7 +142,8 @@ def test_accessibility_statement_lists_recordings_without_captions(client):
     html = assert_page(client, "/tilgjengelighet/", max_queries=7).content.decode()
     assert '<h2 class="ds-heading" data-size="sm" id="uncaptioned-heading">Opptak uten teksting</h2>' in html
     assert "Innlegg uten teksting" in html and "Nasjonal SLT-konferanse" in html
-    assert f'href="/arrangementer/{event.slug}/opptak/">Innlegg uten teksting</a>' in html
+    assert f'href="/arrangementer/{event.slug}/opptak/" lang="nb">Innlegg uten teksting</a>' in html
+    assert '(<span lang="nb">Nasjonal SLT-konferanse</span>,' in html
     assert "Innlegg med teksting" not in html and "Utkastopptak" not in html
     en = client.get("/en/tilgjengelighet/").content.decode()
     assert "Recordings without captions" in en
@@ -162,7 +163,7 @@ def test_recordings_section_uses_a_constant_number_of_queries(client):
         RecordingFactory(has_captions=False)
     with CaptureQueriesContext(connection) as many:
         html = client.get("/tilgjengelighet/").content.decode()
-    assert html.count('/opptak/">Opptak ') == 7
+    assert html.count('/opptak/" lang="nb">Opptak ') == 7
     assert len(many) == len(one)
 
 
