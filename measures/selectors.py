@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import coordinator_unit_ids
-from municipalities.models import Coordinator, County, SLTUnit
+from municipalities.models import Coordinator, County, District, Municipality, SLTUnit, UnitDistrict, UnitMunicipality
 
-from .models import Classification, Measure, Theme
+from .models import Classification, Measure, MeasureQuerySet, Theme
 from .services import SEARCH_CONFIG
 
 MAX_QUERY_LENGTH = 200
@@ -185,49 +185,136 @@ def _filtered(base: QuerySet, resolved: dict, *, skip: str | None = None) -> Que
     return qs
 
 
-def _counts(qs: QuerySet, name: str) -> dict:
-    """One aggregate query per facet: {option key: number of matching measures}.
+def _q(name: str) -> str:
+    return connection.ops.quote_name(name)
 
-    `qs` carries no annotations, so grouping on its own columns is a plain GROUP BY."""
+
+def _table(model) -> str:
+    return _q(model._meta.db_table)
+
+
+def _m2m(name: str) -> tuple[str, str]:
+    """(through table, option key column) of an M2M facet."""
+    attr = M2M_FACETS[name][1]
+    return _table(getattr(Measure, attr).through), _q("theme_id" if attr == "themes" else "classification_id")
+
+
+def _placeholders(values: list) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def _unit_counties_sql(*, for_counting: bool) -> str:
+    """(unit_id, county_id) pairs of current units, each pair once.
+
+    Units made of whole municipalities, plus Oslo-style units made of districts. For counting, a
+    unit with both kinds of membership counts by its municipalities only (as the county page does);
+    for filtering, either kind matches."""
+    um, mun = _table(UnitMunicipality), _table(Municipality)
+    ud, dist = _table(UnitDistrict), _table(District)
+    exclude = (
+        f" AND NOT EXISTS (SELECT 1 FROM {um} um2 WHERE um2.unit_id = ud.unit_id AND um2.is_current)"
+        if for_counting
+        else ""
+    )
+    return (
+        f"SELECT um.unit_id, mu.county_id FROM {um} um JOIN {mun} mu ON mu.id = um.municipality_id"
+        f" WHERE um.is_current"
+        f" UNION SELECT ud.unit_id, mu.county_id FROM {ud} ud JOIN {dist} d ON d.id = ud.district_id"
+        f" JOIN {mun} mu ON mu.id = d.municipality_id WHERE ud.is_current{exclude}"
+    )
+
+
+def _flag_sql(name: str, keys: list) -> tuple[str, list]:
+    """SQL for "this row of `m` matches the chosen options of facet `name`", and its params."""
     if name in M2M_FACETS:
-        _label, attr, _kind = M2M_FACETS[name]
-        through = getattr(Measure, attr).through
-        key = "theme_id" if attr == "themes" else "classification_id"
-        rows = (
-            through.objects.filter(measure_id__in=qs.values("pk"))
-            .values(key)
-            .annotate(n=Count("measure_id"))
-            .order_by()
+        table, key = _m2m(name)
+        # OFFSET 0 keeps PostgreSQL probing the (measure_id, key) index per matching row instead
+        # of hashing every through row of the chosen options (which grows with the whole bank).
+        offset = " OFFSET 0" if connection.vendor == "postgresql" else ""
+        return (
+            f"EXISTS (SELECT 1 FROM {table} t WHERE t.measure_id = m.id"
+            f" AND t.{key} IN ({_placeholders(keys)}){offset})",
+            list(keys),
         )
-        return {row[key]: row["n"] for row in rows}
     if name == "evidence":
-        rows = qs.values("ungsinn_level").annotate(n=Count("pk")).order_by()
-        return {
-            (EVIDENCE_NONE if row["ungsinn_level"] is None else str(row["ungsinn_level"])): row["n"] for row in rows
-        }
+        levels = [int(v) for v in keys if v != EVIDENCE_NONE]
+        parts = [f"m.ungsinn_level IN ({_placeholders(levels)})"] if levels else []
+        if EVIDENCE_NONE in keys:
+            parts.append("m.ungsinn_level IS NULL")
+        return "(" + " OR ".join(parts) + ")", levels
     if name == "status":
-        rows = qs.values("status").annotate(n=Count("pk")).order_by()
-        return {row["status"]: row["n"] for row in rows}
+        return f"m.status IN ({_placeholders(keys)})", list(keys)
     if name == "county":
-        # Units made of whole municipalities, then Oslo-style units made of districts only.
-        by_municipality = (
-            qs.filter(unit__memberships__is_current=True)
-            .values(c=F("unit__memberships__municipality__county_id"))
-            .annotate(n=Count("pk", distinct=True))
-            .order_by()
+        return (
+            f"m.unit_id IN (SELECT uf.unit_id FROM uf WHERE uf.county_id IN ({_placeholders(keys)}))",
+            list(keys),
         )
-        by_district = (
-            qs.filter(unit__district_memberships__is_current=True)
-            .exclude(unit__memberships__is_current=True)
-            .values(c=F("unit__district_memberships__district__municipality__county_id"))
-            .annotate(n=Count("pk", distinct=True))
-            .order_by()
-        )
-        counts: dict = {}
-        for row in [*by_municipality, *by_district]:
-            counts[row["c"]] = counts.get(row["c"], 0) + row["n"]
-        return counts
-    return {}
+    raise ValueError(name)
+
+
+def _facet_counts(params: SearchParams, resolved: dict) -> tuple[dict[str, dict], int]:
+    """Every facet's counts and the number of results, in ONE aggregate query.
+
+    The text match (the GIN index scan and its heap visits) runs once, in the CTE `m`; for each
+    chosen facet `f` holds one boolean per matching measure. Each facet is then counted over the
+    rows matching every *other* chosen facet: M2M facets by index-only probes of the through
+    table, the others by grouping `f`'s own columns. Returns ({facet: {key: count}}, total)."""
+    inner = _base(params, rank=False).values_list("id", "status", "ungsinn_level", "unit_id").order_by()
+    inner_sql, inner_params = inner.query.sql_with_params()
+    materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
+    flags, flag_params = [], []
+    for name, keys in resolved.items():
+        sql, values = _flag_sql(name, keys)
+        flags.append(f"{sql} AS f_{name}")
+        flag_params += values
+    ctes = [f"m (id, status, ungsinn_level, unit_id) AS {materialized}({inner_sql})"]
+    params_list = list(inner_params)
+    if "county" in resolved:
+        ctes.append(f"uf (unit_id, county_id) AS ({_unit_counties_sql(for_counting=False)})")
+    ctes.append(f"uc (unit_id, county_id) AS ({_unit_counties_sql(for_counting=True)})")
+    flag_columns = "".join(f", {flag}" for flag in flags)
+    ctes.append(f"f AS {materialized}(SELECT m.*{flag_columns} FROM m)")
+    params_list += flag_params
+
+    def where(skip: str | None = None) -> str:
+        conds = [f"f.f_{name}" for name in resolved if name != skip]
+        return " WHERE " + " AND ".join(conds) if conds else ""
+
+    branches = []
+    for name in FACET_ORDER:
+        if name in M2M_FACETS:
+            table, key = _m2m(name)
+            branches.append(
+                f"SELECT '{name}', CAST(t.{key} AS TEXT), COUNT(*) FROM f JOIN {table} t ON t.measure_id = f.id"
+                f"{where(name)} GROUP BY t.{key}"
+            )
+        elif name == "evidence":
+            branches.append(
+                f"SELECT '{name}', CAST(f.ungsinn_level AS TEXT), COUNT(*) FROM f{where(name)} GROUP BY f.ungsinn_level"
+            )
+        elif name == "status":
+            branches.append(f"SELECT '{name}', f.status, COUNT(*) FROM f{where(name)} GROUP BY f.status")
+        elif name == "county":
+            branches.append(
+                f"SELECT '{name}', CAST(uc.county_id AS TEXT), COUNT(*) FROM f JOIN uc ON uc.unit_id = f.unit_id"
+                f"{where(name)} GROUP BY uc.county_id"
+            )
+    branches.append(f"SELECT 'total', NULL, COUNT(*) FROM f{where()}")
+    sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(branches)
+    counts: dict[str, dict] = {name: {} for name in FACET_ORDER}
+    total = 0
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params_list)
+        for name, key, n in cursor.fetchall():
+            if name == "total":
+                total = n
+            elif name == "evidence":
+                counts[name][EVIDENCE_NONE if key is None else key] = n
+            elif name == "status":
+                counts[name][key] = n
+            else:
+                counts[name][int(key)] = n
+    return counts, total
 
 
 def _options(name: str, params: SearchParams, counts: dict, lists: dict) -> list[FacetOption]:
@@ -270,6 +357,18 @@ FACET_LABELS = {
 }
 
 
+class _CountedQuerySet(MeasureQuerySet):
+    """A search result whose size the facet query already counted, so the paginator's
+    `count()` costs no second text match. Any chained copy counts for itself again."""
+
+    known_count: int | None = None
+
+    def count(self) -> int:
+        if self.known_count is not None and self._result_cache is None:
+            return self.known_count
+        return super().count()
+
+
 def measure_search(*, params: SearchParams) -> tuple[QuerySet, list[Facet]]:
     """Published measures matching the text and facets, and the facet counts.
 
@@ -277,19 +376,18 @@ def measure_search(*, params: SearchParams) -> tuple[QuerySet, list[Facet]]:
     with every other facet applied (so choosing one option does not hide its siblings)."""
     lists = _load_lists()
     resolved = _resolve(params, lists)
-    count_base = _base(params, rank=False)
-    facets = []
-    for name in FACET_ORDER:
-        counts = _counts(_filtered(count_base, resolved, skip=name), name)
-        facets.append(Facet(name, str(FACET_LABELS[name]), _options(name, params, counts, lists)))
-    results = _filtered(_base(params), resolved)
+    counts, total = _facet_counts(params, resolved)
+    facets = [Facet(name, str(FACET_LABELS[name]), _options(name, params, counts[name], lists)) for name in FACET_ORDER]
+    results = _filtered(_text_filter(_CountedQuerySet(Measure).published(), params.q), resolved)
     if params.sort == "relevance" and params.q and connection.vendor == "postgresql":
         results = results.order_by("-rank", "-published_at", "pk")
     elif params.sort == "title":
         results = results.order_by(Lower("title"), "pk")
     else:
         results = results.order_by("-published_at", "-pk")
-    return results.with_card_data(), facets
+    results = results.with_card_data()
+    results.known_count = total
+    return results, facets
 
 
 def measure_export_rows(*, params: SearchParams, limit: int = 10_000) -> QuerySet:
