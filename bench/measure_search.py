@@ -47,6 +47,7 @@ def main():
     parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--keep", action="store_true", help="Keep the last generated data.")
     parser.add_argument("--no-load", action="store_true", help="Time the data already there (one size).")
+    parser.add_argument("--queries", nargs="+", choices=list(QUERIES), default=list(QUERIES))
     args = parser.parse_args()
 
     import django
@@ -56,6 +57,7 @@ def main():
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
     if connection.vendor != "postgresql":
         print("Warning: not PostgreSQL; the numbers say nothing about production.", file=sys.stderr)
@@ -72,17 +74,19 @@ def main():
     client = Client()
     print(
         f"# measure bank benchmark – {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} – {platform.node()}, "
-        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, {connection.vendor}"
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, {connection.vendor}, "
+        f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
     )
-    print("| measures | query | p50 ms | p95 ms | matches |")
-    print("|---:|---|---:|---:|---:|")
+    print("| measures | query | p50 ms | p95 ms | min ms | queries | matches |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
     for size in args.sizes:
         if not args.no_load:
             call_command("load_bench_measures", count=size, clear=True, stdout=open(os.devnull, "w"))
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")  # what autovacuum does on a live site
         total = Measure.objects.published().count()
-        for name, url in QUERIES.items():
+        for name in args.queries:
+            url = QUERIES[name]
             for _ in range(3):  # warm-up
                 client.get(url)
             timings = []
@@ -91,11 +95,13 @@ def main():
                 response = client.get(url)
                 timings.append((time.perf_counter() - start) * 1000)
                 assert response.status_code == 200, response.status_code
+            with CaptureQueriesContext(connection) as queries:
+                client.get(url)
             params = SearchParams.from_querydict(QueryDict(url.partition("?")[2]))
             matches = measure_search(params=params)[0].count()
             print(
                 f"| {size} (total {total}) | {name} | {statistics.median(timings):.0f} | "
-                f"{percentile(timings, 95):.0f} | {matches} |",
+                f"{percentile(timings, 95):.0f} | {min(timings):.0f} | {len(queries)} | {matches} |",
                 flush=True,
             )
     if not args.keep:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
@@ -252,22 +252,85 @@ def _flag_sql(name: str, keys: list) -> tuple[str, list]:
     raise ValueError(name)
 
 
-def _facet_counts(params: SearchParams, resolved: dict) -> tuple[dict[str, dict], int]:
-    """Every facet's counts and the number of results, in ONE aggregate query.
+def _counts(qs: QuerySet, name: str) -> dict:
+    """One aggregate query per facet: {option key: number of matching measures}. Used when there
+    is no text: then the PostgreSQL planner counts each facet best on its own (index-only scans,
+    parallel workers) rather than from one materialised set of every published measure.
+
+    `qs` carries no annotations, so grouping on its own columns is a plain GROUP BY."""
+    if name in M2M_FACETS:
+        _label, attr, _kind = M2M_FACETS[name]
+        through = getattr(Measure, attr).through
+        key = "theme_id" if attr == "themes" else "classification_id"
+        rows = (
+            through.objects.filter(measure_id__in=qs.values("pk"))
+            .values(key)
+            .annotate(n=Count("measure_id"))
+            .order_by()
+        )
+        return {row[key]: row["n"] for row in rows}
+    if name == "evidence":
+        rows = qs.values("ungsinn_level").annotate(n=Count("pk")).order_by()
+        return {
+            (EVIDENCE_NONE if row["ungsinn_level"] is None else str(row["ungsinn_level"])): row["n"] for row in rows
+        }
+    if name == "status":
+        rows = qs.values("status").annotate(n=Count("pk")).order_by()
+        return {row["status"]: row["n"] for row in rows}
+    if name == "county":
+        # Count per unit (an index-only scan), then add the units up per county.
+        per_unit, per_unit_params = qs.values("unit_id").annotate(n=Count("pk")).order_by().query.sql_with_params()
+        sql = (
+            f"WITH pu (unit_id, n) AS ({per_unit}),"
+            f" uc (unit_id, county_id) AS ({_unit_counties_sql(for_counting=True)})"
+            " SELECT uc.county_id, SUM(pu.n) FROM pu JOIN uc ON uc.unit_id = pu.unit_id GROUP BY uc.county_id"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, per_unit_params)
+            return {county_id: int(n) for county_id, n in cursor.fetchall()}
+    return {}
+
+
+# A text search with at most this many results gets its ordered ids from the facet query, so the
+# page itself is a primary-key lookup instead of a second text match.
+ID_LIST_LIMIT = 1000
+
+# Sort → (fields of the text match that the order needs, ORDER BY over them as f.s1, f.s2, …).
+_SORT_SQL = {
+    "relevance": (["rank", "published_at"], "f.s1 DESC, f.s2 DESC, f.id ASC"),
+    "title": (["title_lower"], "f.s1 ASC, f.id ASC"),
+    "newest": (["published_at"], "f.s1 DESC, f.id DESC"),
+}
+
+
+def _facet_counts(params: SearchParams, resolved: dict) -> tuple[dict[str, dict], int, list[int] | None]:
+    """Every facet's counts, the number of results and (up to ID_LIST_LIMIT) their ordered ids, in
+    ONE query.
 
     The text match (the GIN index scan and its heap visits) runs once, in the CTE `m`; for each
     chosen facet `f` holds one boolean per matching measure. Each facet is then counted over the
     rows matching every *other* chosen facet: M2M facets by index-only probes of the through
-    table, the others by grouping `f`'s own columns. Returns ({facet: {key: count}}, total)."""
-    inner = _base(params, rank=False).values_list("id", "status", "ungsinn_level", "unit_id").order_by()
+    table, the others by grouping `f`'s own columns. Returns ({facet: {key: count}}, total, ids or
+    None when there are more results than ID_LIST_LIMIT)."""
+    sort = params.sort
+    if sort == "relevance" and connection.vendor != "postgresql":
+        sort = "newest"  # no ranking in the SQLite fallback
+    sort_fields, order_by = _SORT_SQL[sort]
+    base = _base(params, rank=sort == "relevance")
+    if sort == "title":
+        base = base.annotate(title_lower=Lower("title"))
+    inner = base.values_list("id", "status", "ungsinn_level", "unit_id", *sort_fields).order_by()
     inner_sql, inner_params = inner.query.sql_with_params()
+    columns = ", ".join(
+        ["id", "status", "ungsinn_level", "unit_id", *[f"s{i}" for i in range(1, len(sort_fields) + 1)]]
+    )
     materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
     flags, flag_params = [], []
     for name, keys in resolved.items():
         sql, values = _flag_sql(name, keys)
         flags.append(f"{sql} AS f_{name}")
         flag_params += values
-    ctes = [f"m (id, status, ungsinn_level, unit_id) AS {materialized}({inner_sql})"]
+    ctes = [f"m ({columns}) AS {materialized}({inner_sql})"]
     params_list = list(inner_params)
     if "county" in resolved:
         ctes.append(f"uf (unit_id, county_id) AS ({_unit_counties_sql(for_counting=False)})")
@@ -300,13 +363,20 @@ def _facet_counts(params: SearchParams, resolved: dict) -> tuple[dict[str, dict]
                 f"{where(name)} GROUP BY uc.county_id"
             )
     branches.append(f"SELECT 'total', NULL, COUNT(*) FROM f{where()}")
+    branches.append(
+        f"SELECT 'id', CAST(r.id AS TEXT), r.pos FROM (SELECT f.id, ROW_NUMBER() OVER (ORDER BY {order_by}) AS pos"
+        f" FROM f{where()} ORDER BY {order_by} LIMIT {ID_LIST_LIMIT + 1}) r"
+    )
     sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(branches)
     counts: dict[str, dict] = {name: {} for name in FACET_ORDER}
     total = 0
+    positions = []
     with connection.cursor() as cursor:
         cursor.execute(sql, params_list)
         for name, key, n in cursor.fetchall():
-            if name == "total":
+            if name == "id":
+                positions.append((n, int(key)))
+            elif name == "total":
                 total = n
             elif name == "evidence":
                 counts[name][EVIDENCE_NONE if key is None else key] = n
@@ -314,7 +384,8 @@ def _facet_counts(params: SearchParams, resolved: dict) -> tuple[dict[str, dict]
                 counts[name][key] = n
             else:
                 counts[name][int(key)] = n
-    return counts, total
+    ids = [pk for _pos, pk in sorted(positions)] if total <= ID_LIST_LIMIT else None
+    return counts, total, ids
 
 
 def _options(name: str, params: SearchParams, counts: dict, lists: dict) -> list[FacetOption]:
@@ -357,6 +428,29 @@ FACET_LABELS = {
 }
 
 
+class _OrderedResults:
+    """A search result whose ordered ids the facet query already returned: what the paginator
+    needs (`count()` and slicing); each page is one primary-key query (+ the card prefetches)."""
+
+    def __init__(self, ids: list[int]):
+        self.ids = ids
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0] if index >= 0 else self[len(self) + index]
+        page = self.ids[index]
+        if not page:
+            return []
+        by_id = {m.pk: m for m in Measure.objects.filter(pk__in=page).with_card_data()}
+        return [by_id[pk] for pk in page if pk in by_id]
+
+
 class _CountedQuerySet(MeasureQuerySet):
     """A search result whose size the facet query already counted, so the paginator's
     `count()` costs no second text match. Any chained copy counts for itself again."""
@@ -369,15 +463,23 @@ class _CountedQuerySet(MeasureQuerySet):
         return super().count()
 
 
-def measure_search(*, params: SearchParams) -> tuple[QuerySet, list[Facet]]:
-    """Published measures matching the text and facets, and the facet counts.
+def measure_search(*, params: SearchParams) -> tuple[QuerySet | _OrderedResults, list[Facet]]:
+    """Published measures matching the text and facets (in page order), and the facet counts.
 
     Facets combine with AND, values within a facet with OR; each facet's counts are computed
     with every other facet applied (so choosing one option does not hide its siblings)."""
     lists = _load_lists()
     resolved = _resolve(params, lists)
-    counts, total = _facet_counts(params, resolved)
+    ids = None
+    if params.q:
+        counts, total, ids = _facet_counts(params, resolved)
+    else:
+        count_base = _base(params, rank=False)
+        counts = {name: _counts(_filtered(count_base, resolved, skip=name), name) for name in FACET_ORDER}
+        total = None  # the paginator counts
     facets = [Facet(name, str(FACET_LABELS[name]), _options(name, params, counts[name], lists)) for name in FACET_ORDER]
+    if ids is not None:
+        return _OrderedResults(ids), facets
     results = _filtered(_text_filter(_CountedQuerySet(Measure).published(), params.q), resolved)
     if params.sort == "relevance" and params.q and connection.vendor == "postgresql":
         results = results.order_by("-rank", "-published_at", "pk")
