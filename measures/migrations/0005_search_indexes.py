@@ -1,0 +1,31 @@
+"""A covering index for the public measure bank's facet counts (PostgreSQL only).
+
+Raw SQL rather than Meta.indexes: PostgreSQL-specific (partial, INCLUDE), and the model state is
+unchanged, so later `makemigrations` runs see nothing to do. Measured on 100 000 measures: the
+county facet without text counts per unit by an index-only scan (5 ms instead of 35 ms)."""
+
+from django.db import migrations
+
+CREATE = (
+    "CREATE INDEX IF NOT EXISTS measure_published_unit ON measures_measure (unit_id) "
+    "INCLUDE (id, status, ungsinn_level) WHERE state = 'published'"
+)
+DROP = "DROP INDEX IF EXISTS measure_published_unit"
+
+
+def _run(sql):
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(sql)
+
+    return run
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("measures", "0004_indexes"),
+    ]
+
+    operations = [
+        migrations.RunPython(_run(CREATE), _run(DROP), elidable=False),
+    ]
