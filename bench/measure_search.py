@@ -9,6 +9,11 @@ then times whole page renders of /tiltak/ through Django's test client (no netwo
 - reference: a free-text term matching about 1 % of the measures + two facets;
 - broad: no text and no filter, every facet counted.
 Targets at 100 000 (issue 4): reference p95 < 150 ms (growth 1 000 → 100 000 ≤ 1.5x), broad p95 < 400 ms.
+
+Columns: whole-page p50/p95/min; "search" = the search layer alone (facet counts + the first page
+of results with its prefetches, no template rendering); queries = SQL queries of one page render.
+Options: --no-load times the data already in the database (e.g. one database per size), --keep
+leaves the generated measures, --queries picks some of the queries below.
 """
 
 import argparse
@@ -66,10 +71,12 @@ def main():
         sys.exit("Refusing to run against a database that is not on 127.0.0.1.")
     call_command("migrate", verbosity=0)
 
+    from django.core.paginator import Paginator
     from django.http import QueryDict
 
     from measures.models import Measure
     from measures.selectors import SearchParams, measure_search
+    from measures.views import PAGE_SIZE
 
     client = Client()
     print(
@@ -77,10 +84,10 @@ def main():
         f"{os.cpu_count()} CPUs, Python {platform.python_version()}, {connection.vendor}, "
         f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
     )
-    print("| measures | query | p50 ms | p95 ms | min ms | queries | matches |")
-    print("|---:|---|---:|---:|---:|---:|---:|")
-    for size in args.sizes:
-        if not args.no_load:
+    print("| measures | query | p50 ms | p95 ms | min ms | search p50 ms | search p95 ms | queries | matches |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    for size in [None] if args.no_load else args.sizes:
+        if size is not None:
             call_command("load_bench_measures", count=size, clear=True, stdout=open(os.devnull, "w"))
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")  # what autovacuum does on a live site
@@ -97,11 +104,20 @@ def main():
                 assert response.status_code == 200, response.status_code
             with CaptureQueriesContext(connection) as queries:
                 client.get(url)
-            params = SearchParams.from_querydict(QueryDict(url.partition("?")[2]))
+            data = QueryDict(url.partition("?")[2])
+            params = SearchParams.from_querydict(data)
             matches = measure_search(params=params)[0].count()
+            # The search layer alone (facets + first page with its prefetches), no template.
+            search_timings = []
+            for _ in range(args.runs):
+                start = time.perf_counter()
+                results, _facets = measure_search(params=SearchParams.from_querydict(data))
+                list(Paginator(results, PAGE_SIZE).get_page(data.get("page")))
+                search_timings.append((time.perf_counter() - start) * 1000)
             print(
-                f"| {size} (total {total}) | {name} | {statistics.median(timings):.0f} | "
-                f"{percentile(timings, 95):.0f} | {min(timings):.0f} | {len(queries)} | {matches} |",
+                f"| {total} | {name} | {statistics.median(timings):.0f} | "
+                f"{percentile(timings, 95):.0f} | {min(timings):.0f} | {statistics.median(search_timings):.0f} | "
+                f"{percentile(search_timings, 95):.0f} | {len(queries)} | {matches} |",
                 flush=True,
             )
     if not args.keep:
