@@ -5,6 +5,10 @@ Full-text search runs on PostgreSQL: the `norwegian` configuration on `Measure.s
 `websearch_to_tsquery`, so any user input is valid syntax. On SQLite (development only) the
 fallback is a plain `icontains` per word after stripping a few common Norwegian endings
 (tiltakene → tiltak); it has no ranking ("relevance" sorts by newest) and no real stemming.
+
+Performance (bench/RESULTS.md): a text search evaluates the match once and gets every facet
+count, the total and the ordered result ids from ONE query (`_facet_counts`); without text each
+facet is counted by its own aggregate query (`_counts`), which PostgreSQL runs index-only.
 """
 
 import re
