@@ -454,7 +454,7 @@ class _OrderedResults:
         page = self.ids[index]
         if not page:
             return []
-        by_id = {m.pk: m for m in Measure.objects.filter(pk__in=page).with_card_data()}
+        by_id = {m.pk: m for m in Measure.objects.published().filter(pk__in=page).with_card_data()}
         return [by_id[pk] for pk in page if pk in by_id]
 
 
