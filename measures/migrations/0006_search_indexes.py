@@ -30,7 +30,7 @@ def _run(statements):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("measures", "0004_indexes"),
+        ("measures", "0005_measure_documents"),
     ]
 
     operations = [
