@@ -9,6 +9,11 @@ then times whole page renders of /tiltak/ through Django's test client (no netwo
 - reference: a free-text term matching about 1 % of the measures + two facets;
 - broad: no text and no filter, every facet counted.
 Targets at 100 000 (issue 4): reference p95 < 150 ms (growth 1 000 → 100 000 ≤ 1.5x), broad p95 < 400 ms.
+
+Columns: whole-page p50/p95/min; "search" = the search layer alone (facet counts + the first page
+of results with its prefetches, no template rendering); queries = SQL queries of one page render.
+Options: --no-load times the data already in the database (e.g. one database per size), --keep
+leaves the generated measures, --queries picks some of the queries below.
 """
 
 import argparse
@@ -47,6 +52,7 @@ def main():
     parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--keep", action="store_true", help="Keep the last generated data.")
     parser.add_argument("--no-load", action="store_true", help="Time the data already there (one size).")
+    parser.add_argument("--queries", nargs="+", choices=list(QUERIES), default=list(QUERIES))
     args = parser.parse_args()
 
     import django
@@ -56,6 +62,7 @@ def main():
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
     if connection.vendor != "postgresql":
         print("Warning: not PostgreSQL; the numbers say nothing about production.", file=sys.stderr)
@@ -64,25 +71,29 @@ def main():
         sys.exit("Refusing to run against a database that is not on 127.0.0.1.")
     call_command("migrate", verbosity=0)
 
+    from django.core.paginator import Paginator
     from django.http import QueryDict
 
     from measures.models import Measure
     from measures.selectors import SearchParams, measure_search
+    from measures.views import PAGE_SIZE
 
     client = Client()
     print(
         f"# measure bank benchmark – {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} – {platform.node()}, "
-        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, {connection.vendor}"
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, {connection.vendor}, "
+        f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
     )
-    print("| measures | query | p50 ms | p95 ms | matches |")
-    print("|---:|---|---:|---:|---:|")
-    for size in args.sizes:
-        if not args.no_load:
+    print("| measures | query | p50 ms | p95 ms | min ms | search p50 ms | search p95 ms | queries | matches |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    for size in [None] if args.no_load else args.sizes:
+        if size is not None:
             call_command("load_bench_measures", count=size, clear=True, stdout=open(os.devnull, "w"))
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")  # what autovacuum does on a live site
         total = Measure.objects.published().count()
-        for name, url in QUERIES.items():
+        for name in args.queries:
+            url = QUERIES[name]
             for _ in range(3):  # warm-up
                 client.get(url)
             timings = []
@@ -91,11 +102,22 @@ def main():
                 response = client.get(url)
                 timings.append((time.perf_counter() - start) * 1000)
                 assert response.status_code == 200, response.status_code
-            params = SearchParams.from_querydict(QueryDict(url.partition("?")[2]))
+            with CaptureQueriesContext(connection) as queries:
+                client.get(url)
+            data = QueryDict(url.partition("?")[2])
+            params = SearchParams.from_querydict(data)
             matches = measure_search(params=params)[0].count()
+            # The search layer alone (facets + first page with its prefetches), no template.
+            search_timings = []
+            for _ in range(args.runs):
+                start = time.perf_counter()
+                results, _facets = measure_search(params=SearchParams.from_querydict(data))
+                list(Paginator(results, PAGE_SIZE).get_page(data.get("page")))
+                search_timings.append((time.perf_counter() - start) * 1000)
             print(
-                f"| {size} (total {total}) | {name} | {statistics.median(timings):.0f} | "
-                f"{percentile(timings, 95):.0f} | {matches} |",
+                f"| {total} | {name} | {statistics.median(timings):.0f} | "
+                f"{percentile(timings, 95):.0f} | {min(timings):.0f} | {statistics.median(search_timings):.0f} | "
+                f"{percentile(search_timings, 95):.0f} | {len(queries)} | {matches} |",
                 flush=True,
             )
     if not args.keep:

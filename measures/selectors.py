@@ -5,6 +5,10 @@ Full-text search runs on PostgreSQL: the `norwegian` configuration on `Measure.s
 `websearch_to_tsquery`, so any user input is valid syntax. On SQLite (development only) the
 fallback is a plain `icontains` per word after stripping a few common Norwegian endings
 (tiltakene → tiltak); it has no ranking ("relevance" sorts by newest) and no real stemming.
+
+Performance (bench/RESULTS.md): a text search evaluates the match once and gets every facet
+count, the total and the ordered result ids from ONE query (`_facet_counts`); without text each
+facet is counted by its own aggregate query (`_counts`), which PostgreSQL runs index-only.
 """
 
 import re
@@ -12,14 +16,14 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import coordinator_unit_ids
-from municipalities.models import Coordinator, County, SLTUnit
+from municipalities.models import Coordinator, County, District, Municipality, SLTUnit, UnitDistrict, UnitMunicipality
 
-from .models import Classification, Measure, Theme
+from .models import Classification, Measure, MeasureQuerySet, Theme
 from .services import SEARCH_CONFIG
 
 MAX_QUERY_LENGTH = 200
@@ -185,20 +189,92 @@ def _filtered(base: QuerySet, resolved: dict, *, skip: str | None = None) -> Que
     return qs
 
 
-def _counts(qs: QuerySet, name: str) -> dict:
-    """One aggregate query per facet: {option key: number of matching measures}.
+def _q(name: str) -> str:
+    return connection.ops.quote_name(name)
 
-    `qs` carries no annotations, so grouping on its own columns is a plain GROUP BY."""
+
+def _table(model) -> str:
+    return _q(model._meta.db_table)
+
+
+def _m2m(name: str) -> tuple[str, str]:
+    """(through table, option key column) of an M2M facet."""
+    attr = M2M_FACETS[name][1]
+    return _table(getattr(Measure, attr).through), _q("theme_id" if attr == "themes" else "classification_id")
+
+
+def _placeholders(values: list) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def _unit_counties_sql(*, for_counting: bool) -> str:
+    """(unit_id, county_id) pairs of current units, each pair once.
+
+    Units made of whole municipalities, plus Oslo-style units made of districts. For counting, a
+    unit with both kinds of membership counts by its municipalities only (as the county page does);
+    for filtering, either kind matches."""
+    um, mun = _table(UnitMunicipality), _table(Municipality)
+    ud, dist = _table(UnitDistrict), _table(District)
+    exclude = (
+        f" AND NOT EXISTS (SELECT 1 FROM {um} um2 WHERE um2.unit_id = ud.unit_id AND um2.is_current)"
+        if for_counting
+        else ""
+    )
+    return (
+        f"SELECT um.unit_id, mu.county_id FROM {um} um JOIN {mun} mu ON mu.id = um.municipality_id"
+        f" WHERE um.is_current"
+        f" UNION SELECT ud.unit_id, mu.county_id FROM {ud} ud JOIN {dist} d ON d.id = ud.district_id"
+        f" JOIN {mun} mu ON mu.id = d.municipality_id WHERE ud.is_current{exclude}"
+    )
+
+
+def _flag_sql(name: str, keys: list) -> tuple[str, list]:
+    """SQL for "this row of `m` matches the chosen options of facet `name`", and its params."""
+    if name in M2M_FACETS:
+        table, key = _m2m(name)
+        # OFFSET 0 keeps PostgreSQL probing the (measure_id, key) index per matching row instead
+        # of hashing every through row of the chosen options (which grows with the whole bank).
+        offset = " OFFSET 0" if connection.vendor == "postgresql" else ""
+        return (
+            f"EXISTS (SELECT 1 FROM {table} t WHERE t.measure_id = m.id"
+            f" AND t.{key} IN ({_placeholders(keys)}){offset})",
+            list(keys),
+        )
+    if name == "evidence":
+        levels = [int(v) for v in keys if v != EVIDENCE_NONE]
+        parts = [f"m.ungsinn_level IN ({_placeholders(levels)})"] if levels else []
+        if EVIDENCE_NONE in keys:
+            parts.append("m.ungsinn_level IS NULL")
+        return "(" + " OR ".join(parts) + ")", levels
+    if name == "status":
+        return f"m.status IN ({_placeholders(keys)})", list(keys)
+    if name == "county":
+        return (
+            f"m.unit_id IN (SELECT uf.unit_id FROM uf WHERE uf.county_id IN ({_placeholders(keys)}))",
+            list(keys),
+        )
+    raise ValueError(name)
+
+
+def _counts(qs: QuerySet, name: str, *, every_published: bool = False) -> dict:
+    """One aggregate query per facet: {option key: number of matching measures}. Used when there
+    is no text: then the PostgreSQL planner counts each facet best on its own (index-only scans,
+    parallel workers) rather than from one materialised set of every published measure.
+
+    `qs` carries no annotations, so grouping on its own columns is a plain GROUP BY.
+    `every_published`: `qs` is every published measure (no other facet chosen), so M2M links are
+    counted by leaving out the few unpublished measures (an anti-join on a small partial index)
+    instead of matching every link against every published id."""
     if name in M2M_FACETS:
         _label, attr, _kind = M2M_FACETS[name]
         through = getattr(Measure, attr).through
         key = "theme_id" if attr == "themes" else "classification_id"
-        rows = (
-            through.objects.filter(measure_id__in=qs.values("pk"))
-            .values(key)
-            .annotate(n=Count("measure_id"))
-            .order_by()
-        )
+        if every_published:
+            unpublished = Measure.objects.filter(pk=OuterRef("measure_id")).exclude(state=Measure.State.PUBLISHED)
+            links = through.objects.filter(~Exists(unpublished))
+        else:
+            links = through.objects.filter(measure_id__in=qs.values("pk"))
+        rows = links.values(key).annotate(n=Count("measure_id")).order_by()
         return {row[key]: row["n"] for row in rows}
     if name == "evidence":
         rows = qs.values("ungsinn_level").annotate(n=Count("pk")).order_by()
@@ -209,25 +285,114 @@ def _counts(qs: QuerySet, name: str) -> dict:
         rows = qs.values("status").annotate(n=Count("pk")).order_by()
         return {row["status"]: row["n"] for row in rows}
     if name == "county":
-        # Units made of whole municipalities, then Oslo-style units made of districts only.
-        by_municipality = (
-            qs.filter(unit__memberships__is_current=True)
-            .values(c=F("unit__memberships__municipality__county_id"))
-            .annotate(n=Count("pk", distinct=True))
-            .order_by()
+        # Count per unit (an index-only scan), then add the units up per county.
+        per_unit, per_unit_params = qs.values("unit_id").annotate(n=Count("pk")).order_by().query.sql_with_params()
+        sql = (
+            f"WITH pu (unit_id, n) AS ({per_unit}),"
+            f" uc (unit_id, county_id) AS ({_unit_counties_sql(for_counting=True)})"
+            " SELECT uc.county_id, SUM(pu.n) FROM pu JOIN uc ON uc.unit_id = pu.unit_id GROUP BY uc.county_id"
         )
-        by_district = (
-            qs.filter(unit__district_memberships__is_current=True)
-            .exclude(unit__memberships__is_current=True)
-            .values(c=F("unit__district_memberships__district__municipality__county_id"))
-            .annotate(n=Count("pk", distinct=True))
-            .order_by()
-        )
-        counts: dict = {}
-        for row in [*by_municipality, *by_district]:
-            counts[row["c"]] = counts.get(row["c"], 0) + row["n"]
-        return counts
+        with connection.cursor() as cursor:
+            cursor.execute(sql, per_unit_params)
+            return {county_id: int(n) for county_id, n in cursor.fetchall()}
     return {}
+
+
+# A text search with at most this many results gets its ordered ids from the facet query, so the
+# page itself is a primary-key lookup instead of a second text match.
+ID_LIST_LIMIT = 1000
+
+# Sort → (fields of the text match that the order needs, ORDER BY over them as f.s1, f.s2, …).
+_SORT_SQL = {
+    "relevance": (["rank", "published_at"], "f.s1 DESC, f.s2 DESC, f.id ASC"),
+    "title": (["title_lower"], "f.s1 ASC, f.id ASC"),
+    "newest": (["published_at"], "f.s1 DESC, f.id DESC"),
+}
+
+
+def _facet_counts(params: SearchParams, resolved: dict) -> tuple[dict[str, dict], int, list[int] | None]:
+    """Every facet's counts, the number of results and (up to ID_LIST_LIMIT) their ordered ids, in
+    ONE query.
+
+    The text match (the GIN index scan and its heap visits) runs once, in the CTE `m`; for each
+    chosen facet `f` holds one boolean per matching measure. Each facet is then counted over the
+    rows matching every *other* chosen facet: M2M facets by index-only probes of the through
+    table, the others by grouping `f`'s own columns. Returns ({facet: {key: count}}, total, ids or
+    None when there are more results than ID_LIST_LIMIT)."""
+    sort = params.sort
+    if sort == "relevance" and connection.vendor != "postgresql":
+        sort = "newest"  # no ranking in the SQLite fallback
+    sort_fields, order_by = _SORT_SQL[sort]
+    base = _base(params, rank=sort == "relevance")
+    if sort == "title":
+        base = base.annotate(title_lower=Lower("title"))
+    inner = base.values_list("id", "status", "ungsinn_level", "unit_id", *sort_fields).order_by()
+    inner_sql, inner_params = inner.query.sql_with_params()
+    columns = ", ".join(
+        ["id", "status", "ungsinn_level", "unit_id", *[f"s{i}" for i in range(1, len(sort_fields) + 1)]]
+    )
+    materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
+    flags, flag_params = [], []
+    for name, keys in resolved.items():
+        sql, values = _flag_sql(name, keys)
+        flags.append(f"{sql} AS f_{name}")
+        flag_params += values
+    ctes = [f"m ({columns}) AS {materialized}({inner_sql})"]
+    params_list = list(inner_params)
+    if "county" in resolved:
+        ctes.append(f"uf (unit_id, county_id) AS ({_unit_counties_sql(for_counting=False)})")
+    ctes.append(f"uc (unit_id, county_id) AS ({_unit_counties_sql(for_counting=True)})")
+    flag_columns = "".join(f", {flag}" for flag in flags)
+    ctes.append(f"f AS {materialized}(SELECT m.*{flag_columns} FROM m)")
+    params_list += flag_params
+
+    def where(skip: str | None = None) -> str:
+        conds = [f"f.f_{name}" for name in resolved if name != skip]
+        return " WHERE " + " AND ".join(conds) if conds else ""
+
+    branches = []
+    for name in FACET_ORDER:
+        if name in M2M_FACETS:
+            table, key = _m2m(name)
+            branches.append(
+                f"SELECT '{name}', CAST(t.{key} AS TEXT), COUNT(*) FROM f JOIN {table} t ON t.measure_id = f.id"
+                f"{where(name)} GROUP BY t.{key}"
+            )
+        elif name == "evidence":
+            branches.append(
+                f"SELECT '{name}', CAST(f.ungsinn_level AS TEXT), COUNT(*) FROM f{where(name)} GROUP BY f.ungsinn_level"
+            )
+        elif name == "status":
+            branches.append(f"SELECT '{name}', f.status, COUNT(*) FROM f{where(name)} GROUP BY f.status")
+        elif name == "county":
+            branches.append(
+                f"SELECT '{name}', CAST(uc.county_id AS TEXT), COUNT(*) FROM f JOIN uc ON uc.unit_id = f.unit_id"
+                f"{where(name)} GROUP BY uc.county_id"
+            )
+    branches.append(f"SELECT 'total', NULL, COUNT(*) FROM f{where()}")
+    branches.append(
+        f"SELECT 'id', CAST(r.id AS TEXT), r.pos FROM (SELECT f.id, ROW_NUMBER() OVER (ORDER BY {order_by}) AS pos"
+        f" FROM f{where()} ORDER BY {order_by} LIMIT {ID_LIST_LIMIT + 1}) r"
+    )
+    sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(branches)
+    counts: dict[str, dict] = {name: {} for name in FACET_ORDER}
+    total = 0
+    positions = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params_list)
+        for name, key, n in cursor.fetchall():
+            if name == "id":
+                positions.append((n, int(key)))
+            elif name == "total":
+                total = n
+            elif name == "evidence":
+                counts[name][EVIDENCE_NONE if key is None else key] = n
+            elif name == "status":
+                counts[name][key] = n
+            else:
+                counts[name][int(key)] = n
+    ids = [pk for _pos, pk in sorted(positions)] if total <= ID_LIST_LIMIT else None
+    return counts, total, ids
 
 
 def _options(name: str, params: SearchParams, counts: dict, lists: dict) -> list[FacetOption]:
@@ -270,26 +435,75 @@ FACET_LABELS = {
 }
 
 
-def measure_search(*, params: SearchParams) -> tuple[QuerySet, list[Facet]]:
-    """Published measures matching the text and facets, and the facet counts.
+class _OrderedResults:
+    """A search result whose ordered ids the facet query already returned: what the paginator
+    needs (`count()` and slicing); each page is one primary-key query (+ the card prefetches)."""
+
+    def __init__(self, ids: list[int]):
+        self.ids = ids
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0] if index >= 0 else self[len(self) + index]
+        page = self.ids[index]
+        if not page:
+            return []
+        by_id = {m.pk: m for m in Measure.objects.published().filter(pk__in=page).with_card_data()}
+        return [by_id[pk] for pk in page if pk in by_id]
+
+
+class _CountedQuerySet(MeasureQuerySet):
+    """A search result whose size the facet query already counted, so the paginator's
+    `count()` costs no second text match. Any chained copy counts for itself again."""
+
+    known_count: int | None = None
+
+    def count(self) -> int:
+        if self.known_count is not None and self._result_cache is None:
+            return self.known_count
+        return super().count()
+
+
+def measure_search(*, params: SearchParams) -> tuple[QuerySet | _OrderedResults, list[Facet]]:
+    """Published measures matching the text and facets (in page order), and the facet counts.
 
     Facets combine with AND, values within a facet with OR; each facet's counts are computed
     with every other facet applied (so choosing one option does not hide its siblings)."""
     lists = _load_lists()
     resolved = _resolve(params, lists)
-    count_base = _base(params, rank=False)
-    facets = []
-    for name in FACET_ORDER:
-        counts = _counts(_filtered(count_base, resolved, skip=name), name)
-        facets.append(Facet(name, str(FACET_LABELS[name]), _options(name, params, counts, lists)))
-    results = _filtered(_base(params), resolved)
+    ids = None
+    if params.q:
+        counts, total, ids = _facet_counts(params, resolved)
+    else:
+        count_base = _base(params, rank=False)
+        counts = {
+            name: _counts(
+                _filtered(count_base, resolved, skip=name),
+                name,
+                every_published=not any(other != name for other in resolved),
+            )
+            for name in FACET_ORDER
+        }
+        total = None  # the paginator counts
+    facets = [Facet(name, str(FACET_LABELS[name]), _options(name, params, counts[name], lists)) for name in FACET_ORDER]
+    if ids is not None:
+        return _OrderedResults(ids), facets
+    results = _filtered(_text_filter(_CountedQuerySet(Measure).published(), params.q), resolved)
     if params.sort == "relevance" and params.q and connection.vendor == "postgresql":
         results = results.order_by("-rank", "-published_at", "pk")
     elif params.sort == "title":
         results = results.order_by(Lower("title"), "pk")
     else:
         results = results.order_by("-published_at", "-pk")
-    return results.with_card_data(), facets
+    results = results.with_card_data()
+    results.known_count = total
+    return results, facets
 
 
 def measure_export_rows(*, params: SearchParams, limit: int = 10_000) -> QuerySet:

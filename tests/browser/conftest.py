@@ -44,6 +44,6 @@ def login(live_server):
         page.get_by_label("E-post").fill(email)
         page.get_by_label("Passord").fill(password)
         page.get_by_role("button", name="Logg inn").click()
-        page.wait_for_load_state()
+        page.wait_for_url(lambda url: "/logg-inn/" not in url)
 
     return do_login

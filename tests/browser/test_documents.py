@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from documents.content import ensure_pages
 from documents.models import InfoPage, Publication
@@ -29,7 +30,7 @@ def test_admin_uploads_handbook_and_visitor_filters_and_downloads(live_server, p
     page.locator("#id_summary").fill("Håndbok for SLT-koordinatorer.")
     page.locator("#id_upload").set_input_files(str(bad))
     page.get_by_role("button", name="Lagre dokument").click()
-    assert page.locator(".ds-error-summary").is_visible()
+    expect(page.locator(".ds-error-summary")).to_be_visible()
     assert "ikke en PDF" in page.locator("#id_upload_error").inner_text()
     axe(page)
     assert not Publication.objects.filter(title="SLT-håndboken 2026").exists()
@@ -85,7 +86,7 @@ def test_information_pages_news_and_contact_pass_axe(live_server, page, axe):
     page.goto(live_server.url + "/nn/kontakt/")
     axe(page)
     page.get_by_role("button", name="Send melding").click()
-    assert page.locator(".ds-error-summary").is_visible()
+    expect(page.locator(".ds-error-summary")).to_be_visible()
     axe(page)
     page.locator("#id_name").fill("Kari Nordmann")
     page.locator("#id_email").fill("kari@example.no")

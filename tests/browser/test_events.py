@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from events.models import Registration
 from events.tokens import registration_token
@@ -89,6 +90,5 @@ def test_axe_on_list_past_recordings_waiting_and_admin_pages(live_server, page, 
         page.goto(live_server.url + path)
         axe(page)
     page.get_by_role("button", name=f"Gi {waiting.name} plass").click()
-    page.wait_for_load_state()
-    assert "Arrangementet er fullt" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("Arrangementet er fullt")
     axe(page)

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from municipalities.models import District
 from municipalities.services import invitation_send, invitation_token
@@ -80,11 +81,11 @@ def test_coordinator_self_service_and_admin_pages_pass_axe(live_server, page, ax
     page.goto(f"{live_server.url}/min-slt-enhet/")
     axe(page)
     page.get_by_role("button", name="Opplysningene er riktige").click()
-    assert page.get_by_text("Opplysningene er bekreftet").is_visible()
+    expect(page.get_by_text("Opplysningene er bekreftet")).to_be_visible()
     page.goto(f"{live_server.url}/slt-enhet/kristiansand/rediger/")
     page.get_by_label("År SLT startet").fill("1800")
     page.get_by_role("button", name="Lagre").click()
-    assert page.locator(".ds-error-summary").is_visible()
+    expect(page.locator(".ds-error-summary")).to_be_visible()
     axe(page)
     page.goto(f"{live_server.url}/koordinator/{directory.coordinators.get().pk}/rediger/")
     axe(page)
@@ -103,7 +104,7 @@ def test_coordinator_self_service_and_admin_pages_pass_axe(live_server, page, ax
         axe(page)
     page.goto(f"{live_server.url}/sfk/slt-enheter/ny/")
     page.get_by_role("button", name="Lagre").click()
-    assert page.locator(".ds-error-summary").is_visible()
+    expect(page.locator(".ds-error-summary")).to_be_visible()
     axe(page)
 
 

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from measures.models import Classification, Theme
 from municipalities.models import Municipality
@@ -37,15 +38,15 @@ def test_sfk_admin_journey_with_axe(live_server, page, axe, login, national):
     axe(page)
     page.get_by_label("Søk etter navn eller e-post").fill("kari")
     page.get_by_role("button", name="Søk").click()
+    page.wait_for_url("**/konto/brukere/?*q=kari*")
     page.get_by_role("link", name="Kari Koordinator").click()
-    assert "SLT Bergen" in page.content()
+    expect(page.locator("main")).to_contain_text("SLT Bergen")
     axe(page)
 
     # Deactivate the coordinator; the page says so and the account stays listed.
     page.get_by_label("Kontoen er aktiv").uncheck()
     page.get_by_role("button", name="Lagre").click()
-    page.wait_for_load_state()
-    assert "Endringene for Kari Koordinator er lagret." in page.content()
+    expect(page.locator("main")).to_contain_text("Endringene for Kari Koordinator er lagret.")
     coordinator.refresh_from_db()
     assert not coordinator.is_active
 
@@ -53,8 +54,7 @@ def test_sfk_admin_journey_with_axe(live_server, page, axe, login, national):
     page.goto(f"{live_server.url}/konto/brukere/{admin.pk}/")
     page.get_by_label("Sfk-administrator").uncheck()
     page.get_by_role("button", name="Lagre").click()
-    page.wait_for_load_state()
-    assert page.locator("#id_is_sfk_admin_error").is_visible()
+    expect(page.locator("#id_is_sfk_admin_error")).to_be_visible()
     axe(page)
 
 

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import TEST_PASSWORD, UserFactory
 
@@ -30,7 +31,7 @@ def test_error_page_and_login_form_errors_pass_axe(live_server, page, axe):
     axe(page)
     page.goto(live_server.url + "/konto/logg-inn/")
     page.get_by_role("button", name="Logg inn").click()
-    assert page.locator(".ds-error-summary").is_visible()
+    expect(page.locator(".ds-error-summary")).to_be_visible()
     axe(page)
 
 

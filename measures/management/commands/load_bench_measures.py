@@ -2,14 +2,16 @@
 
 import datetime as dt
 import random
+from io import StringIO
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from measures.models import Classification, Measure, Theme, measure_slug
 from measures.services import measure_update_search_vector
-from municipalities.models import Municipality, SLTUnit, UnitMunicipality
+from municipalities.models import District, Municipality, SLTUnit, UnitDistrict, UnitMunicipality
 
 BENCH_ORG = "Benchmark"  # marks generated rows so --clear removes only these
 BATCH = 2000
@@ -124,14 +126,21 @@ FILLER = (
 )
 
 
-def _units(minimum: int = 20) -> list[SLTUnit]:
+def _units(minimum: int = 60) -> list[SLTUnit]:
+    """At least `minimum` units, each new one holding a municipality (a few hold Oslo districts),
+    so the county facet has real rows to count."""
+    if not Municipality.objects.exists():
+        call_command("load_municipalities", verbosity=0, stdout=StringIO())
     units = list(SLTUnit.objects.order_by("pk"))
     if len(units) >= minimum:
         return units
     free = list(Municipality.objects.exclude(memberships__is_current=True).order_by("number")[:minimum])
+    districts = list(District.objects.exclude(memberships__is_current=True).order_by("number")[:3])
     for i in range(len(units), minimum):
         unit = SLTUnit.objects.create(name=f"Bench-enhet {i}", slug=f"bench-enhet-{i}")
-        if i < len(free):
+        if districts and i % 20 == 0:
+            UnitDistrict.objects.create(unit=unit, district=districts.pop())
+        elif i < len(free):
             UnitMunicipality.objects.create(unit=unit, municipality=free[i])
         units.append(unit)
     return units
@@ -212,4 +221,8 @@ class Command(BaseCommand):
                 measure_update_search_vector(measure_ids=ids)
             created += size
             self.stdout.write(f"  {created}/{count}")
+        if connection.vendor == "postgresql":
+            # Fresh planner statistics, as autovacuum would gather them on a live site.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(self.style.SUCCESS(f"Created {count} benchmark measures over {len(units)} units."))
