@@ -62,11 +62,6 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def placeholder(request, *, title, description):
-    """A page whose content a later part of the portal builds; says so honestly."""
-    return render(request, "placeholder.html", {"title": title, "description": description})
-
-
 def _error(template, status):
     def view(request, exception=None):
         return render(request, template, status=status)
