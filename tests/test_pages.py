@@ -123,3 +123,12 @@ def test_home_shows_upcoming_events_latest_news_and_coordinator_search(client):
     assert "SLT-konferansen 2027" in html
     assert "Ny håndbok" in html
     assert 'action="/finn-koordinator/"' in html and 'name="q"' in html
+
+
+@pytest.mark.django_db
+def test_header_links_sfk_admins_to_their_area(client, sfk_admin, coordinator_a):
+    client.force_login(coordinator_a)
+    assert 'href="/sfk/"' not in client.get("/").content.decode()
+    client.force_login(sfk_admin)
+    assert 'href="/sfk/"' in client.get("/").content.decode()
+    assert 'href="/en/sfk/"' in client.get("/en/").content.decode()
