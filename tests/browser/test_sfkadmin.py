@@ -28,7 +28,7 @@ def test_sfk_admin_journey_with_axe(live_server, page, axe, login, national):
     admin, coordinator = national
     login(page, admin.email, TEST_PASSWORD)
     page.goto(f"{live_server.url}/konto/")
-    page.get_by_role("link", name="Sfk-administrasjon").click()
+    page.locator("#main").get_by_role("link", name="Sfk-administrasjon").click()
     page.wait_for_url("**/sfk/")
     assert "1 / 357" in page.content() and "SLT-konferansen" in page.content()
     axe(page)
