@@ -209,3 +209,37 @@ def test_sfk_exports_are_sfk_only(client, roles, name):
     assert client.get(url).status_code == 403
     client.force_login(roles["sfk_admin"])
     assert client.get(url).status_code == 200
+
+
+# --- Stored content reaches pages escaped ---------------------------------------------------------
+
+PAYLOAD = '<img src=x onerror=alert(1)> "><script>alert(2)</script> [x](javascript:alert(3))'
+
+
+def _no_payload(html: str):
+    assert "<img src=x" not in html
+    assert "<script>alert(2)" not in html
+    assert 'href="javascript' not in html.lower()
+    assert "&lt;script&gt;alert(2)" in html or "alert(2)" not in html  # shown as text, if at all
+
+
+def test_info_page_body_and_toc_escaped(client):
+    from documents.content import ensure_pages
+    from documents.models import InfoPage
+
+    ensure_pages(InfoPage)
+    page = InfoPage.objects.get(slug="om-slt")
+    page.body = f"## Første {PAYLOAD}\n\ntekst {PAYLOAD}\n\n## Andre\n\nmer"
+    page.save()
+    response = client.get(reverse("documents:about"))
+    assert response.status_code == 200
+    _no_payload(response.content.decode())
+
+
+def test_measure_and_event_text_escaped(client, unit_a):
+    measure = published(unit=unit_a, title=f"Tiltak {PAYLOAD}", description=PAYLOAD, summary=PAYLOAD)
+    _no_payload(client.get(measure.get_absolute_url()).content.decode())
+    _no_payload(client.get(reverse("measures:list")).content.decode())
+    event = EventFactory(title=f"Samling {PAYLOAD}", description=PAYLOAD)
+    _no_payload(client.get(event.get_absolute_url()).content.decode())
+    _no_payload(client.get(reverse("events:list")).content.decode())
