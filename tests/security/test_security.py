@@ -242,3 +242,26 @@ def test_measure_and_event_text_escaped(client, unit_a):
     event = EventFactory(title=f"Samling {PAYLOAD}", description=PAYLOAD)
     _no_payload(client.get(event.get_absolute_url()).content.decode())
     _no_payload(client.get(reverse("events:list")).content.decode())
+
+
+def test_measure_exports_contain_published_measures_only(client, unit_a):
+    from tests.measures.factories import MeasureFactory
+
+    published(unit=unit_a, title="Offentlig tiltak")
+    MeasureFactory(unit=unit_a, title="Hemmelig utkast")
+    for url in [reverse("measures:export_csv"), reverse("measures:export_xlsx")]:
+        response = client.get(url)
+        assert response.status_code == 200
+    body = client.get(reverse("measures:export_csv")).content.decode()
+    assert "Offentlig tiltak" in body and "Hemmelig utkast" not in body
+
+
+def test_directory_hides_ended_and_hidden_entries(client, unit_a, coordinator_b):
+    from django.utils import timezone
+
+    CoordinatorFactory(unit=unit_a, name="Sluttet Person", is_public=True, ended_at=timezone.now())
+    CoordinatorFactory(unit=unit_a, name="Skjult Person", is_public=False)
+    assert "Sluttet Person" not in client.get(reverse("municipalities:export")).content.decode()
+    client.force_login(coordinator_b)  # another unit's coordinator sees only the public entries
+    page = client.get(unit_a.get_absolute_url()).content.decode()
+    assert "Skjult Person" not in page and "Sluttet Person" not in page
