@@ -148,3 +148,26 @@ def test_csrf_is_enforced_on_writes(objects, coordinator_a):
     response = client.post(reverse("measures:publish", args=[objects["draft"].pk]))
     assert response.status_code == 403
     assert Measure.objects.get(pk=objects["draft"].pk).state == Measure.State.DRAFT
+
+
+def test_coordinator_cannot_write_sfk_only_unit_fields(client, unit_a, coordinator_a):
+    from municipalities.models import SLTUnit
+
+    status, name = unit_a.status, unit_a.name
+    client.force_login(coordinator_a)
+    response = client.post(
+        reverse("municipalities:unit_edit", args=[unit_a.slug]),
+        {
+            "email": "ny@kommune.example.no",
+            "name": "Kapret",
+            "slug": "kapret",
+            "status": "closed",
+            "sfk_notes": "injisert",
+            "municipalities": [],
+        },
+    )
+    assert response.status_code == 302
+    unit = SLTUnit.objects.get(pk=unit_a.pk)
+    assert unit.email == "ny@kommune.example.no"  # the public field was saved …
+    assert (unit.name, unit.slug, unit.status, unit.sfk_notes) == (name, "enhet-a", status, "")  # … nothing else
+    assert unit.memberships.filter(is_current=True).count() == 1
