@@ -22,7 +22,9 @@ def client_500():
 
 
 @pytest.mark.parametrize("url", ["/tiltak/", "/tiltak/eksport.csv", "/tiltak/eksport.xlsx"])
-@pytest.mark.parametrize("param", ["q", "page", "sort", "theme", "arena", "age", "level", "evidence", "county", "status"])
+@pytest.mark.parametrize(
+    "param", ["q", "page", "sort", "theme", "arena", "age", "level", "evidence", "county", "status"]
+)
 def test_measure_search_hostile_values_never_500(client_500, unit_a, url, param):
     published(unit=unit_a, title="Publisert A", ungsinn_level=3)
     for value in HOSTILE:
@@ -142,7 +144,7 @@ def test_login_next_open_redirect(client, target):
 def test_in_language_escapes_text_and_language():
     from slt_portal.templatetags.portal import in_language
 
-    html = in_language('<img src=x onerror=alert(1)>', '"><script>')
+    html = in_language("<img src=x onerror=alert(1)>", '"><script>')
     assert "<img" not in html and "<script" not in html
 
 
