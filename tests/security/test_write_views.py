@@ -171,3 +171,37 @@ def test_coordinator_cannot_write_sfk_only_unit_fields(client, unit_a, coordinat
     assert unit.email == "ny@kommune.example.no"  # the public field was saved …
     assert (unit.name, unit.slug, unit.status, unit.sfk_notes) == (name, "enhet-a", status, "")  # … nothing else
     assert unit.memberships.filter(is_current=True).count() == 1
+
+
+def _png(name):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def test_coordinator_photo_url_is_not_guessable_and_goes_on_withdrawal(
+    client, coordinator_a, unit_a, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    entry = unit_a.coordinators.get()
+    client.force_login(coordinator_a)
+    url = reverse("municipalities:coordinator_edit", args=[entry.pk])
+    data = {"name": entry.name, "email": entry.email, "is_public": "on"}
+    response = client.post(url, data | {"photo": _png("Kari Nordmann.png"), "photo_consent": "on"})
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert "kari" not in entry.photo.name.lower() and entry.photo.name.endswith(".png")
+    stored = entry.photo.name
+    assert entry.photo.storage.exists(stored)
+    # Consent withdrawn: the photo is cleared, and the file no longer answers at its public URL.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data | {"photo-clear": "on"})
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert not entry.photo and entry.photo_consent_at is None
+    assert not entry.photo.storage.exists(stored)
