@@ -306,3 +306,4 @@ CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 365)
 # The login form posts `username` (an e-mail address); axes must lock out per address, any case.
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "accounts.lockout.login_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.login_client_ip"

@@ -267,3 +267,18 @@ def test_directory_hides_ended_and_hidden_entries(client, unit_a, coordinator_b)
     client.force_login(coordinator_b)  # another unit's coordinator sees only the public entries
     page = client.get(unit_a.get_absolute_url()).content.decode()
     assert "Skjult Person" not in page and "Sluttet Person" not in page
+
+
+def test_lockout_behind_proxy_is_per_client_address(client, settings):
+    """Behind the proxy every request has the proxy's REMOTE_ADDR; the lockout must use the client's."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.AXES_FAILURE_LIMIT = 3
+    UserFactory(email="offer@example.no")
+    url = reverse("accounts:login")
+    attacker = {"HTTP_X_FORWARDED_FOR": "203.0.113.9", "REMOTE_ADDR": "10.0.0.2"}
+    for _attempt in range(3):
+        client.post(url, {"username": "offer@example.no", "password": "feil"}, **attacker)
+    assert client.post(url, {"username": "offer@example.no", "password": TEST_PASSWORD}, **attacker).status_code == 429
+    victim = {"HTTP_X_FORWARDED_FOR": "198.51.100.7", "REMOTE_ADDR": "10.0.0.2"}
+    response = Client().post(url, {"username": "offer@example.no", "password": TEST_PASSWORD}, **victim)
+    assert response.status_code == 302
