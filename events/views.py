@@ -180,13 +180,19 @@ def registration_cancel(request, token):
     return redirect("events:registration", token=token)
 
 
+MIN_YEAR, MAX_YEAR = 1900, 9999
+
+
 @require_GET
 def recording_archive(request):
     years = selectors.recording_years()
+    default = years[0] if years else timezone.localdate().year
     try:
-        year = int(request.GET.get("ar") or (years[0] if years else timezone.localdate().year))
+        year = int(request.GET.get("ar") or default)
     except ValueError:
-        year = years[0] if years else timezone.localdate().year
+        year = default
+    if not MIN_YEAR <= year <= MAX_YEAR:  # out-of-range years would overflow the date lookup
+        year = default
     events = selectors.events_with_recordings(year=year)
     return render(
         request,

@@ -142,7 +142,8 @@ def _resolve(params: SearchParams, lists: dict) -> dict[str, list]:
         elif name == "county":
             keys = [c.pk for c in lists["counties"] if c.number in wanted]
         elif name == "evidence":
-            keys = [v for v in values if v == EVIDENCE_NONE or (v.isdigit() and len(v) == 1)]
+            # ASCII only: "²".isdigit() is true but int("²") fails.
+            keys = [v for v in values if v == EVIDENCE_NONE or (len(v) == 1 and v in "0123456789")]
         elif name == "status":
             keys = [v for v in values if v in Measure.Status.values]
         else:

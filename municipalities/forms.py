@@ -1,5 +1,8 @@
+import secrets
+
 from django import forms
 from django.contrib.auth import password_validation
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from .models import Coordinator, District, Municipality, SLTUnit
@@ -99,6 +102,14 @@ class CoordinatorForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["photo_consent"].initial = bool(self.instance.photo_consent_at)
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if isinstance(photo, UploadedFile):
+            # A random name: the file's public URL must not be guessable from the person's name.
+            ext = photo.name.rsplit(".", 1)[-1].lower()[:5] if "." in photo.name else "jpg"
+            photo.name = f"{secrets.token_hex(16)}.{ext}"
+        return photo
 
     def clean(self):
         cleaned = super().clean()

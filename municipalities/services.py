@@ -272,8 +272,13 @@ def coordinator_save(*, coordinator: Coordinator, by, photo_consent: bool | None
             coordinator.photo_consent_at = None
             coordinator.photo = ""
     coordinator.full_clean()
+    stored = Coordinator.objects.filter(pk=coordinator.pk).values_list("photo", flat=True).first() or ""
     with transaction.atomic():
         _with_history_user(coordinator, by).save()
+        if stored and stored != coordinator.photo.name:
+            # A withdrawn or replaced photo must not stay reachable under its public URL.
+            storage = coordinator.photo.storage
+            transaction.on_commit(lambda: storage.delete(stored))
     return coordinator
 
 

@@ -301,3 +301,9 @@ STORAGES["documents"] = {
 CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)  # contact form messages per IP per hour
 # Contact form messages are deleted this many days after they arrive (`manage.py purge_contact_messages`).
 CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 365)
+
+# --- security ---
+# The login form posts `username` (an e-mail address); axes must lock out per address, any case.
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "accounts.lockout.login_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.login_client_ip"
