@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.core.cache import cache
 from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,21 @@ class EmailAuthenticationForm(auth_forms.AuthenticationForm):
     }
 
 
+PASSWORD_RESETS_PER_HOUR = 3
+
+
+def _password_reset_allowed(email: str) -> bool:
+    """At most PASSWORD_RESETS_PER_HOUR reset e-mails per address, so nobody can flood an inbox."""
+    key = f"password-reset:{email.strip().lower()}"
+    cache.add(key, 0, timeout=60 * 60)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=60 * 60)
+        count = 1
+    return count <= PASSWORD_RESETS_PER_HOUR
+
+
 class OutboxPasswordResetForm(auth_forms.PasswordResetForm):
     """Password reset e-mail in the user's preferred language, sent through the outbox."""
 
@@ -32,6 +48,8 @@ class OutboxPasswordResetForm(auth_forms.PasswordResetForm):
     def send_mail(
         self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
     ):
+        if not _password_reset_allowed(to_email):
+            return  # the page says the same either way
         with translation.override(context["user"].preferred_language):
             subject = loader.render_to_string(subject_template_name, context)
             body = loader.render_to_string(email_template_name, context)

@@ -78,3 +78,13 @@ def _reset_language():
     translation.activate("nb")
     yield
     translation.activate("nb")
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate limits and cached pages live in the (local memory) cache; no test sees another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -136,3 +136,15 @@ def test_passwords_hashed_with_argon2_in_production_settings():
     from slt_portal import settings as production
 
     assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def test_password_reset_emails_are_limited_per_address(client, django_capture_on_commit_callbacks):
+    from django.core.cache import cache
+
+    cache.clear()
+    UserFactory(email="flom@example.no")
+    for _ in range(5):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post("/konto/glemt-passord/", {"email": "FLOM@example.no"})
+        assert response.status_code == 302  # same answer every time
+    assert len(mail.outbox) == 3
