@@ -85,3 +85,13 @@ def test_database_url_is_read_from_environment():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["postgresql", "some_db"]
+
+
+def test_web_entry_point_defaults_to_production_profile():
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_HOST"}}
+    env["DJANGO_SETTINGS_MODULE"] = "slt_portal.settings"
+    result = subprocess.run(
+        [sys.executable, "-c", "import slt_portal.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
