@@ -62,6 +62,7 @@ def measure_list(request):
             "page_obj": page_obj,
             "sorts": SORTS.items(),
             "query_string": request.GET.urlencode(),
+            "can_register": is_coordinator(request.user) or is_sfk_admin(request.user),
             "crumbs": [(_("Tiltaksbanken"), "")],
         },
     )

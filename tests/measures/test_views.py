@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from measures.models import Measure, Theme
-from tests.factories import CoordinatorFactory, SLTUnitFactory, UnitMunicipalityFactory
+from tests.factories import CoordinatorFactory, SLTUnitFactory, UnitMunicipalityFactory, UserFactory
 from tests.helpers import assert_pages
 
 from .factories import MeasureFactory, published
@@ -341,3 +341,13 @@ def test_related_measures_prefer_theme_and_age_overlap(client, unit_a, unit_b):
     MeasureFactory(unit=unit_b, title="Utkast", themes=["vold"])
     related = [m.title for m in client.get(measure.get_absolute_url()).context["related"]]
     assert related == ["Samme tema og alder", "Bare samme tema"]
+
+
+def test_mine_link_only_for_those_who_may_open_it(client, coordinator_a):
+    """A logged-in user without an active coordinator entry would get 403 on "Mine tiltak"."""
+    mine = reverse("measures:mine")
+    client.force_login(UserFactory())
+    assert client.get(mine).status_code == 403
+    assert f'href="{mine}"' not in client.get(reverse("measures:list")).content.decode()
+    client.force_login(coordinator_a)
+    assert f'href="{mine}"' in client.get(reverse("measures:list")).content.decode()
