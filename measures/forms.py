@@ -64,37 +64,7 @@ class MeasureForm(forms.ModelForm):
 
     class Meta:
         model = Measure
-        fields = [
-            "unit",
-            "title",
-            "summary",
-            "description",
-            "language",
-            "responsible_org",
-            "contact_name",
-            "contact_email",
-            "themes",
-            "arenas",
-            "age_bands",
-            "prevention_levels",
-            "partner_sectors",
-            "factors",
-            "status",
-            "start_date",
-            "end_date",
-            "funding",
-            "cost_level",
-            "reach_per_year",
-            "ungsinn_level",
-            "ungsinn_url",
-            "international_rating",
-            "international_url",
-            "local_evaluation",
-            "report_links",
-            "documents",
-            "implementation",
-            "last_reviewed",
-        ]
+        fields = [name for _legend, names in FIELDSETS for name in names]  # in the order shown
         field_classes = {"documents": DocumentChoiceField}
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
