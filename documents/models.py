@@ -77,13 +77,16 @@ class InfoPage(models.Model):
         return (getattr(self, f"title_{lang}", "") if lang != "nb" else "") or self.title
 
 
+def can_see_restricted(user) -> bool:
+    """Restricted publications are for logged-in coordinators and Sfk admins."""
+    from accounts.permissions import is_coordinator, is_sfk_admin
+
+    return user is not None and (is_sfk_admin(user) or is_coordinator(user))
+
+
 class PublicationQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from accounts.permissions import is_coordinator, is_sfk_admin
-
-        if user is not None and (is_sfk_admin(user) or is_coordinator(user)):
-            return self.all()
-        return self.filter(is_restricted=False)
+        return self.all() if can_see_restricted(user) else self.filter(is_restricted=False)
 
     def changeable_by(self, user):
         from accounts.permissions import coordinator_unit_ids, is_sfk_admin

@@ -3,7 +3,7 @@
 from django.db import connection
 from django.db.models import Q, QuerySet
 
-from .models import InfoPage, NewsArticle, Publication
+from .models import InfoPage, NewsArticle, Publication, can_see_restricted
 
 
 def library_search(
@@ -69,6 +69,17 @@ def info_pages_menu() -> QuerySet[InfoPage]:
 
 def news_for_list(*, user) -> QuerySet[NewsArticle]:
     return NewsArticle.objects.visible_to(user).select_related("author").order_by("-publish_at", "-id")
+
+
+def news_article_links(*, article: NewsArticle, user) -> dict:
+    """The article's related document and event, each only when the user may see it."""
+    publication = article.related_publication
+    if publication is not None and publication.is_restricted and not can_see_restricted(user):
+        publication = None
+    event = article.related_event
+    if event is not None and event.status not in (event.Status.PUBLISHED, event.Status.CANCELLED):
+        event = None  # as Event.objects.public()
+    return {"related": publication, "event": event}
 
 
 def info_page_get(*, slug: str) -> InfoPage | None:

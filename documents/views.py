@@ -23,7 +23,14 @@ from slt_portal.views import form_status
 from . import services
 from .forms import ContactForm, InfoPageForm, LibraryFilterForm, NewsArticleForm, PublicationForm
 from .models import NAMED_PAGE_URLS, ContactMessage, InfoPage, NewsArticle, Publication
-from .selectors import info_page_get, info_pages_menu, library_search, news_for_list, publication_editions
+from .selectors import (
+    info_page_get,
+    info_pages_menu,
+    library_search,
+    news_article_links,
+    news_for_list,
+    publication_editions,
+)
 from .uploads import CONTENT_TYPES, COVER_CONTENT_TYPES
 
 
@@ -368,20 +375,13 @@ def news_detail(request, slug):
         slug=slug,
     )
     rendered = render_markdown(article.body, ds_classes=True)
-    related = article.related_publication
-    if related and related.is_restricted and not _can_add(request.user):
-        related = None
-    event = article.related_event
-    if event is not None and event.status not in (event.Status.PUBLISHED, event.Status.CANCELLED):
-        event = None
     return render(
         request,
         "documents/news_detail.html",
         {
             "article": article,
             "html": rendered.html,
-            "related": related,
-            "event": event,
+            **news_article_links(article=article, user=request.user),
             "can_edit": can_change(request.user, article),
             "crumbs": [(_("Aktuelt"), reverse("documents:news_list")), (article.title, "", article.language)],
         },

@@ -123,3 +123,11 @@ def test_latest_news_for_the_home_page():
         NewsArticleFactory(title=f"N{i}", publish_at=now - dt.timedelta(days=i))
     NewsArticleFactory(title="Framtid", publish_at=now + dt.timedelta(days=1))
     assert [a.title for a in latest_news()] == ["N0", "N1", "N2"]
+
+
+def test_restricted_related_publication_is_linked_for_coordinators(client, coordinator_a):
+    from tests.documents.factories import PublicationFactory
+
+    article = NewsArticleFactory(related_publication=PublicationFactory(title="Skjult", is_restricted=True))
+    client.force_login(coordinator_a)
+    assert "Skjult" in client.get(article.get_absolute_url()).content.decode()
