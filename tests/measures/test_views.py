@@ -351,3 +351,16 @@ def test_mine_link_only_for_those_who_may_open_it(client, coordinator_a):
     assert f'href="{mine}"' not in client.get(reverse("measures:list")).content.decode()
     client.force_login(coordinator_a)
     assert f'href="{mine}"' in client.get(reverse("measures:list")).content.decode()
+
+
+def test_detail_lists_classifications_in_the_page_language(client, unit_a):
+    from measures.models import Classification
+
+    measure = published(unit=unit_a, themes=["vold"], classifications={"age_bands": ["13-15", "16-18"]})
+    bands = list(Classification.objects.filter(kind="age_band", slug__in=["13-15", "16-18"]).order_by("sort_order"))
+    bands[0].name_en = "Lower secondary <13-15>"
+    bands[0].save()
+    html = client.get(measure.get_absolute_url()).content.decode()
+    assert f"<dd>{bands[0].name}, {bands[1].name}</dd>" in html
+    html = client.get("/en" + measure.get_absolute_url()).content.decode()
+    assert "Lower secondary &lt;13-15&gt;, " in html
