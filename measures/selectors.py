@@ -535,6 +535,21 @@ def measure_detail_queryset(user) -> QuerySet:
     )
 
 
+def measure_history_rows(*, measure: Measure) -> list[dict]:
+    """The measure's history records, newest first, each with the names of the fields it changed."""
+    records = list(measure.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    rows = []
+    for record, previous in zip(records, [*records[1:], None], strict=True):
+        changed = []
+        if previous is not None:
+            changed = [
+                str(Measure._meta.get_field(change.field).verbose_name)
+                for change in record.diff_against(previous).changes
+            ]
+        rows.append({"record": record, "changed": changed})
+    return rows
+
+
 def _family_q(measure: Measure) -> Q:
     root = measure.family_root_id or measure.pk
     return Q(family_root_id=root) | Q(pk=root)

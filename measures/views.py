@@ -25,6 +25,7 @@ from .selectors import (
     SORTS,
     SearchParams,
     measure_detail_queryset,
+    measure_history_rows,
     measure_peers,
     measure_related,
     measure_search,
@@ -239,17 +240,7 @@ def measure_copy(request, pk):
 @require_GET
 def measure_history(request, pk):
     measure = _changeable(request, pk)
-    records = list(measure.history.select_related("history_user").order_by("-history_date", "-history_id"))
-    rows = []
-    for index, record in enumerate(records):
-        previous = records[index + 1] if index + 1 < len(records) else None
-        changed = []
-        if previous is not None:
-            changed = [
-                str(Measure._meta.get_field(change.field).verbose_name)
-                for change in record.diff_against(previous).changes
-            ]
-        rows.append({"record": record, "changed": changed})
+    rows = measure_history_rows(measure=measure)
     crumbs = [
         (_("Mine tiltak"), reverse("measures:mine")),
         (measure.title, reverse("measures:edit", args=[measure.pk]), measure.language),
