@@ -41,9 +41,14 @@ def _attach_file(publication: Publication, uploaded, inspected: InspectedFile) -
     publication.page_count = inspected.page_count
 
 
-def publication_save(*, publication: Publication, by, uploaded=None, themes=None, cover=None) -> Publication:
-    """Create or update a publication; validates the upload by content before anything is stored."""
-    inspected = inspect_upload(uploaded) if uploaded is not None else None
+def publication_save(
+    *, publication: Publication, by, uploaded=None, inspected: InspectedFile | None = None, themes=None, cover=None
+) -> Publication:
+    """Create or update a publication; validates the upload by content before anything is stored.
+
+    `inspected` is the result of `inspect_upload(uploaded)` when the caller (the form) already has it."""
+    if uploaded is not None and inspected is None:
+        inspected = inspect_upload(uploaded)
     cover_ext = inspect_cover(cover) if cover is not None else ""
     if inspected and not publication.title:
         publication.title = inspected.title

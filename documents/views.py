@@ -299,6 +299,7 @@ def _save_publication(request, form, publication):
                 publication=form.instance,
                 by=request.user,
                 uploaded=form.cleaned_data.get("upload"),
+                inspected=form.inspected,
                 cover=form.cleaned_data.get("cover"),
                 themes=form.cleaned_data.get("themes", []),
             )

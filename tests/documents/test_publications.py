@@ -70,6 +70,25 @@ def test_upload_through_form_gets_generated_name_and_metadata(client, sfk_admin,
     assert list(publication.themes.all()) == [themes[0]]
 
 
+def test_upload_through_form_is_inspected_once(client, sfk_admin, monkeypatch):
+    """The form's inspection is handed to the service; a large PDF is not parsed twice."""
+    from documents import forms, services
+
+    calls = []
+
+    def counting(uploaded, inspect=forms.inspect_upload):
+        calls.append(uploaded.name)
+        return inspect(uploaded)
+
+    monkeypatch.setattr(forms, "inspect_upload", counting)
+    monkeypatch.setattr(services, "inspect_upload", counting)
+    client.force_login(sfk_admin)
+    upload = SimpleUploadedFile("plan.pdf", files.good_pdf("Plan"), content_type="application/pdf")
+    assert client.post(reverse("documents:create"), {**form_data(), "upload": upload}).status_code == 302
+    assert calls == ["plan.pdf"]
+    assert Publication.objects.get().page_count == 1
+
+
 @pytest.mark.parametrize(
     ("maker", "words"),
     [
