@@ -175,7 +175,10 @@ def contact_message_handle(request, pk):
 @require_safe
 def library(request):
     form = LibraryFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = {}
+    if form.is_bound:
+        form.is_valid()  # an invalid value (say, from an old link) shows its error and is ignored; the rest apply
+        filters = form.cleaned_data
     qs = library_search(user=request.user, **{k: v for k, v in filters.items() if v})
     page_obj = Paginator(qs, 20).get_page(request.GET.get("page"))
     return render(

@@ -253,6 +253,15 @@ def test_library_filters(client, unit_a, themes):
     assert plan.pk
 
 
+def test_library_ignores_only_the_invalid_filter(client):
+    PublicationFactory(title="Nasjonal håndbok", kind="handbook")
+    PublicationFactory(title="Lokal plan", kind="action_plan")
+    response = client.get(reverse("documents:library"), {"q": "håndbok", "county": "9999"})
+    assert response.status_code == 200
+    assert [p.title for p in response.context["page_obj"]] == ["Nasjonal håndbok"]
+    assert "county" in response.context["form"].errors
+
+
 def test_library_newest_first():
     old = PublicationFactory(published_on=dt.date(2010, 1, 1))
     new = PublicationFactory(published_on=dt.date(2024, 1, 1))
