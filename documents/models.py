@@ -196,10 +196,6 @@ class Publication(models.Model):
         return reverse("documents:detail", args=[self.slug])
 
     @property
-    def is_national(self) -> bool:
-        return self.unit_id is None
-
-    @property
     def is_replaced(self) -> bool:
         return hasattr(self, "replaced_by")
 
