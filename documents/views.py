@@ -22,7 +22,7 @@ from slt_portal.views import form_status
 
 from . import services
 from .forms import ContactForm, InfoPageForm, LibraryFilterForm, NewsArticleForm, PublicationForm
-from .models import NAMED_PAGE_URLS, ContactMessage, InfoPage, NewsArticle, Publication
+from .models import NAMED_PAGE_URLS, ContactMessage, InfoPage, NewsArticle, Publication, can_see_restricted
 from .selectors import (
     info_page_get,
     info_pages_menu,
@@ -204,7 +204,7 @@ def _get_visible(request, slug) -> Publication:
     publication = Publication.objects.with_related().filter(slug=slug).first()
     if publication is None:
         raise Http404
-    if not Publication.objects.visible_to(request.user).filter(pk=publication.pk).exists():
+    if publication.is_restricted and not can_see_restricted(request.user):
         if not request.user.is_authenticated:
             raise _LoginRequired
         raise Http404
