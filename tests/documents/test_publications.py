@@ -220,6 +220,14 @@ def test_edition_chain_newest_is_default_and_old_ones_stay_reachable(client):
     assert get(client, reverse("documents:download", args=[first.slug])).status_code == 200
 
 
+def test_editions_in_another_language_are_marked(client):
+    first = PublicationFactory(title="SLT handbook", language="en", published_on=dt.date(2015, 1, 1))
+    second = PublicationFactory(title="SLT-håndboka", language="nn", replaces=first, published_on=dt.date(2020, 1, 1))
+    html = client.get(reverse("documents:detail", args=[first.slug])).content.decode()
+    assert f'href="{second.get_absolute_url()}" lang="nn">SLT-håndboka' in html  # the newer-edition notice
+    assert '<strong lang="en">SLT handbook' in html  # this edition in the list
+
+
 def test_publication_cannot_replace_itself():
     from django.core.exceptions import ValidationError
 
