@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import SLTUnit
 
-from .models import PERSONAL_DATA_REMINDER, Classification, Measure, Theme, linkable_documents
+from .models import PERSONAL_DATA_REMINDER, Measure, Theme, linkable_documents
 
 FREE_TEXT_FIELDS = ("summary", "description", "local_evaluation", "implementation")
 
@@ -44,10 +44,6 @@ class DocumentChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         owner = obj.unit.name if obj.unit_id else _("nasjonal")
         return f"{obj.title} ({owner}, {obj.published_on:%Y})"
-
-
-def _classifications(*kinds):
-    return Classification.objects.filter(kind__in=kinds).order_by("kind", "sort_order", "name")
 
 
 class MeasureForm(forms.ModelForm):
@@ -96,14 +92,9 @@ class MeasureForm(forms.ModelForm):
         self.fields["unit"].empty_label = None
         self.fields["themes"].queryset = Theme.objects.all()
         self.fields["themes"].required = True
-        for name, kinds in {
-            "arenas": [Classification.Kind.ARENA],
-            "age_bands": [Classification.Kind.AGE_BAND],
-            "prevention_levels": [Classification.Kind.PREVENTION_LEVEL],
-            "partner_sectors": [Classification.Kind.PARTNER_SECTOR],
-            "factors": [Classification.Kind.RISK_FACTOR, Classification.Kind.PROTECTIVE_FACTOR],
-        }.items():
-            self.fields[name].queryset = _classifications(*kinds)
+        for name in ("arenas", "age_bands", "prevention_levels", "partner_sectors", "factors"):
+            # Already narrowed to its kinds by the model field's limit_choices_to.
+            self.fields[name].queryset = self.fields[name].queryset.order_by("kind", "sort_order", "name")
         self.fields["cost_level"].choices = [("", _("Ikke oppgitt")), *Measure.CostLevel.choices]
         self.fields["international_rating"].choices = [
             ("", _("Ingen internasjonal vurdering")),

@@ -49,3 +49,21 @@ def test_bad_input_keeps_groups_and_shows_errors(client, coordinator_a, unit_a):
     assert _group_legends(html) == LEGENDS
     assert "ds-error-summary" in html and 'id="id_title_error"' in html
     assert not Measure.objects.exists()
+
+
+def test_classification_fields_offer_only_their_kinds_in_order():
+    from measures.models import Classification
+
+    form = MeasureForm(units=SLTUnit.objects.none())
+    kinds = Classification.Kind
+    expected = {
+        "arenas": [kinds.ARENA],
+        "age_bands": [kinds.AGE_BAND],
+        "prevention_levels": [kinds.PREVENTION_LEVEL],
+        "partner_sectors": [kinds.PARTNER_SECTOR],
+        "factors": [kinds.PROTECTIVE_FACTOR, kinds.RISK_FACTOR],
+    }
+    for name, wanted in expected.items():
+        rows = list(form.fields[name].queryset)
+        assert rows and sorted({row.kind for row in rows}) == sorted(wanted), name
+        assert rows == sorted(rows, key=lambda row: (row.kind, row.sort_order, row.name)), name
