@@ -584,8 +584,7 @@ def measure_peers(*, measure: Measure, user, limit: int = 50) -> list[Measure]:
     """ "Who else runs this?": the published measures of other units in the same "based on"
     family (copies of copies included) or linking the same Ungsinn article. The viewer's own
     units are left out. Each comes with its unit's municipalities and public coordinators."""
-    root = measure.family_root_id or measure.pk
-    cond = Q(family_root_id=root) | Q(pk=root)
+    cond = _family_q(measure)
     if measure.ungsinn_url:
         cond |= Q(ungsinn_url=measure.ungsinn_url)
     excluded_units = {measure.unit_id, *coordinator_unit_ids(user)}
