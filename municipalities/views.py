@@ -364,7 +364,7 @@ def invitation_accept(request, token):
     try:
         invitation = services.invitation_from_token(token)
     except services.InvitationError as error:
-        return render(request, "municipalities/invitation_invalid.html", {"reason": error.reason}, status=400)
+        return _invitation_invalid(request, error)
     coordinator = invitation.coordinator
     existing = _existing_account(invitation)
     if existing is not None:
@@ -378,11 +378,15 @@ def invitation_accept(request, token):
                 full_name=form.cleaned_data["full_name"],
             )
         except services.InvitationError as error:
-            return render(request, "municipalities/invitation_invalid.html", {"reason": error.reason}, status=400)
+            return _invitation_invalid(request, error)
         messages.success(request, _("Kontoen din er klar. Logg inn med e-postadressen og passordet ditt."))
         return redirect(reverse("accounts:login") + "?next=" + reverse("municipalities:my_units"))
     context = {"form": form, "invitation": invitation, "coordinator": coordinator}
     return render(request, "municipalities/invitation_accept.html", context, status=form_status(form))
+
+
+def _invitation_invalid(request, error):
+    return render(request, "municipalities/invitation_invalid.html", {"reason": error.reason}, status=400)
 
 
 def _existing_account(invitation):
@@ -396,7 +400,10 @@ def _accept_existing(request, invitation, account):
     """The address already has an account: it must be logged in to take the entry."""
     if request.user.is_authenticated and request.user.pk == account.pk:
         if request.method == "POST":
-            services.invitation_accept(invitation=invitation, password=None, user=request.user)
+            try:
+                services.invitation_accept(invitation=invitation, password=None, user=request.user)
+            except services.InvitationError as error:  # used or revoked since the link was checked
+                return _invitation_invalid(request, error)
             messages.success(request, _("Du er nå koblet til %(unit)s.") % {"unit": invitation.coordinator.unit})
             return redirect("municipalities:my_units")
         return render(

@@ -140,3 +140,22 @@ def test_invited_back_after_leaving_reactivates_account(client, unit_a, sfk_admi
     assert _accept(client, f"/invitasjon/{invitation_token(invitation)}/").status_code == 302
     new_entry.refresh_from_db()
     assert new_entry.user == entry.user and new_entry.user.is_active
+
+
+def test_existing_account_accepting_a_link_used_meanwhile_gets_400(client, unit_a, sfk_admin, monkeypatch):
+    # The link is checked, then used by a concurrent request before this one takes the row lock.
+    from municipalities import services
+
+    user = UserFactory(email="samtidig@example.no")
+    entry = CoordinatorFactory(unit=unit_a, user=None, email="samtidig@example.no")
+    invitation = invitation_send(coordinator=entry, by=sfk_admin)
+    url = f"/invitasjon/{invitation_token(invitation)}/"
+    checked = services.invitation_from_token(invitation_token(invitation))
+    Invitation.objects.filter(pk=invitation.pk).update(used_at=timezone.now())
+    monkeypatch.setattr(services, "invitation_from_token", lambda token: checked)
+    client.force_login(user)
+    response = client.post(url)
+    assert response.status_code == 400
+    assert "allerede brukt" in response.content.decode()
+    entry.refresh_from_db()
+    assert entry.user is None
