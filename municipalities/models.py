@@ -194,10 +194,6 @@ class SLTUnit(models.Model):
         """Not verified for more than a year (or never)."""
         return self.verified_at is None or self.verified_at < timezone.now() - timezone.timedelta(days=365)
 
-    @property
-    def is_inter_municipal(self) -> bool:
-        return len(self.member_list) > 1 if hasattr(self, "member_list") else self.memberships.count() > 1
-
 
 class UnitMunicipality(models.Model):
     """Membership; `is_current` mirrors the unit's status so the database can enforce that a
