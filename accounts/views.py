@@ -78,7 +78,8 @@ class PasswordChangeView(InvalidFormStatusMixin, auth_views.PasswordChangeView):
 
 @login_required
 def account(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    # An empty POST is still a submission: it must answer 400 with messages, not a blank form.
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         messages.success(request, _("Endringene er lagret."))
