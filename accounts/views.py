@@ -11,7 +11,7 @@ from django.urls import reverse, reverse_lazy, translate_url
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from slt_portal.views import InvalidFormStatusMixin, form_status
+from slt_portal.views import InvalidFormStatusMixin, form_status, post_data
 
 from . import services
 from .forms import EmailAuthenticationForm, OutboxPasswordResetForm, ProfileForm, UserAccessForm, UserSearchForm
@@ -78,8 +78,7 @@ class PasswordChangeView(InvalidFormStatusMixin, auth_views.PasswordChangeView):
 
 @login_required
 def account(request):
-    # An empty POST is still a submission: it must answer 400 with messages, not a blank form.
-    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
+    form = ProfileForm(post_data(request), instance=request.user)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         messages.success(request, _("Endringene er lagret."))
@@ -124,9 +123,7 @@ def user_list(request):
 @sfk_admin_required
 def user_detail(request, pk):
     target = get_object_or_404(User, pk=pk)
-    # Unchecked boxes send nothing, so an empty POST is still a submitted form.
-    data = request.POST if request.method == "POST" else None
-    form = UserAccessForm(data, target=target, actor=request.user)
+    form = UserAccessForm(post_data(request), target=target, actor=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.user_update_access(

@@ -19,7 +19,7 @@ from accounts.permissions import (
 from documents.selectors import unit_publications
 from measures.models import Measure
 from slt_portal.exports import csv_response
-from slt_portal.views import form_status
+from slt_portal.views import form_status, post_data, post_files
 
 from . import selectors, services
 from .forms import (
@@ -35,15 +35,6 @@ from .map import coverage_svg
 from .models import Coordinator, Municipality, SLTUnit
 
 RESULTS_PER_PAGE = 20
-
-
-def _post_data(request):
-    # An empty POST is still a submission (e.g. an unticked confirmation box).
-    return request.POST if request.method == "POST" else None
-
-
-def _files(request):
-    return request.FILES if request.method == "POST" else None
 
 
 def _search_crumb():
@@ -195,7 +186,7 @@ def unit_edit(request, slug):
     unit = get_object_or_404(SLTUnit, slug=slug)
     check_can_change(request.user, unit)
     form_class = UnitAdminForm if is_sfk_admin(request.user) else UnitPublicForm
-    form = form_class(_post_data(request), instance=unit)
+    form = form_class(post_data(request), instance=unit)
     if request.method == "POST" and form.is_valid():
         try:
             _save_unit(form, request.user)
@@ -233,7 +224,7 @@ def unit_verify(request, slug):
 def coordinator_edit(request, pk):
     coordinator = get_object_or_404(_visible_coordinators(request.user).select_related("unit"), pk=pk)
     check_can_change(request.user, coordinator)
-    form = CoordinatorForm(_post_data(request), _files(request), instance=coordinator)
+    form = CoordinatorForm(post_data(request), post_files(request), instance=coordinator)
     if request.method == "POST" and form.is_valid():
         try:
             services.coordinator_save(
@@ -257,7 +248,7 @@ def coordinator_edit(request, pk):
 def coordinator_end(request, pk):
     coordinator = get_object_or_404(_visible_coordinators(request.user).active().select_related("unit", "user"), pk=pk)
     check_can_change(request.user, coordinator)
-    form = EndCoordinatorForm(_post_data(request))
+    form = EndCoordinatorForm(post_data(request))
     if request.method == "POST" and form.is_valid():
         services.coordinator_end(coordinator=coordinator, by=request.user)
         messages.success(request, _("%(name)s er registrert som sluttet.") % {"name": coordinator.name})
@@ -298,7 +289,7 @@ def admin_units(request):
 
 @sfk_admin_required
 def unit_create(request):
-    form = UnitAdminForm(_post_data(request))
+    form = UnitAdminForm(post_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             unit = _save_unit(form, request.user)
@@ -314,7 +305,7 @@ def unit_create(request):
 @sfk_admin_required
 def coordinator_create(request, slug):
     unit = get_object_or_404(SLTUnit, slug=slug)
-    form = CoordinatorForm(_post_data(request), _files(request), instance=Coordinator(unit=unit))
+    form = CoordinatorForm(post_data(request), post_files(request), instance=Coordinator(unit=unit))
     if request.method == "POST" and form.is_valid():
         try:
             coordinator = services.coordinator_save(
@@ -369,7 +360,7 @@ def invitation_accept(request, token):
     existing = _existing_account(invitation)
     if existing is not None:
         return _accept_existing(request, invitation, existing)
-    form = InvitationAcceptForm(_post_data(request), email=invitation.email, initial={"full_name": coordinator.name})
+    form = InvitationAcceptForm(post_data(request), email=invitation.email, initial={"full_name": coordinator.name})
     if request.method == "POST" and form.is_valid():
         try:
             services.invitation_accept(
