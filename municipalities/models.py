@@ -116,6 +116,13 @@ class SLTUnitQuerySet(models.QuerySet):
             models.Prefetch("coordinators", queryset=Coordinator.objects.public(), to_attr="public_coordinators"),
         )
 
+    def with_active_coordinators(self):
+        """Prefetch every active coordinator, public or not, as `active_coordinators` (the
+        unit's own coordinators and Sfk see them all)."""
+        return self.prefetch_related(
+            models.Prefetch("coordinators", queryset=Coordinator.objects.active(), to_attr="active_coordinators")
+        )
+
 
 class SLTUnit(models.Model):
     """What has a coordinator: one municipality, several (inter-municipal) or Oslo districts."""

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -172,11 +172,7 @@ def _visible_coordinators(user):
 
 @coordinator_required
 def my_units(request):
-    units = (
-        SLTUnit.objects.filter(pk__in=coordinator_unit_ids(request.user))
-        .with_details()
-        .prefetch_related(Prefetch("coordinators", Coordinator.objects.active(), to_attr="active_coordinators"))
-    )
+    units = SLTUnit.objects.filter(pk__in=coordinator_unit_ids(request.user)).with_details().with_active_coordinators()
     context = {"units": units, "crumbs": [(_("Min side"), reverse("accounts:account")), (_("Min SLT-enhet"), "")]}
     return render(request, "municipalities/my_units.html", context)
 
@@ -272,9 +268,7 @@ def coordinator_end(request, pk):
 @sfk_admin_required
 def admin_units(request):
     status = request.GET.get("status", "")
-    units = SLTUnit.objects.with_details().prefetch_related(
-        Prefetch("coordinators", Coordinator.objects.active(), to_attr="active_coordinators")
-    )
+    units = SLTUnit.objects.with_details().with_active_coordinators()
     if status in SLTUnit.Status.values:
         units = units.filter(status=status)
     page_obj = Paginator(units, 50).get_page(request.GET.get("page"))
