@@ -10,6 +10,7 @@ from municipalities.models import Invitation
 from municipalities.services import invitation_send, invitation_token
 from outbox.models import OutboxMessage
 from tests.factories import CoordinatorFactory, UserFactory
+from tests.helpers import assert_page, assert_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +160,10 @@ def test_existing_account_accepting_a_link_used_meanwhile_gets_400(client, unit_
     assert "allerede brukt" in response.content.decode()
     entry.refresh_from_db()
     assert entry.user is None
+
+
+def test_invitation_pages_in_all_languages(client, entry, sfk_admin):
+    invitation = invitation_send(coordinator=entry, by=sfk_admin)
+    assert_pages(client, [f"/invitasjon/{invitation_token(invitation)}/"], max_queries=4)
+    for prefix in ("", "/nn", "/en"):
+        assert_page(client, f"{prefix}/invitasjon/ugyldig/", status=400, max_queries=2)
