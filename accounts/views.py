@@ -67,9 +67,18 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
 
 
+def _account_crumbs(*rest):
+    if rest:
+        return [(_("Min side"), reverse("accounts:account")), *rest]
+    return [(_("Min side"), "")]
+
+
 class PasswordChangeView(InvalidFormStatusMixin, auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:account")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, crumbs=_account_crumbs((_("Bytt passord"), "")))
 
     def form_valid(self, form):
         messages.success(self.request, _("Passordet ditt er endret."))
@@ -83,7 +92,7 @@ def account(request):
         user = form.save()
         messages.success(request, _("Endringene er lagret."))
         return redirect(translate_url(request.path, user.preferred_language))
-    context = {"form": form, "account_links": account_links(user=request.user)}
+    context = {"form": form, "account_links": account_links(user=request.user), "crumbs": _account_crumbs()}
     return render(request, "accounts/account.html", context, status=form_status(form))
 
 
@@ -97,7 +106,8 @@ def my_data(request):
         stamp = timezone.localdate().isoformat()
         response["Content-Disposition"] = f'attachment; filename="slt-portalen-mine-data-{stamp}.json"'
         return response
-    return render(request, "accounts/my_data.html", {"sections": personal_data_sections(data)})
+    context = {"sections": personal_data_sections(data), "crumbs": _account_crumbs((_("Dine data"), ""))}
+    return render(request, "accounts/my_data.html", context)
 
 
 # --- Sfk administration of accounts -------------------------------------------------------------
