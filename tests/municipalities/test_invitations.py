@@ -167,3 +167,16 @@ def test_invitation_pages_in_all_languages(client, entry, sfk_admin):
     assert_pages(client, [f"/invitasjon/{invitation_token(invitation)}/"], max_queries=4)
     for prefix in ("", "/nn", "/en"):
         assert_page(client, f"{prefix}/invitasjon/ugyldig/", status=400, max_queries=2)
+
+
+@pytest.mark.parametrize("invite", [True, False])
+def test_adding_a_coordinator_sends_an_invitation_only_when_asked(client, unit_a, sfk_admin, invite):
+    client.force_login(sfk_admin)
+    data = {"name": "Ny Person", "title": "SLT-koordinator", "email": "ny.person@example.no", "is_public": "on"}
+    if invite:
+        data["invite"] = "1"
+    response = client.post(f"/slt-enhet/{unit_a.slug}/ny-koordinator/", data)
+    assert response.status_code == 302
+    entry = unit_a.coordinators.get(name="Ny Person")
+    assert Invitation.objects.filter(coordinator=entry).exists() == invite
+    assert OutboxMessage.objects.filter(to=["ny.person@example.no"]).exists() == invite
