@@ -5,8 +5,6 @@ from .models import User
 
 def user_personal_data(*, user: User) -> dict:
     """Everything the portal stores about this person, for the 'your data' page and download."""
-    from municipalities.models import Coordinator
-
     data = {
         "account": {
             "email": user.email,
@@ -31,7 +29,7 @@ def user_personal_data(*, user: User) -> dict:
                 "verified_at": c.verified_at.isoformat() if c.verified_at else None,
                 "ended_at": c.ended_at.isoformat() if c.ended_at else None,
             }
-            for c in Coordinator.objects.filter(user=user).select_related("unit")
+            for c in user_coordinator_entries(user=user)
         ],
     }
     # Other apps add their sections (e.g. event registrations) through this hook.

@@ -11,7 +11,7 @@ from django.urls import reverse, reverse_lazy, translate_url
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from slt_portal.views import InvalidFormStatusMixin, form_status
+from slt_portal.views import InvalidFormStatusMixin, form_status, post_data
 
 from . import services
 from .forms import EmailAuthenticationForm, OutboxPasswordResetForm, ProfileForm, UserAccessForm, UserSearchForm
@@ -67,9 +67,18 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
 
 
+def _account_crumbs(*rest):
+    if rest:
+        return [(_("Min side"), reverse("accounts:account")), *rest]
+    return [(_("Min side"), "")]
+
+
 class PasswordChangeView(InvalidFormStatusMixin, auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:account")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, crumbs=_account_crumbs((_("Bytt passord"), "")))
 
     def form_valid(self, form):
         messages.success(self.request, _("Passordet ditt er endret."))
@@ -78,12 +87,12 @@ class PasswordChangeView(InvalidFormStatusMixin, auth_views.PasswordChangeView):
 
 @login_required
 def account(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(post_data(request), instance=request.user)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         messages.success(request, _("Endringene er lagret."))
         return redirect(translate_url(request.path, user.preferred_language))
-    context = {"form": form, "account_links": account_links(user=request.user)}
+    context = {"form": form, "account_links": account_links(user=request.user), "crumbs": _account_crumbs()}
     return render(request, "accounts/account.html", context, status=form_status(form))
 
 
@@ -97,7 +106,8 @@ def my_data(request):
         stamp = timezone.localdate().isoformat()
         response["Content-Disposition"] = f'attachment; filename="slt-portalen-mine-data-{stamp}.json"'
         return response
-    return render(request, "accounts/my_data.html", {"sections": personal_data_sections(data)})
+    context = {"sections": personal_data_sections(data), "crumbs": _account_crumbs((_("Dine data"), ""))}
+    return render(request, "accounts/my_data.html", context)
 
 
 # --- Sfk administration of accounts -------------------------------------------------------------
@@ -123,9 +133,7 @@ def user_list(request):
 @sfk_admin_required
 def user_detail(request, pk):
     target = get_object_or_404(User, pk=pk)
-    # Unchecked boxes send nothing, so an empty POST is still a submitted form.
-    data = request.POST if request.method == "POST" else None
-    form = UserAccessForm(data, target=target, actor=request.user)
+    form = UserAccessForm(post_data(request), target=target, actor=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.user_update_access(

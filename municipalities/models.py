@@ -116,6 +116,13 @@ class SLTUnitQuerySet(models.QuerySet):
             models.Prefetch("coordinators", queryset=Coordinator.objects.public(), to_attr="public_coordinators"),
         )
 
+    def with_active_coordinators(self):
+        """Prefetch every active coordinator, public or not, as `active_coordinators` (the
+        unit's own coordinators and Sfk see them all)."""
+        return self.prefetch_related(
+            models.Prefetch("coordinators", queryset=Coordinator.objects.active(), to_attr="active_coordinators")
+        )
+
 
 class SLTUnit(models.Model):
     """What has a coordinator: one municipality, several (inter-municipal) or Oslo districts."""
@@ -193,10 +200,6 @@ class SLTUnit(models.Model):
     def is_stale(self) -> bool:
         """Not verified for more than a year (or never)."""
         return self.verified_at is None or self.verified_at < timezone.now() - timezone.timedelta(days=365)
-
-    @property
-    def is_inter_municipal(self) -> bool:
-        return len(self.member_list) > 1 if hasattr(self, "member_list") else self.memberships.count() > 1
 
 
 class UnitMunicipality(models.Model):

@@ -212,16 +212,17 @@ def _check_members_free(unit: SLTUnit, municipalities, districts) -> None:
 
 
 def _sync(unit, manager, model, key: str, wanted_objs, by) -> None:
+    """Make the unit's memberships exactly `wanted_objs`, each with is_current = the unit's."""
     wanted = {obj.pk for obj in wanted_objs}
     for membership in list(manager.all()):
-        if getattr(membership, f"{key}_id") not in wanted:
+        member_id = getattr(membership, f"{key}_id")
+        if member_id not in wanted:
             _with_history_user(membership, by).delete()
-        elif membership.is_current != unit.is_current:
+            continue
+        wanted.discard(member_id)
+        if membership.is_current != unit.is_current:
             membership.is_current = unit.is_current
             _with_history_user(membership, by).save(update_fields=["is_current"])
-            wanted.discard(getattr(membership, f"{key}_id"))
-        else:
-            wanted.discard(getattr(membership, f"{key}_id"))
     for pk in wanted:
         _with_history_user(model(unit=unit, **{f"{key}_id": pk}, is_current=unit.is_current), by).save()
 
@@ -233,18 +234,12 @@ def unit_save(*, unit: SLTUnit, by, municipalities=None, districts=None) -> SLTU
     try:
         with transaction.atomic():
             _with_history_user(unit, by).save()
-            if municipalities is not None or districts is not None:
-                municipalities = list(municipalities if municipalities is not None else unit.municipalities.all())
-                districts = list(districts if districts is not None else unit.districts.all())
-                _check_members_free(unit, municipalities, districts)
-                _sync(unit, unit.memberships, UnitMunicipality, "municipality", municipalities, by)
-                _sync(unit, unit.district_memberships, UnitDistrict, "district", districts, by)
-            else:
-                _check_members_free(unit, unit.municipalities.all(), unit.districts.all())
-                for manager in (unit.memberships, unit.district_memberships):
-                    for membership in manager.exclude(is_current=unit.is_current):
-                        membership.is_current = unit.is_current
-                        _with_history_user(membership, by).save(update_fields=["is_current"])
+            # Members not given stay as they are (their is_current still follows the status).
+            municipalities = list(unit.municipalities.all() if municipalities is None else municipalities)
+            districts = list(unit.districts.all() if districts is None else districts)
+            _check_members_free(unit, municipalities, districts)
+            _sync(unit, unit.memberships, UnitMunicipality, "municipality", municipalities, by)
+            _sync(unit, unit.district_memberships, UnitDistrict, "district", districts, by)
     except IntegrityError as exc:  # a concurrent save took the municipality first
         raise ValidationError({"municipalities": _("En av kommunene er allerede med i en aktiv SLT-enhet.")}) from exc
     return unit

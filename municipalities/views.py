@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from accounts.permissions import (
 from documents.selectors import unit_publications
 from measures.models import Measure
 from slt_portal.exports import csv_response
-from slt_portal.views import form_status
+from slt_portal.views import form_status, post_data, post_files
 
 from . import selectors, services
 from .forms import (
@@ -35,15 +35,6 @@ from .map import coverage_svg
 from .models import Coordinator, Municipality, SLTUnit
 
 RESULTS_PER_PAGE = 20
-
-
-def _post_data(request):
-    # An empty POST is still a submission (e.g. an unticked confirmation box).
-    return request.POST if request.method == "POST" else None
-
-
-def _files(request):
-    return request.FILES if request.method == "POST" else None
 
 
 def _search_crumb():
@@ -181,11 +172,7 @@ def _visible_coordinators(user):
 
 @coordinator_required
 def my_units(request):
-    units = (
-        SLTUnit.objects.filter(pk__in=coordinator_unit_ids(request.user))
-        .with_details()
-        .prefetch_related(Prefetch("coordinators", Coordinator.objects.active(), to_attr="active_coordinators"))
-    )
+    units = SLTUnit.objects.filter(pk__in=coordinator_unit_ids(request.user)).with_details().with_active_coordinators()
     context = {"units": units, "crumbs": [(_("Min side"), reverse("accounts:account")), (_("Min SLT-enhet"), "")]}
     return render(request, "municipalities/my_units.html", context)
 
@@ -195,7 +182,7 @@ def unit_edit(request, slug):
     unit = get_object_or_404(SLTUnit, slug=slug)
     check_can_change(request.user, unit)
     form_class = UnitAdminForm if is_sfk_admin(request.user) else UnitPublicForm
-    form = form_class(_post_data(request), instance=unit)
+    form = form_class(post_data(request), instance=unit)
     if request.method == "POST" and form.is_valid():
         try:
             _save_unit(form, request.user)
@@ -233,7 +220,7 @@ def unit_verify(request, slug):
 def coordinator_edit(request, pk):
     coordinator = get_object_or_404(_visible_coordinators(request.user).select_related("unit"), pk=pk)
     check_can_change(request.user, coordinator)
-    form = CoordinatorForm(_post_data(request), _files(request), instance=coordinator)
+    form = CoordinatorForm(post_data(request), post_files(request), instance=coordinator)
     if request.method == "POST" and form.is_valid():
         try:
             services.coordinator_save(
@@ -257,7 +244,7 @@ def coordinator_edit(request, pk):
 def coordinator_end(request, pk):
     coordinator = get_object_or_404(_visible_coordinators(request.user).active().select_related("unit", "user"), pk=pk)
     check_can_change(request.user, coordinator)
-    form = EndCoordinatorForm(_post_data(request))
+    form = EndCoordinatorForm(post_data(request))
     if request.method == "POST" and form.is_valid():
         services.coordinator_end(coordinator=coordinator, by=request.user)
         messages.success(request, _("%(name)s er registrert som sluttet.") % {"name": coordinator.name})
@@ -281,9 +268,7 @@ def coordinator_end(request, pk):
 @sfk_admin_required
 def admin_units(request):
     status = request.GET.get("status", "")
-    units = SLTUnit.objects.with_details().prefetch_related(
-        Prefetch("coordinators", Coordinator.objects.active(), to_attr="active_coordinators")
-    )
+    units = SLTUnit.objects.with_details().with_active_coordinators()
     if status in SLTUnit.Status.values:
         units = units.filter(status=status)
     page_obj = Paginator(units, 50).get_page(request.GET.get("page"))
@@ -298,7 +283,7 @@ def admin_units(request):
 
 @sfk_admin_required
 def unit_create(request):
-    form = UnitAdminForm(_post_data(request))
+    form = UnitAdminForm(post_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             unit = _save_unit(form, request.user)
@@ -314,7 +299,7 @@ def unit_create(request):
 @sfk_admin_required
 def coordinator_create(request, slug):
     unit = get_object_or_404(SLTUnit, slug=slug)
-    form = CoordinatorForm(_post_data(request), _files(request), instance=Coordinator(unit=unit))
+    form = CoordinatorForm(post_data(request), post_files(request), instance=Coordinator(unit=unit))
     if request.method == "POST" and form.is_valid():
         try:
             coordinator = services.coordinator_save(
@@ -364,12 +349,12 @@ def invitation_accept(request, token):
     try:
         invitation = services.invitation_from_token(token)
     except services.InvitationError as error:
-        return render(request, "municipalities/invitation_invalid.html", {"reason": error.reason}, status=400)
+        return _invitation_invalid(request, error)
     coordinator = invitation.coordinator
     existing = _existing_account(invitation)
     if existing is not None:
         return _accept_existing(request, invitation, existing)
-    form = InvitationAcceptForm(_post_data(request), email=invitation.email, initial={"full_name": coordinator.name})
+    form = InvitationAcceptForm(post_data(request), email=invitation.email, initial={"full_name": coordinator.name})
     if request.method == "POST" and form.is_valid():
         try:
             services.invitation_accept(
@@ -378,11 +363,15 @@ def invitation_accept(request, token):
                 full_name=form.cleaned_data["full_name"],
             )
         except services.InvitationError as error:
-            return render(request, "municipalities/invitation_invalid.html", {"reason": error.reason}, status=400)
+            return _invitation_invalid(request, error)
         messages.success(request, _("Kontoen din er klar. Logg inn med e-postadressen og passordet ditt."))
         return redirect(reverse("accounts:login") + "?next=" + reverse("municipalities:my_units"))
     context = {"form": form, "invitation": invitation, "coordinator": coordinator}
     return render(request, "municipalities/invitation_accept.html", context, status=form_status(form))
+
+
+def _invitation_invalid(request, error):
+    return render(request, "municipalities/invitation_invalid.html", {"reason": error.reason}, status=400)
 
 
 def _existing_account(invitation):
@@ -396,7 +385,10 @@ def _accept_existing(request, invitation, account):
     """The address already has an account: it must be logged in to take the entry."""
     if request.user.is_authenticated and request.user.pk == account.pk:
         if request.method == "POST":
-            services.invitation_accept(invitation=invitation, password=None, user=request.user)
+            try:
+                services.invitation_accept(invitation=invitation, password=None, user=request.user)
+            except services.InvitationError as error:  # used or revoked since the link was checked
+                return _invitation_invalid(request, error)
             messages.success(request, _("Du er nå koblet til %(unit)s.") % {"unit": invitation.coordinator.unit})
             return redirect("municipalities:my_units")
         return render(

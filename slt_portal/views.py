@@ -93,3 +93,13 @@ class InvalidFormStatusMixin:
 def form_status(form) -> int:
     """Status for a function view that re-renders a form: 400 when bound and invalid."""
     return 400 if form is not None and form.is_bound and form.errors else 200
+
+
+def post_data(request):
+    """A function view's form data: request.POST on a POST, even an empty one (an unticked box
+    sends nothing, and `request.POST or None` would leave the form unbound), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def post_files(request):
+    return request.FILES if request.method == "POST" else None

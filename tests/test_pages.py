@@ -17,6 +17,16 @@ def test_account_pages_render_for_logged_in_user(client, coordinator_a):
 
 
 @pytest.mark.django_db
+def test_account_subpages_lead_back_to_my_page_in_breadcrumbs(client, coordinator_a):
+    client.force_login(coordinator_a)
+    for url in ["/nn/konto/mine-data/", "/nn/konto/passord/"]:
+        html = client.get(url).content.decode()
+        crumbs = html.split('class="ds-breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+        assert '<a class="ds-link" href="/nn/konto/">Mi side</a>' in crumbs, url
+        assert 'aria-current="page"' in crumbs, url
+
+
+@pytest.mark.django_db
 def test_home_explains_slt_and_links_to_main_sections(client):
     html = client.get("/").content.decode()
     assert "forebygge rus og kriminalitet" in html

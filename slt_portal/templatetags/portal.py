@@ -25,11 +25,6 @@ def page_window(paginator, current: int):
 
 
 @register.filter
-def ellipsis_to_none(value):
-    return None if value == "…" else value
-
-
-@register.filter
 def markdown(text: str, base_level: int = 2):
     """Markdown → sanitised HTML; the argument is the level of its top heading (3 under a page's h2)."""
     return render_markdown(text, base_level=int(base_level)).html

@@ -105,6 +105,16 @@ def test_account_page_refuses_email_of_another_account_and_saves_nothing(client)
     assert user.full_name == "Per" and user.email == "per@example.no"
 
 
+def test_account_page_empty_post_is_400_with_field_messages(client):
+    user = UserFactory(email="per@example.no", full_name="Per")
+    client.force_login(user)
+    response = client.post("/konto/", {})
+    assert response.status_code == 400
+    assert 'id="id_email_error"' in response.content.decode()
+    user.refresh_from_db()
+    assert user.full_name == "Per" and user.email == "per@example.no"
+
+
 def test_password_change_with_wrong_old_password_is_400(client):
     user = UserFactory()
     client.force_login(user)

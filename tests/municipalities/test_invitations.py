@@ -10,6 +10,7 @@ from municipalities.models import Invitation
 from municipalities.services import invitation_send, invitation_token
 from outbox.models import OutboxMessage
 from tests.factories import CoordinatorFactory, UserFactory
+from tests.helpers import assert_page, assert_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +141,42 @@ def test_invited_back_after_leaving_reactivates_account(client, unit_a, sfk_admi
     assert _accept(client, f"/invitasjon/{invitation_token(invitation)}/").status_code == 302
     new_entry.refresh_from_db()
     assert new_entry.user == entry.user and new_entry.user.is_active
+
+
+def test_existing_account_accepting_a_link_used_meanwhile_gets_400(client, unit_a, sfk_admin, monkeypatch):
+    # The link is checked, then used by a concurrent request before this one takes the row lock.
+    from municipalities import services
+
+    user = UserFactory(email="samtidig@example.no")
+    entry = CoordinatorFactory(unit=unit_a, user=None, email="samtidig@example.no")
+    invitation = invitation_send(coordinator=entry, by=sfk_admin)
+    url = f"/invitasjon/{invitation_token(invitation)}/"
+    checked = services.invitation_from_token(invitation_token(invitation))
+    Invitation.objects.filter(pk=invitation.pk).update(used_at=timezone.now())
+    monkeypatch.setattr(services, "invitation_from_token", lambda token: checked)
+    client.force_login(user)
+    response = client.post(url)
+    assert response.status_code == 400
+    assert "allerede brukt" in response.content.decode()
+    entry.refresh_from_db()
+    assert entry.user is None
+
+
+def test_invitation_pages_in_all_languages(client, entry, sfk_admin):
+    invitation = invitation_send(coordinator=entry, by=sfk_admin)
+    assert_pages(client, [f"/invitasjon/{invitation_token(invitation)}/"], max_queries=4)
+    for prefix in ("", "/nn", "/en"):
+        assert_page(client, f"{prefix}/invitasjon/ugyldig/", status=400, max_queries=2)
+
+
+@pytest.mark.parametrize("invite", [True, False])
+def test_adding_a_coordinator_sends_an_invitation_only_when_asked(client, unit_a, sfk_admin, invite):
+    client.force_login(sfk_admin)
+    data = {"name": "Ny Person", "title": "SLT-koordinator", "email": "ny.person@example.no", "is_public": "on"}
+    if invite:
+        data["invite"] = "1"
+    response = client.post(f"/slt-enhet/{unit_a.slug}/ny-koordinator/", data)
+    assert response.status_code == 302
+    entry = unit_a.coordinators.get(name="Ny Person")
+    assert Invitation.objects.filter(coordinator=entry).exists() == invite
+    assert OutboxMessage.objects.filter(to=["ny.person@example.no"]).exists() == invite
