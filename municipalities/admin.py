@@ -21,15 +21,26 @@ class DistrictAdmin(admin.ModelAdmin):
     list_display = ["number", "name", "municipality"]
 
 
-class UnitMunicipalityInline(admin.TabularInline):
+class _ReadOnlyInline(admin.TabularInline):
+    """Memberships change only through services.unit_save (the unit pages), which keeps
+    `is_current` in step with the unit's status and checks that members are free."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class UnitMunicipalityInline(_ReadOnlyInline):
     model = UnitMunicipality
-    extra = 0
-    autocomplete_fields = ["municipality"]
 
 
-class UnitDistrictInline(admin.TabularInline):
+class UnitDistrictInline(_ReadOnlyInline):
     model = UnitDistrict
-    extra = 0
 
 
 @admin.register(SLTUnit)
@@ -37,8 +48,12 @@ class SLTUnitAdmin(SimpleHistoryAdmin):
     list_display = ["name", "status", "verified_at"]
     list_filter = ["status"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
     inlines = [UnitMunicipalityInline, UnitDistrictInline]
+    # Status, slug and members go through the unit pages (/sfk/slt-enheter/), never around the service.
+    readonly_fields = ["status", "slug"]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Coordinator)
@@ -46,7 +61,11 @@ class CoordinatorAdmin(SimpleHistoryAdmin):
     list_display = ["name", "unit", "email", "verified_at", "ended_at"]
     list_filter = ["ended_at"]
     search_fields = ["name", "email", "unit__name"]
-    raw_id_fields = ["user"]
+    # Linking accounts and ending an entry go through the invitation and "has left" services.
+    readonly_fields = ["user", "ended_at"]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Invitation)
