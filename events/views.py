@@ -47,7 +47,7 @@ def event_list(request):
 
 @require_GET
 def event_past(request):
-    events = Event.objects.public().past().annotate(recording_count=Count("recordings"))
+    events = Event.objects.public().past().annotate(recording_count=Count("recordings")).select_related("county")
     page_obj = Paginator(events, 20).get_page(request.GET.get("page"))
     return render(
         request, "events/event_past.html", {"page_obj": page_obj, "crumbs": crumbs(_("Tidligere arrangementer"))}
