@@ -80,7 +80,6 @@ def test_past_page_queries_stay_constant_with_counties(client):
 
 
 def test_list_filters_by_kind_and_county(client):
-
     county = CountyFactory(number="46", name="Vestland")
     EventFactory(title="Konferansen", kind=Event.Kind.CONFERENCE)
     EventFactory(title="Nettverk vest", kind=Event.Kind.NETWORK_MEETING, county=county)
