@@ -45,11 +45,7 @@ def event_admin_list(request):
 @sfk_admin_required
 def participants(request, slug):
     event = _event(slug)
-    rows, waiting = [], 0
-    for registration in selectors.registrations_for_admin(event=event):
-        if registration.is_waiting:
-            waiting += 1
-        rows.append((registration, waiting if registration.is_waiting else None))
+    rows = selectors.registrations_for_admin(event=event)
     cancelled = event.registrations.filter(status=Registration.Status.CANCELLED).count()
     return render(
         request,
@@ -148,10 +144,8 @@ def _export_rows(event):
 
 
 def _registration_rows(event):
-    position = 0
     yes, no = _("ja"), _("nei")
-    for r in selectors.registrations_for_admin(event=event):
-        position += 1 if r.is_waiting else 0
+    for r, position in selectors.registrations_for_admin(event=event):
         yield [
             r.name,
             r.email,
@@ -159,7 +153,7 @@ def _registration_rows(event):
             r.unit.name if r.unit else "",
             r.role,
             r.get_status_display(),
-            position if r.is_waiting else "",
+            position or "",
             r.dietary_needs,
             r.accessibility_needs,
             yes if r.consent_participant_list else no,
