@@ -24,5 +24,12 @@ def test_gaps_are_empty_items_not_links():
     assert 'href="?page=10&amp;q=skole" aria-current="page"' in html
 
 
+def test_first_and_last_page_have_no_stray_ellipsis():
+    for number in (1, 40):
+        html = render(number)
+        assert html.count("<li></li>") == 1  # only the one gap
+        assert html.count('<span aria-hidden="true"></span>') == 1  # the missing previous/next link
+
+
 def test_no_pagination_for_a_single_page():
     assert "ds-pagination" not in render(1, pages=1)
