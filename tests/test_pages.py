@@ -123,6 +123,10 @@ def test_home_shows_upcoming_events_latest_news_and_coordinator_search(client):
     assert "SLT-konferansen 2027" in html
     assert "Ny håndbok" in html
     assert 'action="/finn-koordinator/"' in html and 'name="q"' in html
+    assert "Avlyst" not in html
+    Event.objects.filter(slug="slt-2027").update(status="cancelled")
+    html = client.get("/en/").content.decode()
+    assert "SLT-konferansen 2027" in html and ">Cancelled</span>" in html
 
 
 @pytest.mark.django_db
