@@ -51,6 +51,7 @@ def test_language_switcher_keeps_the_current_page(client):
     assert 'href="/nn/konto/logg-inn/?next=/konto/" lang="nn"' in html
 
 
+@pytest.mark.django_db
 def test_language_switcher_marks_only_the_current_language(client):
     html = client.get("/nn/").content.decode()
     assert html.count('aria-current="true"') == 1
