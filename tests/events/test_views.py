@@ -79,6 +79,20 @@ def test_past_page_queries_stay_constant_with_counties(client):
     assert "Fylke 17" in client.get(url).content.decode()
 
 
+def test_detail_offers_no_waiting_list_for_a_past_or_cancelled_event(client):
+    full = EventFactory(capacity=1)
+    RegistrationFactory(event=full)
+    assert "sette deg på venteliste" in client.get(full.get_absolute_url()).content.decode()
+    past = past_event(capacity=1)
+    RegistrationFactory(event=past)
+    cancelled = EventFactory(capacity=1, status=Event.Status.CANCELLED)
+    RegistrationFactory(event=cancelled)
+    for event in (past, cancelled):
+        html = client.get(event.get_absolute_url()).content.decode()
+        assert event.title in html
+        assert "venteliste" not in html
+
+
 def test_list_filters_by_kind_and_county(client):
     county = CountyFactory(number="46", name="Vestland")
     EventFactory(title="Konferansen", kind=Event.Kind.CONFERENCE)
