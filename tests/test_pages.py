@@ -49,6 +49,8 @@ def test_403_page_has_heading_and_way_back(client, coordinator_a):
     html = response.content.decode()
     assert html.count("<h1") == 1
     assert 'href="/"' in html
+    # The coordinator cannot see this page at all, so the text must not say they can.
+    assert "Er du logget inn med riktig konto?" in html and "Du kan se denne siden" not in html
 
 
 def test_500_and_400_pages_render_without_database(rf):
