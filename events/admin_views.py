@@ -19,8 +19,7 @@ from .views import crumbs
 
 
 def _admin_crumbs(*items, event=None):
-    trail = crumbs(_("Administrer påmeldinger"))
-    trail[-1] = (trail[-1][0], reverse("events:admin_list"))
+    trail = [*crumbs(), (_("Administrer påmeldinger"), reverse("events:admin_list"))]
     if event is not None:
         trail.append((event.title, reverse("events:participants", kwargs={"slug": event.slug}), event.language))
     return trail + [(title, "") for title in items]

@@ -173,3 +173,18 @@ def test_django_admin_event_pages(client, sfk_admin, event, registration):
         reverse("admin:events_recording_changelist"),
     ]:
         assert client.get(url).status_code == 200, url
+
+
+def test_admin_pages_have_breadcrumbs_back_to_the_admin_list(client, sfk_admin, event):
+    client.force_login(sfk_admin)
+    html = client.get(reverse("events:participant_email", args=[event.slug])).content.decode()
+    crumbs = html[html.index('class="ds-breadcrumbs"') : html.index("</nav>", html.index('class="ds-breadcrumbs"'))]
+    hrefs = [
+        reverse("home"),
+        reverse("events:list"),
+        reverse("events:admin_list"),
+        reverse("events:participants", args=[event.slug]),
+    ]
+    positions = [crumbs.index(f'href="{href}"') for href in hrefs]
+    assert positions == sorted(positions)
+    assert 'aria-current="page">E-post</a>' in crumbs
