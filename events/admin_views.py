@@ -19,8 +19,7 @@ from .views import crumbs
 
 
 def _admin_crumbs(*items, event=None):
-    trail = crumbs(_("Administrer påmeldinger"))
-    trail[-1] = (trail[-1][0], reverse("events:admin_list"))
+    trail = [*crumbs(), (_("Administrer påmeldinger"), reverse("events:admin_list"))]
     if event is not None:
         trail.append((event.title, reverse("events:participants", kwargs={"slug": event.slug}), event.language))
     return trail + [(title, "") for title in items]
@@ -45,11 +44,7 @@ def event_admin_list(request):
 @sfk_admin_required
 def participants(request, slug):
     event = _event(slug)
-    rows, waiting = [], 0
-    for registration in selectors.registrations_for_admin(event=event):
-        if registration.is_waiting:
-            waiting += 1
-        rows.append((registration, waiting if registration.is_waiting else None))
+    rows = selectors.registrations_for_admin(event=event)
     cancelled = event.registrations.filter(status=Registration.Status.CANCELLED).count()
     return render(
         request,
@@ -148,10 +143,8 @@ def _export_rows(event):
 
 
 def _registration_rows(event):
-    position = 0
     yes, no = _("ja"), _("nei")
-    for r in selectors.registrations_for_admin(event=event):
-        position += 1 if r.is_waiting else 0
+    for r, position in selectors.registrations_for_admin(event=event):
         yield [
             r.name,
             r.email,
@@ -159,7 +152,7 @@ def _registration_rows(event):
             r.unit.name if r.unit else "",
             r.role,
             r.get_status_display(),
-            position if r.is_waiting else "",
+            position or "",
             r.dietary_needs,
             r.accessibility_needs,
             yes if r.consent_participant_list else no,

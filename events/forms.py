@@ -4,21 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from municipalities.models import County, SLTUnit
 
 from .models import Event, Registration
+from .services import REGISTRATION_FIELDS
 
 
 class RegistrationForm(forms.ModelForm):
     class Meta:
         model = Registration
-        fields = [
-            "name",
-            "email",
-            "organisation",
-            "unit",
-            "role",
-            "dietary_needs",
-            "accessibility_needs",
-            "consent_participant_list",
-        ]
+        fields = list(REGISTRATION_FIELDS)
         labels = {"email": _("E-post (jobb)")}
         help_texts = {
             "email": _("Vi sender bekreftelsen og lenken til påmeldingen din hit."),

@@ -43,9 +43,16 @@ def recordings_without_captions():
     return Recording.objects.filter(has_captions=False, event__status=Event.Status.PUBLISHED).select_related("event")
 
 
-def registrations_for_admin(*, event: Event):
-    return (
+def registrations_for_admin(*, event: Event) -> list[tuple[Registration, int | None]]:
+    """Active registrations, confirmed first, each with its 1-based place on the waiting list (None if confirmed)."""
+    registrations = (
         event.registrations.exclude(status=Registration.Status.CANCELLED)
         .select_related("unit")
         .order_by("status", "created_at", "pk")
     )
+    rows, waiting = [], 0
+    for registration in registrations:
+        if registration.is_waiting:
+            waiting += 1
+        rows.append((registration, waiting if registration.is_waiting else None))
+    return rows

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +15,7 @@ from slt_portal.views import form_status
 from . import selectors, services
 from .forms import EventFilterForm, RegistrationForm
 from .ical import event_ical, events_feed_ical
-from .models import Event, Recording
+from .models import Event
 from .tokens import registration_from_token, registration_token
 
 
@@ -47,7 +47,7 @@ def event_list(request):
 
 @require_GET
 def event_past(request):
-    events = Event.objects.public().past().annotate(recording_count=Count("recordings"))
+    events = Event.objects.public().past().annotate(recording_count=Count("recordings")).select_related("county")
     page_obj = Paginator(events, 20).get_page(request.GET.get("page"))
     return render(
         request, "events/event_past.html", {"page_obj": page_obj, "crumbs": crumbs(_("Tidligere arrangementer"))}
@@ -60,7 +60,7 @@ def event_detail(request, slug):
         Event.objects.visible_to(request.user)
         .with_counts()
         .select_related("county")
-        .prefetch_related("sessions", Prefetch("recordings", queryset=Recording.objects.all())),
+        .prefetch_related("sessions", "recordings"),
         slug=slug,
     )
     invite = request.GET.get("invitasjon", "")

@@ -49,3 +49,10 @@ def test_language_switcher_keeps_the_current_page(client):
     html = client.get("/en/konto/logg-inn/?next=/konto/").content.decode()
     assert 'href="/konto/logg-inn/?next=/konto/" lang="nb"' in html
     assert 'href="/nn/konto/logg-inn/?next=/konto/" lang="nn"' in html
+
+
+@pytest.mark.django_db
+def test_language_switcher_marks_only_the_current_language(client):
+    html = client.get("/nn/").content.decode()
+    assert html.count('aria-current="true"') == 1
+    assert 'href="/nn/" lang="nn" hreflang="nn" aria-current="true"' in html

@@ -59,6 +59,8 @@ def test_403_page_has_heading_and_way_back(client, coordinator_a):
     html = response.content.decode()
     assert html.count("<h1") == 1
     assert 'href="/"' in html
+    # The coordinator cannot see this page at all, so the text must not say they can.
+    assert "Er du logget inn med riktig konto?" in html and "Du kan se denne siden" not in html
 
 
 def test_500_and_400_pages_render_without_database(rf):
@@ -133,6 +135,10 @@ def test_home_shows_upcoming_events_latest_news_and_coordinator_search(client):
     assert "SLT-konferansen 2027" in html
     assert "Ny håndbok" in html
     assert 'action="/finn-koordinator/"' in html and 'name="q"' in html
+    assert "Avlyst" not in html
+    Event.objects.filter(slug="slt-2027").update(status="cancelled")
+    html = client.get("/en/").content.decode()
+    assert "SLT-konferansen 2027" in html and ">Cancelled</span>" in html
 
 
 @pytest.mark.django_db

@@ -12,4 +12,4 @@ def event_when(event) -> str:
     first = date_format(start, "DATE_FORMAT")
     if start.date() == end.date():
         return f"{first}, {start:%H:%M}–{end:%H:%M}"
-    return f"{date_format(start, 'DATE_FORMAT')} {start:%H:%M} – {date_format(end, 'DATE_FORMAT')} {end:%H:%M}"
+    return f"{first} {start:%H:%M} – {date_format(end, 'DATE_FORMAT')} {end:%H:%M}"

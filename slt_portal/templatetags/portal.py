@@ -21,7 +21,8 @@ def query_replace(context, **changes):
 @register.filter
 def page_window(paginator, current: int):
     """Page numbers around the current page, with None for gaps: 1 … 4 5 6 … 20."""
-    return list(paginator.get_elided_page_range(current, on_each_side=2, on_ends=1))
+    pages = paginator.get_elided_page_range(current, on_each_side=2, on_ends=1)
+    return [None if number == paginator.ELLIPSIS else number for number in pages]
 
 
 @register.filter

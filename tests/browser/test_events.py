@@ -92,3 +92,20 @@ def test_axe_on_list_past_recordings_waiting_and_admin_pages(live_server, page, 
     page.get_by_role("button", name=f"Gi {waiting.name} plass").click()
     expect(page.locator(".messages")).to_contain_text("Arrangementet er fullt")
     axe(page)
+
+
+def test_pagination_on_past_events_is_keyboard_reachable_and_passes_axe(live_server, page, axe):
+    start = timezone.now() - dt.timedelta(days=400)
+    for n in range(181):
+        EventFactory(title=f"Gammel samling {n}", start=start + dt.timedelta(days=n), end=start + dt.timedelta(days=n))
+    page.goto(f"{live_server.url}/arrangementer/tidligere/")
+    pagination = page.locator(".ds-pagination")
+    # Page 1 of 10: no "previous" link, and the gap before the last page is not a link.
+    expect(pagination.get_by_role("link")).to_have_text(["1", "2", "3", "10", "Neste"])
+    axe(page)
+    tab_to(page, "el.textContent.trim() === '10'")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**page=10")
+    expect(pagination.locator("[aria-current=page]")).to_have_text("10")
+    expect(pagination.get_by_role("link")).to_have_text(["Forrige", "1", "8", "9", "10"])
+    axe(page)

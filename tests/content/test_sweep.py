@@ -58,6 +58,8 @@ def test_event_dates_follow_the_language():
         assert event_when(event).startswith("April 27, 2027")
     with translation.override("nb"):
         assert event_when(event).startswith("27. april 2027")
+        event.end = start + dt.timedelta(days=1, hours=7)
+        assert event_when(event) == "27. april 2027 09:00 – 28. april 2027 16:00"
 
 
 @pytest.mark.django_db

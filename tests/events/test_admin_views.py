@@ -93,6 +93,16 @@ def test_participants_page_shows_waiting_positions(client, sfk_admin, event, reg
     assert "Venteliste nr. 2" in html
 
 
+def test_csv_export_has_waiting_positions(client, sfk_admin, event, registration):
+    RegistrationFactory(event=event, status="waiting", name="Første Venter")
+    RegistrationFactory(event=event, status="waiting", name="Andre Venter")
+    client.force_login(sfk_admin)
+    content = client.get(reverse("events:participants_csv", args=[event.slug])).content.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(content.lstrip("\ufeff")), delimiter=";"))
+    positions = {row[0]: row[6] for row in rows[1:]}
+    assert positions == {registration.name: "", "Første Venter": "1", "Andre Venter": "2"}
+
+
 def test_csv_export_has_bom_and_escapes_formulas(client, sfk_admin, event):
     RegistrationFactory(
         event=event, name='=HYPERLINK("http://evil")', organisation="+47 Æøå kommune", dietary_needs="@SUM(1)"
@@ -163,3 +173,18 @@ def test_django_admin_event_pages(client, sfk_admin, event, registration):
         reverse("admin:events_recording_changelist"),
     ]:
         assert client.get(url).status_code == 200, url
+
+
+def test_admin_pages_have_breadcrumbs_back_to_the_admin_list(client, sfk_admin, event):
+    client.force_login(sfk_admin)
+    html = client.get(reverse("events:participant_email", args=[event.slug])).content.decode()
+    crumbs = html[html.index('class="ds-breadcrumbs"') : html.index("</nav>", html.index('class="ds-breadcrumbs"'))]
+    hrefs = [
+        reverse("home"),
+        reverse("events:list"),
+        reverse("events:admin_list"),
+        reverse("events:participants", args=[event.slug]),
+    ]
+    positions = [crumbs.index(f'href="{href}"') for href in hrefs]
+    assert positions == sorted(positions)
+    assert 'aria-current="page">E-post</a>' in crumbs

@@ -8,7 +8,7 @@ from icalendar import Calendar
 
 from events.models import Event, Registration
 from events.tokens import registration_token
-from tests.factories import CoordinatorFactory, SLTUnitFactory
+from tests.factories import CoordinatorFactory, CountyFactory, SLTUnitFactory
 from tests.helpers import assert_page, assert_pages
 
 from .factories import EventFactory, RecordingFactory, RegistrationFactory, SessionFactory
@@ -69,9 +69,31 @@ def test_public_pages_in_all_languages_with_constant_queries(client):
         assert_page(client, url, max_queries=8)
 
 
-def test_list_filters_by_kind_and_county(client):
-    from tests.factories import CountyFactory
+def test_past_page_queries_stay_constant_with_counties(client):
+    url = reverse("events:past")
+    past_event(county=CountyFactory(number="46", name="Vestland"))
+    client.get(url)
+    for number in range(10, 18):
+        past_event(county=CountyFactory(number=str(number), name=f"Fylke {number}"))
+    assert_page(client, url, max_queries=8)
+    assert "Fylke 17" in client.get(url).content.decode()
 
+
+def test_detail_offers_no_waiting_list_for_a_past_or_cancelled_event(client):
+    full = EventFactory(capacity=1)
+    RegistrationFactory(event=full)
+    assert "sette deg på venteliste" in client.get(full.get_absolute_url()).content.decode()
+    past = past_event(capacity=1)
+    RegistrationFactory(event=past)
+    cancelled = EventFactory(capacity=1, status=Event.Status.CANCELLED)
+    RegistrationFactory(event=cancelled)
+    for event in (past, cancelled):
+        html = client.get(event.get_absolute_url()).content.decode()
+        assert event.title in html
+        assert "venteliste" not in html
+
+
+def test_list_filters_by_kind_and_county(client):
     county = CountyFactory(number="46", name="Vestland")
     EventFactory(title="Konferansen", kind=Event.Kind.CONFERENCE)
     EventFactory(title="Nettverk vest", kind=Event.Kind.NETWORK_MEETING, county=county)
