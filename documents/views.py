@@ -18,7 +18,7 @@ from accounts.permissions import (
     sfk_admin_required,
 )
 from slt_portal.markup import render_markdown
-from slt_portal.views import form_status
+from slt_portal.views import form_status, post_data, post_files
 
 from . import services
 from .forms import ContactForm, InfoPageForm, LibraryFilterForm, NewsArticleForm, PublicationForm
@@ -85,7 +85,7 @@ def info_page_edit(request, slug):
     page = info_page_get(slug=slug)
     if page is None:
         raise Http404
-    form = InfoPageForm(request.POST or None, instance=page)
+    form = InfoPageForm(post_data(request), instance=page)
     if request.method == "POST" and form.is_valid():
         services.info_page_update(page=form.instance, by=request.user)
         messages.success(request, _("Siden er lagret."))
@@ -106,7 +106,7 @@ def contact(request):
     page = info_page_get(slug="kontakt")
     context = _page_context(request, page) if page else {}
     initial = {"name": request.user.full_name, "email": request.user.email} if request.user.is_authenticated else {}
-    form = ContactForm(request.POST or None, initial=initial)
+    form = ContactForm(post_data(request), initial=initial)
     status = 200
     if request.method == "POST":
         if form.is_spam:
@@ -283,7 +283,7 @@ def publication_cover(request, slug):
 
 @coordinator_required
 def publication_create(request):
-    form = PublicationForm(request.POST or None, request.FILES or None, user=request.user)
+    form = PublicationForm(post_data(request), post_files(request), user=request.user)
     return _save_publication(request, form, Publication())
 
 
@@ -291,7 +291,7 @@ def publication_create(request):
 def publication_edit(request, slug):
     publication = get_object_or_404(Publication.objects.visible_to(request.user), slug=slug)
     check_can_change(request.user, publication)
-    form = PublicationForm(request.POST or None, request.FILES or None, instance=publication, user=request.user)
+    form = PublicationForm(post_data(request), post_files(request), instance=publication, user=request.user)
     return _save_publication(request, form, publication)
 
 
@@ -394,13 +394,13 @@ def news_detail(request, slug):
 
 @sfk_admin_required
 def news_create(request):
-    return _save_news(request, NewsArticleForm(request.POST or None, request.FILES or None))
+    return _save_news(request, NewsArticleForm(post_data(request), post_files(request)))
 
 
 @sfk_admin_required
 def news_edit(request, slug):
     article = get_object_or_404(NewsArticle, slug=slug)
-    return _save_news(request, NewsArticleForm(request.POST or None, request.FILES or None, instance=article))
+    return _save_news(request, NewsArticleForm(post_data(request), post_files(request), instance=article))
 
 
 def _save_news(request, form):

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.permissions import sfk_admin_required
 from slt_portal.exports import csv_response, xlsx_response
-from slt_portal.views import form_status
+from slt_portal.views import form_status, post_data
 
 from . import selectors, services
 from .forms import ParticipantEmailForm
@@ -80,7 +80,7 @@ def participant_move(request, slug, pk):
 @sfk_admin_required
 def participant_email(request, slug):
     event = _event(slug)
-    form = ParticipantEmailForm(request.POST or None)
+    form = ParticipantEmailForm(post_data(request))
     if request.method == "POST" and form.is_valid():
         count = services.event_email_participants(event=event, **form.cleaned_data)
         messages.success(request, _("E-posten er lagt i kø til %(count)s deltakere.") % {"count": count})

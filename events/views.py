@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from slt_portal.views import form_status
+from slt_portal.views import form_status, post_data
 
 from . import selectors, services
 from .forms import EventFilterForm, RegistrationForm
@@ -95,7 +95,7 @@ def register(request, slug):
     event = get_object_or_404(Event.objects.public().select_related("county"), slug=slug)
     invite = request.POST.get("invitasjon") or request.GET.get("invitasjon", "")
     problem = services.registration_problem(event=event, invite_token=invite)
-    form = RegistrationForm(request.POST or None, user=request.user)
+    form = RegistrationForm(post_data(request), user=request.user)
     if problem:
         return render(
             request,

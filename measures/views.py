@@ -16,7 +16,7 @@ from accounts.permissions import (
 )
 from documents.selectors import measure_publications
 from municipalities.models import Coordinator, SLTUnit
-from slt_portal.views import form_status
+from slt_portal.views import form_status, post_data
 
 from . import exports, services
 from .forms import CopyForm, MeasureForm
@@ -130,7 +130,7 @@ def _initial_contact(user, units) -> dict:
 @coordinator_required
 def measure_create(request):
     units = _user_units(request.user)
-    form = MeasureForm(request.POST or None, units=units, initial=_initial_contact(request.user, units))
+    form = MeasureForm(post_data(request), units=units, initial=_initial_contact(request.user, units))
     if request.method == "POST" and form.is_valid():
         try:
             measure = services.measure_create(unit=form.cleaned_data["unit"], by=request.user, data=form.cleaned_data)
@@ -157,7 +157,7 @@ def _changeable(request, pk) -> Measure:
 @coordinator_required
 def measure_edit(request, pk):
     measure = _changeable(request, pk)
-    form = MeasureForm(request.POST or None, instance=measure, units=_user_units(request.user))
+    form = MeasureForm(post_data(request), instance=measure, units=_user_units(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             services.measure_update(measure=measure, by=request.user, data=form.cleaned_data)
@@ -211,7 +211,7 @@ def measure_copy(request, pk):
     if not source.is_published:
         check_can_change(request.user, source)
     form = CopyForm(
-        request.POST or None,
+        post_data(request),
         units=units,
         initial={"unit": source.unit_id if source.unit_id in coordinator_unit_ids(request.user) else None},
     )
