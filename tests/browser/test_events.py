@@ -89,7 +89,7 @@ def test_axe_on_list_past_recordings_waiting_and_admin_pages(live_server, page, 
     for path in ["/arrangementer/administrer/", f"/arrangementer/{full.slug}/deltakere/"]:
         page.goto(live_server.url + path)
         axe(page)
-    page.get_by_role("button", name=f"Gi {waiting.name} plass").click()
+    page.get_by_role("button", name=f"Gi plass: {waiting.name}").click()
     expect(page.locator(".messages")).to_contain_text("Arrangementet er fullt")
     axe(page)
 

@@ -320,3 +320,18 @@ def test_upcoming_event_does_not_list_recordings_yet(client):
     event = EventFactory()
     RecordingFactory(event=event, title="Forhåndsopptak")
     assert "Forhåndsopptak" not in client.get(event.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_participant_action_buttons_have_their_visible_text_first_in_their_name(client, sfk_admin):
+    """WCAG 2.5.3 (label in name): a voice-control user says what they see ("Gi plass")."""
+    from tests.events.factories import EventFactory, RegistrationFactory
+
+    event = EventFactory(capacity=1)
+    RegistrationFactory(event=event, name="Kari Først")
+    waiting = RegistrationFactory(event=event, name="Ola Venter", status="waiting")
+    client.force_login(sfk_admin)
+    html = client.get(f"/arrangementer/{event.slug}/deltakere/").content.decode()
+    assert 'Gi plass<span class="visually-hidden">: Ola Venter</span>' in html
+    assert "aria-label=\"Gi " not in html
+    assert waiting.name in html
