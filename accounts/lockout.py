@@ -14,13 +14,7 @@ def login_username(request, credentials=None) -> str | None:
 
 
 def login_client_ip(request) -> str:
-    """The client's address for the lockout. Behind the trusted proxy REMOTE_ADDR is the proxy for
-    everyone, so one attacker would lock the account out for every user: use the address the
-    proxy appended last to X-Forwarded-For (as the contact form's rate limit does)."""
-    from django.conf import settings
+    """The client's address for the lockout: per client, not per proxy (see slt_portal.views.client_ip)."""
+    from slt_portal.views import client_ip
 
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    return client_ip(request)

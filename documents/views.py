@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
@@ -18,7 +17,7 @@ from accounts.permissions import (
     sfk_admin_required,
 )
 from slt_portal.markup import render_markdown
-from slt_portal.views import form_status, post_data, post_files
+from slt_portal.views import client_ip, form_status, post_data, post_files
 
 from . import services
 from .forms import ContactForm, InfoPageForm, LibraryFilterForm, NewsArticleForm, PublicationForm
@@ -32,16 +31,6 @@ from .selectors import (
     publication_editions,
 )
 from .uploads import CONTENT_TYPES, COVER_CONTENT_TYPES
-
-
-def client_ip(request) -> str:
-    """The client's address; behind the trusted proxy, the address it appended last."""
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
 
 # Information pages ----------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from slt_portal.views import form_status, post_data
+from slt_portal.views import add_service_errors, form_status, post_data
 
 from . import selectors, services
 from .forms import EventFilterForm, RegistrationForm
@@ -113,11 +113,7 @@ def register(request, slug):
                 invite_token=invite,
             )
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             if registration.is_confirmed:
                 messages.success(request, _("Du er påmeldt. Vi har sendt en bekreftelse på e-post."))

@@ -16,7 +16,7 @@ from accounts.permissions import (
 )
 from documents.selectors import measure_publications
 from municipalities.models import Coordinator, SLTUnit
-from slt_portal.views import form_status, post_data
+from slt_portal.views import add_service_errors, form_status, post_data
 
 from . import exports, services
 from .forms import CopyForm, MeasureForm
@@ -38,14 +38,6 @@ def _user_units(user):
     if is_sfk_admin(user):
         return SLTUnit.objects.all()
     return SLTUnit.objects.filter(pk__in=coordinator_unit_ids(user))
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @require_GET
@@ -135,7 +127,7 @@ def measure_create(request):
         try:
             measure = services.measure_create(unit=form.cleaned_data["unit"], by=request.user, data=form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Tiltaket er lagret som utkast."))
             return redirect("measures:edit", pk=measure.pk)
@@ -162,7 +154,7 @@ def measure_edit(request, pk):
         try:
             services.measure_update(measure=measure, by=request.user, data=form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Endringene er lagret."))
             return redirect("measures:edit", pk=measure.pk)
@@ -219,7 +211,7 @@ def measure_copy(request, pk):
         try:
             copy = services.measure_copy(source=source, unit=form.cleaned_data["unit"], by=request.user)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Kopien er lagret som utkast. Tilpass den før du publiserer."))
             return redirect("measures:edit", pk=copy.pk)

@@ -103,3 +103,22 @@ def post_data(request):
 
 def post_files(request):
     return request.FILES if request.method == "POST" else None
+
+
+def add_service_errors(form, exc) -> None:
+    """Show a service's ValidationError on the form: next to its field when it names one."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def client_ip(request) -> str:
+    """The client's address (rate limits, login lockout). Behind the trusted proxy REMOTE_ADDR is
+    the proxy for everyone, so use the address the proxy appended last to X-Forwarded-For."""
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
