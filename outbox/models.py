@@ -1,13 +1,16 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# An unsent message that has been tried at least once.
+FAILED = models.Q(attempts__gt=0)
+
 
 class OutboxQuerySet(models.QuerySet):
     def unsent(self):
         return self.filter(sent_at__isnull=True)
 
     def failed(self):
-        return self.unsent().filter(attempts__gt=0)
+        return self.unsent().filter(FAILED)
 
     def due(self, now):
         return self.unsent().filter(next_attempt_at__lte=now, attempts__lt=OutboxMessage.MAX_ATTEMPTS)

@@ -116,10 +116,10 @@ def national_picture(*, now=None) -> NationalPicture:
     """Coverage, measures, stale entries, upcoming events and the outbox, for Sfk."""
     from events.models import Event
     from municipalities.models import Coordinator
-    from outbox.models import OutboxMessage
+    from outbox.models import FAILED, OutboxMessage
 
     now = now or timezone.now()
-    outbox = OutboxMessage.objects.unsent().aggregate(unsent=Count("pk"), failed=Count("pk", filter=Q(attempts__gt=0)))
+    outbox = OutboxMessage.objects.unsent().aggregate(unsent=Count("pk"), failed=Count("pk", filter=FAILED))
     return NationalPicture(
         **_coverage(),
         **_measures(),
