@@ -14,7 +14,7 @@ def login_username(request, credentials=None) -> str | None:
 
 
 def login_client_ip(request) -> str:
-    """The client's address for the lockout: per client, not per proxy (see slt_portal.views.client_ip)."""
-    from slt_portal.views import client_ip
+    """The client's address for the lockout: per client, not per proxy (see core.http.client_ip)."""
+    from core.http import client_ip
 
     return client_ip(request)

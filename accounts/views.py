@@ -11,7 +11,7 @@ from django.urls import reverse, reverse_lazy, translate_url
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from slt_portal.views import InvalidFormStatusMixin, form_status, post_data
+from core.http import InvalidFormStatusMixin, form_status, post_data
 
 from . import services
 from .forms import EmailAuthenticationForm, OutboxPasswordResetForm, ProfileForm, UserAccessForm, UserSearchForm

@@ -16,8 +16,8 @@ from accounts.permissions import (
     is_sfk_admin,
     sfk_admin_required,
 )
-from slt_portal.markup import render_markdown
-from slt_portal.views import client_ip, form_status, post_data, post_files
+from core.http import client_ip, form_status, post_data, post_files
+from core.markup import render_markdown
 
 from . import services
 from .forms import ContactForm, InfoPageForm, LibraryFilterForm, NewsArticleForm, PublicationForm

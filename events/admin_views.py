@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.permissions import sfk_admin_required
-from slt_portal.exports import csv_response, xlsx_response
-from slt_portal.views import form_status, post_data
+from core.exports import csv_response, xlsx_response
+from core.http import form_status, post_data
 
 from . import selectors, services
 from .forms import ParticipantEmailForm

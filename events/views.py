@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from slt_portal.views import add_service_errors, form_status, post_data
+from core.http import add_service_errors, form_status, post_data
 
 from . import selectors, services
 from .forms import EventFilterForm, RegistrationForm

@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from slt_portal import exports
+from core import exports
 
 from .selectors import SearchParams, measure_export_rows
 

@@ -14,9 +14,9 @@ from accounts.permissions import (
     is_coordinator,
     is_sfk_admin,
 )
+from core.http import add_service_errors, form_status, post_data
 from documents.selectors import measure_publications
 from municipalities.models import Coordinator, SLTUnit
-from slt_portal.views import add_service_errors, form_status, post_data
 
 from . import exports, services
 from .forms import CopyForm, MeasureForm

@@ -16,10 +16,10 @@ from accounts.permissions import (
     is_sfk_admin,
     sfk_admin_required,
 )
+from core.exports import csv_response
+from core.http import form_status, post_data, post_files
 from documents.selectors import unit_publications
 from measures.models import Measure
-from slt_portal.exports import csv_response
-from slt_portal.views import form_status, post_data, post_files
 
 from . import selectors, services
 from .forms import (

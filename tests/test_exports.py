@@ -4,7 +4,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from slt_portal.exports import csv_response, escape_cell, xlsx_response
+from core.exports import csv_response, escape_cell, xlsx_response
 
 
 @pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r", "\n"])

@@ -168,7 +168,7 @@ def test_breadcrumbs_accept_an_optional_language():
 
 
 def test_in_language_filter_escapes_the_text():
-    from slt_portal.templatetags.portal import in_language
+    from core.templatetags.portal import in_language
 
     assert in_language("<b>A & B</b>", "nb") == '<span lang="nb">&lt;b&gt;A &amp; B&lt;/b&gt;</span>'
 

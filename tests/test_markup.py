@@ -1,7 +1,7 @@
 import pytest
 from django.template import Context, Template
 
-from slt_portal.markup import render_markdown
+from core.markup import render_markdown
 
 
 def test_raw_html_and_unsafe_links_are_removed():

@@ -151,7 +151,7 @@ def test_header_links_sfk_admins_to_their_area(client, sfk_admin, coordinator_a)
 
 
 def test_client_ip_uses_last_forwarded_hop_only_behind_the_proxy(rf, settings):
-    from slt_portal.views import client_ip
+    from core.http import client_ip
 
     request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 10.0.0.7", REMOTE_ADDR="10.0.0.1")
     settings.SECURE_PROXY_SSL_HEADER = None

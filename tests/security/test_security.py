@@ -142,14 +142,14 @@ def test_login_next_open_redirect(client, target):
 
 
 def test_in_language_escapes_text_and_language():
-    from slt_portal.templatetags.portal import in_language
+    from core.templatetags.portal import in_language
 
     html = in_language("<img src=x onerror=alert(1)>", '"><script>')
     assert "<img" not in html and "<script" not in html
 
 
 def test_markdown_link_schemes():
-    from slt_portal.markup import render_markdown
+    from core.markup import render_markdown
 
     for href in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "vbscript:x"]:
         html = render_markdown(f"[lenke]({href})").html

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.html import format_html
 
-from slt_portal.markup import render_markdown
+from core.markup import render_markdown
 
 register = template.Library()
 
