@@ -15,22 +15,16 @@ from django.contrib.auth.mixins import AccessMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
+from . import membership
+
 
 def is_sfk_admin(user) -> bool:
     return bool(user.is_authenticated and getattr(user, "is_sfk_admin", False))
 
 
 def coordinator_unit_ids(user) -> frozenset[int]:
-    """Ids of the SLT units the user coordinates (active coordinator entries); cached per user."""
-    if not user.is_authenticated or not user.is_active:
-        return frozenset()
-    cached = getattr(user, "_slt_unit_ids", None)
-    if cached is None:
-        from municipalities.models import Coordinator
-
-        cached = frozenset(Coordinator.objects.active().filter(user=user).values_list("unit_id", flat=True))
-        user._slt_unit_ids = cached
-    return cached
+    """Ids of the SLT units the user coordinates (the membership rule registered by municipalities)."""
+    return membership.unit_ids(user)
 
 
 def is_coordinator(user) -> bool:
@@ -38,11 +32,9 @@ def is_coordinator(user) -> bool:
 
 
 def owner_unit_id(obj) -> int | None:
-    from municipalities.models import SLTUnit
-
-    if isinstance(obj, SLTUnit):
-        return obj.pk
-    return getattr(obj, "unit_id", None)
+    """The owning unit's id: `owner_unit_id` where the object defines it (a unit owns itself), else `unit_id`."""
+    owner = getattr(obj, "owner_unit_id", None)
+    return owner if owner is not None else getattr(obj, "unit_id", None)
 
 
 def can_change(user, obj) -> bool:

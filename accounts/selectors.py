@@ -1,6 +1,9 @@
 """Reads about users."""
 
-from .models import User
+from django.db.models import Exists, OuterRef, Q
+
+from . import membership
+from .models import SFK_ADMIN_GROUP, User
 
 
 def user_personal_data(*, user: User) -> dict:
@@ -14,25 +17,8 @@ def user_personal_data(*, user: User) -> dict:
             "last_login": user.last_login.isoformat() if user.last_login else None,
             "is_sfk_admin": user.is_sfk_admin,
         },
-        "coordinator_entries": [
-            {
-                "unit": c.unit.name,
-                "name": c.name,
-                "title": c.title,
-                "position_percent": c.position_percent,
-                "employer": c.employer,
-                "org_placement": c.org_placement,
-                "email": c.email,
-                "phone": c.phone,
-                "has_photo": bool(c.photo),
-                "is_public": c.is_public,
-                "verified_at": c.verified_at.isoformat() if c.verified_at else None,
-                "ended_at": c.ended_at.isoformat() if c.ended_at else None,
-            }
-            for c in user_coordinator_entries(user=user)
-        ],
     }
-    # Other apps add their sections (e.g. event registrations) through this hook.
+    # Other apps add their sections (coordinator entries, event registrations) through this hook.
     for provider in PERSONAL_DATA_PROVIDERS:
         data.update(provider(user=user))
     return data
@@ -67,20 +53,10 @@ def personal_data_sections(data: dict) -> list[dict]:
 def user_admin_list(*, query: str = "", role: str = "", active: str = ""):
     """Users for the Sfk user list, with `is_admin` and active coordinator entries (with unit)
     as `active_entries`; filtered by a search text, role and active state; constant queries."""
-    from django.db.models import Exists, OuterRef, Prefetch, Q
-
-    from municipalities.models import Coordinator
-
-    from .models import SFK_ADMIN_GROUP
-
     in_group = User.groups.through.objects.filter(user_id=OuterRef("pk"), group__name=SFK_ADMIN_GROUP)
-    has_entry = Coordinator.objects.active().filter(user_id=OuterRef("pk"))
-    users = User.objects.annotate(in_admin_group=Exists(in_group), has_entry=Exists(has_entry)).prefetch_related(
-        Prefetch(
-            "coordinator_entries",
-            queryset=Coordinator.objects.active().select_related("unit").order_by("unit__name"),
-            to_attr="active_entries",
-        )
+    rule = membership.rule()
+    users = User.objects.annotate(in_admin_group=Exists(in_group), has_entry=rule.has_active_entry()).prefetch_related(
+        rule.active_entries_prefetch("active_entries")
     )
     query = query.strip()
     if query:
@@ -100,9 +76,7 @@ def user_admin_list(*, query: str = "", role: str = "", active: str = ""):
 
 def user_coordinator_entries(*, user: User):
     """All coordinator entries linked to the account (ended ones too), with their unit."""
-    from municipalities.models import Coordinator
-
-    return Coordinator.objects.filter(user=user).select_related("unit").order_by("ended_at", "unit__name")
+    return membership.rule().entries(user)
 
 
 def user_access_history(*, user: User, limit: int = 50) -> list[tuple]:

@@ -8,9 +8,11 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         from accounts.selectors import ACCOUNT_LINK_PROVIDERS, PERSONAL_DATA_PROVIDERS
+        from municipalities.hooks import UNIT_PAGE_SECTIONS
 
         ACCOUNT_LINK_PROVIDERS.append(account_links)
         PERSONAL_DATA_PROVIDERS.append(personal_data)
+        UNIT_PAGE_SECTIONS.append((20, unit_page_section))
 
 
 def account_links(*, user):
@@ -39,3 +41,12 @@ def personal_data(*, user):
             ],
         }
     }
+
+
+def unit_page_section(*, unit, request) -> str:
+    from django.template.loader import render_to_string
+
+    from .selectors import unit_publications
+
+    publications = unit_publications(unit=unit, user=request.user).select_related("unit")
+    return render_to_string("documents/includes/unit_documents.html", {"publications": publications}, request=request)

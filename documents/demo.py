@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accounts.demo import DEMO_ADMIN_EMAIL
 from accounts.models import User
-from measures.models import Theme
+from core.models import Theme
 from municipalities.models import SLTUnit
 
 from .models import NewsArticle, Publication

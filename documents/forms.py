@@ -3,9 +3,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import coordinator_unit_ids, is_sfk_admin
-from measures.models import Theme
+from core.models import Theme
 from municipalities.models import County, Municipality, SLTUnit
 
+from . import hooks
 from .models import ContactMessage, InfoPage, NewsArticle, Publication
 from .uploads import inspect_cover, inspect_upload
 
@@ -152,7 +153,6 @@ class NewsArticleForm(forms.ModelForm):
             "image_alt",
             "publish_at",
             "related_publication",
-            "related_event",
         ]
         widgets = {
             "publish_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -162,12 +162,10 @@ class NewsArticleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from events.models import Event
-
         self.fields["related_publication"].queryset = Publication.objects.filter(is_restricted=False)
         self.fields["related_publication"].empty_label = _("Ingen")
-        self.fields["related_event"].queryset = Event.objects.public().order_by("-start")
-        self.fields["related_event"].empty_label = _("Ingen")
+        for extension in hooks.NEWS_FORM_EXTENSIONS:  # e.g. the related event (events)
+            extension.contribute(self)
 
     def clean(self):
         cleaned = super().clean()

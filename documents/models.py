@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import Language
+
 from .storage import documents_storage
 
 # Information pages with their own named URL (kept stable: the header and footer link to them).
@@ -113,11 +115,7 @@ class Publication(models.Model):
         ANNUAL_REPORT = "annual_report", _("Lokal årsrapport")
         OTHER = "other", _("Annet")
 
-    class Language(models.TextChoices):
-        NB = "nb", _("Bokmål")
-        NN = "nn", _("Nynorsk")
-        EN = "en", _("Engelsk")
-        SE = "se", _("Nordsamisk")
+    Language = Language
 
     class FileType(models.TextChoices):
         PDF = "pdf", "PDF"
@@ -155,7 +153,7 @@ class Publication(models.Model):
         verbose_name=_("SLT-enhet"),
         help_text=_("Tomt betyr nasjonal publikasjon fra Sfk."),
     )
-    themes = models.ManyToManyField("measures.Theme", blank=True, related_name="publications", verbose_name=_("temaer"))
+    themes = models.ManyToManyField("core.Theme", blank=True, related_name="publications", verbose_name=_("temaer"))
     file = models.FileField(_("fil"), storage=documents_storage, upload_to="publications/", max_length=200, blank=True)
     original_filename = models.CharField(_("opprinnelig filnavn"), max_length=200, blank=True)
     file_type = models.CharField(_("filtype"), max_length=4, choices=FileType.choices, blank=True)
@@ -220,7 +218,7 @@ def _news_image_name(instance, filename):
 
 
 class NewsArticle(models.Model):
-    Language = Publication.Language
+    Language = Language
 
     title = models.CharField(_("tittel"), max_length=200)
     language = models.CharField(_("språk i teksten"), max_length=2, choices=Language.choices, default=Language.NB)
@@ -255,14 +253,6 @@ class NewsArticle(models.Model):
         blank=True,
         related_name="news",
         verbose_name=_("relatert publikasjon"),
-    )
-    related_event = models.ForeignKey(
-        "events.Event",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="news",
-        verbose_name=_("relatert arrangement"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -3,6 +3,7 @@
 from django.db import connection
 from django.db.models import Q, QuerySet
 
+from . import hooks
 from .models import InfoPage, NewsArticle, Publication, can_see_restricted
 
 
@@ -72,14 +73,14 @@ def news_for_list(*, user) -> QuerySet[NewsArticle]:
 
 
 def news_article_links(*, article: NewsArticle, user) -> dict:
-    """The article's related document and event, each only when the user may see it."""
+    """The article's related document (when the user may see it) and what other apps add (the related event)."""
     publication = article.related_publication
     if publication is not None and publication.is_restricted and not can_see_restricted(user):
         publication = None
-    event = article.related_event
-    if event is not None and event.status not in (event.Status.PUBLISHED, event.Status.CANCELLED):
-        event = None  # as Event.objects.public()
-    return {"related": publication, "event": event}
+    return {
+        "related": publication,
+        "extra_sections": hooks.render_sections(hooks.NEWS_ARTICLE_SECTIONS, article=article, user=user),
+    }
 
 
 def info_page_get(*, slug: str) -> InfoPage | None:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from outbox.services import outbox_enqueue
 
+from . import hooks
 from .models import ContactMessage, InfoPage, NewsArticle, Publication
 from .uploads import InspectedFile, inspect_cover, inspect_upload
 
@@ -98,7 +99,8 @@ def info_page_update(*, page: InfoPage, by) -> InfoPage:
     return page
 
 
-def news_article_save(*, article: NewsArticle, by) -> NewsArticle:
+def news_article_save(*, article: NewsArticle, by, form=None) -> NewsArticle:
+    """Save the article; with the bound form, also the fields other apps add to it (hooks)."""
     if not article.slug:
         article.slug = unique_slug(NewsArticle, article.title, exclude_pk=article.pk)
     if article.pk is None and article.author_id is None:
@@ -106,6 +108,9 @@ def news_article_save(*, article: NewsArticle, by) -> NewsArticle:
     with transaction.atomic():
         article.full_clean()
         article.save()
+        if form is not None:
+            for extension in hooks.NEWS_FORM_EXTENSIONS:
+                extension.save(form, article)
     return article
 
 

@@ -19,7 +19,7 @@ from accounts.permissions import (
 from core.http import client_ip, form_status, post_data, post_files
 from core.markup import render_markdown
 
-from . import services
+from . import hooks, services
 from .forms import ContactForm, InfoPageForm, LibraryFilterForm, NewsArticleForm, PublicationForm
 from .models import NAMED_PAGE_URLS, ContactMessage, InfoPage, NewsArticle, Publication, can_see_restricted
 from .selectors import (
@@ -59,13 +59,9 @@ def info_page(request, slug):
     if request.path != page.get_absolute_url():  # one address per page
         return redirect(page.get_absolute_url())
     context = _page_context(request, page)
+    context["extra_sections"] = hooks.render_sections(hooks.INFO_PAGE_SECTIONS, slug=slug, request=request)
     if slug == "om-slt":
         context["other_pages"] = [p for p in info_pages_menu() if p.slug != slug]
-    elif slug == "tilgjengelighet":
-        from events.selectors import recordings_without_captions
-
-        context["show_uncaptioned"] = True
-        context["uncaptioned"] = list(recordings_without_captions())
     return render(request, "documents/info_page.html", context)
 
 
@@ -364,7 +360,7 @@ def news_list(request):
 @require_safe
 def news_detail(request, slug):
     article = get_object_or_404(
-        NewsArticle.objects.visible_to(request.user).select_related("author", "related_publication", "related_event"),
+        NewsArticle.objects.visible_to(request.user).select_related("author", "related_publication"),
         slug=slug,
     )
     rendered = render_markdown(article.body, ds_classes=True)
@@ -394,7 +390,7 @@ def news_edit(request, slug):
 
 def _save_news(request, form):
     if request.method == "POST" and form.is_valid():
-        article = services.news_article_save(article=form.instance, by=request.user)
+        article = services.news_article_save(article=form.instance, by=request.user, form=form)
         messages.success(request, _("Artikkelen er lagret."))
         return redirect(article.get_absolute_url())
     crumbs = [

@@ -43,6 +43,12 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from accounts.selectors import ACCOUNT_LINK_PROVIDERS, PERSONAL_DATA_PROVIDERS
+        from documents import hooks
+
+        from . import extensions
 
         PERSONAL_DATA_PROVIDERS.append(_personal_data)
         ACCOUNT_LINK_PROVIDERS.append(_account_links)
+        hooks.INFO_PAGE_SECTIONS.append(extensions.accessibility_recordings_section)
+        hooks.NEWS_ARTICLE_SECTIONS.append(extensions.news_related_event_section)
+        hooks.NEWS_FORM_EXTENSIONS.append(extensions.NewsRelatedEventField())

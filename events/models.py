@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from documents.models import Publication
+from accounts.permissions import is_sfk_admin
+from core.choices import Language
 
 # Paths under /arrangementer/ that are not event slugs.
 RESERVED_SLUGS = {"tidligere", "opptak", "kalender", "pamelding", "administrer"}
@@ -25,8 +26,6 @@ class EventQuerySet(models.QuerySet):
         return self.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
 
     def visible_to(self, user):
-        from accounts.permissions import is_sfk_admin
-
         return self.all() if is_sfk_admin(user) else self.public()
 
     def upcoming(self, now=None):
@@ -63,7 +62,7 @@ class Event(models.Model):
         CANCELLED = "cancelled", _("Avlyst")
 
     # Same choices as publications and measures: marks editor-written text with lang (WCAG 3.1.2).
-    Language = Publication.Language
+    Language = Language
 
     title = models.CharField(_("tittel"), max_length=200)
     slug = models.SlugField(_("kortnavn i adressen"), max_length=200, unique=True)
@@ -102,6 +101,10 @@ class Event(models.Model):
     contact_email = models.EmailField(_("e-post til kontaktperson"), blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
     cancelled_at = models.DateTimeField(_("avlyst"), null=True, blank=True)
+    # The reference points from events down to documents (news sits below events in the layers).
+    news_articles = models.ManyToManyField(
+        "documents.NewsArticle", blank=True, related_name="related_events", verbose_name=_("relaterte nyheter")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -26,12 +26,24 @@ def _personal_data(*, user):
     }
 
 
+def _unit_page_section(*, unit, request) -> str:
+    from django.template.loader import render_to_string
+
+    from .models import Measure
+
+    return render_to_string(
+        "measures/includes/unit_measures.html", {"measures": Measure.objects.for_unit(unit)}, request=request
+    )
+
+
 class MeasuresConfig(AppConfig):
     name = "measures"
     verbose_name = _("Tiltak")
 
     def ready(self):
         from accounts.selectors import ACCOUNT_LINK_PROVIDERS, PERSONAL_DATA_PROVIDERS
+        from municipalities.hooks import UNIT_PAGE_SECTIONS
 
         ACCOUNT_LINK_PROVIDERS.append(_account_links)
         PERSONAL_DATA_PROVIDERS.append(_personal_data)
+        UNIT_PAGE_SECTIONS.append((10, _unit_page_section))

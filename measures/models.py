@@ -10,56 +10,16 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from core.choices import Language
+from core.models import LocalizedName, Theme
 
 PERSONAL_DATA_REMINDER = _("Ikke skriv opplysninger om enkeltbarn, enkeltsaker eller andre som kan identifiseres.")
 
 
-class _LocalizedName(models.Model):
-    slug = models.SlugField(max_length=80)
-    name = models.CharField(_("navn (bokmål)"), max_length=100)
-    name_nn = models.CharField(_("navn (nynorsk)"), max_length=100, blank=True)
-    name_en = models.CharField(_("navn (engelsk)"), max_length=100, blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("rekkefølge"), default=0)
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return self.localized_name
-
-    @property
-    def localized_name(self) -> str:
-        lang = (get_language() or "nb")[:2]
-        return {"nn": self.name_nn, "en": self.name_en}.get(lang) or self.name
-
-
-class Theme(models.Model):
-    """A managed theme (rus/alkohol, vold, mobbing, ...), shared by measures and publications."""
-
-    slug = models.SlugField(max_length=80, unique=True)
-    name = models.CharField(_("navn (bokmål)"), max_length=100)
-    name_nn = models.CharField(_("navn (nynorsk)"), max_length=100, blank=True)
-    name_en = models.CharField(_("navn (engelsk)"), max_length=100, blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("rekkefølge"), default=0)
-
-    class Meta:
-        verbose_name = _("tema")
-        verbose_name_plural = _("temaer")
-        ordering = ["sort_order", "name"]
-
-    def __str__(self):
-        return self.localized_name
-
-    @property
-    def localized_name(self) -> str:
-        lang = (get_language() or "nb")[:2]
-        return {"nn": self.name_nn, "en": self.name_en}.get(lang) or self.name
-
-
-class Classification(_LocalizedName):
+class Classification(LocalizedName):
     """The other managed lists (arena, age band, prevention level, partner sector, risk and
     protective factors) in one table, so facet counts are plain GROUP BY queries on M2M tables."""
 
@@ -130,11 +90,7 @@ class Measure(models.Model):
         MEDIUM = "medium", _("Middels")
         HIGH = "high", _("Høy")
 
-    class Language(models.TextChoices):
-        NB = "nb", _("Bokmål")
-        NN = "nn", _("Nynorsk")
-        EN = "en", _("Engelsk")
-        SE = "se", _("Nordsamisk")
+    Language = Language
 
     class UngsinnLevel(models.IntegerChoices):
         # 0 is a verdict ("ineffective"); "not assessed" is NULL, never 0.

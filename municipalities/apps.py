@@ -21,6 +21,11 @@ class MunicipalitiesConfig(AppConfig):
     verbose_name = _("Kommuner og SLT-enheter")
 
     def ready(self):
-        from accounts.selectors import ACCOUNT_LINK_PROVIDERS
+        from accounts import membership as account_membership
+        from accounts.selectors import ACCOUNT_LINK_PROVIDERS, PERSONAL_DATA_PROVIDERS
 
+        from .membership import CoordinatorMembership, personal_data
+
+        account_membership.register_rule(CoordinatorMembership())
         ACCOUNT_LINK_PROVIDERS.append(account_links)
+        PERSONAL_DATA_PROVIDERS.append(personal_data)

@@ -193,6 +193,11 @@ class SLTUnit(models.Model):
         return reverse("municipalities:unit", kwargs={"slug": self.slug})
 
     @property
+    def owner_unit_id(self) -> int:
+        """A unit owns itself (accounts.permissions.owner_unit_id)."""
+        return self.pk
+
+    @property
     def is_current(self) -> bool:
         return self.status in self.CURRENT_STATUSES
 

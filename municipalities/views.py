@@ -18,10 +18,8 @@ from accounts.permissions import (
 )
 from core.exports import csv_response
 from core.http import form_status, post_data, post_files
-from documents.selectors import unit_publications
-from measures.models import Measure
 
-from . import selectors, services
+from . import hooks, selectors, services
 from .forms import (
     CoordinatorForm,
     EndCoordinatorForm,
@@ -85,8 +83,7 @@ def unit_detail(request, slug):
         "unit": unit,
         "can_change": can_change(request.user, unit),
         "crumbs": _unit_crumbs(unit),
-        "measures": Measure.objects.for_unit(unit),
-        "publications": unit_publications(unit=unit, user=request.user).select_related("unit"),
+        "unit_sections": hooks.unit_page_sections(unit=unit, request=request),
     }
     if is_sfk_admin(request.user):
         context["coordinators"] = unit.coordinators.select_related("user").order_by("ended_at", "name")

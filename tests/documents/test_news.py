@@ -106,10 +106,12 @@ def test_related_event_and_publication_are_linked_when_public(client):
     from tests.events.factories import EventFactory
 
     event = EventFactory(title="SLT-konferansen")
-    article = NewsArticleFactory(related_publication=PublicationFactory(title="Rapporten"), related_event=event)
+    article = NewsArticleFactory(related_publication=PublicationFactory(title="Rapporten"))
+    event.news_articles.add(article)
     html = client.get(article.get_absolute_url()).content.decode()
     assert "Rapporten" in html and "SLT-konferansen" in html and event.get_absolute_url() in html
-    draft = NewsArticleFactory(related_event=EventFactory(title="Hemmelig utkast", status=Event.Status.DRAFT))
+    draft = NewsArticleFactory()
+    EventFactory(title="Hemmelig utkast", status=Event.Status.DRAFT).news_articles.add(draft)
     assert "Hemmelig utkast" not in client.get(draft.get_absolute_url()).content.decode()
     hidden = NewsArticleFactory(related_publication=PublicationFactory(title="Skjult", is_restricted=True))
     assert "Skjult" not in client.get(hidden.get_absolute_url()).content.decode()

@@ -1,0 +1,52 @@
+"""What events adds to pages of lower apps (documents), through their hooks; registered in apps.py."""
+
+from django import forms
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+
+from .models import Event
+from .selectors import recordings_without_captions
+
+ACCESSIBILITY_PAGE_SLUG = "tilgjengelighet"
+
+
+def accessibility_recordings_section(*, slug, request) -> str:
+    """The accessibility statement lists the recordings that lack captions."""
+    if slug != ACCESSIBILITY_PAGE_SLUG:
+        return ""
+    return render_to_string(
+        "events/includes/uncaptioned_recordings.html",
+        {"uncaptioned": list(recordings_without_captions())},
+        request=request,
+    )
+
+
+def news_related_event_section(*, article, user) -> str:
+    """A news article links the public event it is about."""
+    event = Event.objects.public().filter(news_articles=article).order_by("start").first()
+    if event is None:
+        return ""
+    return render_to_string("events/includes/news_related_event.html", {"event": event})
+
+
+class NewsRelatedEventField:
+    """The "related event" choice on the news article form (documents.hooks.NEWS_FORM_EXTENSIONS)."""
+
+    name = "related_event"
+
+    def contribute(self, form) -> None:
+        field = forms.ModelChoiceField(
+            queryset=Event.objects.public().order_by("-start"),
+            required=False,
+            empty_label=_("Ingen"),
+            label=_("relatert arrangement"),
+        )
+        form.fields[self.name] = field
+        if form.instance.pk and not form.is_bound:
+            form.initial[self.name] = (
+                form.instance.related_events.order_by("start").values_list("pk", flat=True).first()
+            )
+
+    def save(self, form, article) -> None:
+        event = form.cleaned_data.get(self.name)
+        article.related_events.set([event] if event else [])

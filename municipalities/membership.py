@@ -1,0 +1,77 @@
+"""The unit-membership rule: a user is a member of an SLT unit while they have an active
+coordinator entry in it. Registered with `accounts.membership` when the apps load; everything
+that asks "is this user a member of this unit" goes through here or through accounts.permissions."""
+
+from django.db.models import Exists, OuterRef, Prefetch
+
+from accounts import membership as account_membership
+
+from .models import Coordinator, SLTUnit
+
+
+class CoordinatorMembership:
+    """The rule as `accounts.membership.MembershipRule`."""
+
+    def unit_ids(self, user) -> frozenset[int]:
+        return frozenset(Coordinator.objects.active().filter(user=user).values_list("unit_id", flat=True))
+
+    def has_active_entry(self):
+        return Exists(Coordinator.objects.active().filter(user_id=OuterRef("pk")))
+
+    def active_entries_prefetch(self, to_attr: str):
+        return Prefetch(
+            "coordinator_entries",
+            queryset=Coordinator.objects.active().select_related("unit").order_by("unit__name"),
+            to_attr=to_attr,
+        )
+
+    def entries(self, user):
+        return Coordinator.objects.filter(user=user).select_related("unit").order_by("ended_at", "unit__name")
+
+
+def member_unit_ids(user) -> frozenset[int]:
+    """Ids of the units the user is a member of (cached on the user for the request)."""
+    return account_membership.unit_ids(user)
+
+
+def is_member(user, unit) -> bool:
+    unit_id = unit if isinstance(unit, int) else unit.pk
+    return unit_id in member_unit_ids(user)
+
+
+def member_units(user):
+    """The units the user is a member of, as a queryset."""
+    return SLTUnit.objects.filter(pk__in=member_unit_ids(user))
+
+
+def member_entry(user, *, units=None):
+    """The user's first active coordinator entry (optionally among some units), with its unit, or None."""
+    if not user or not user.is_authenticated:
+        return None
+    entries = Coordinator.objects.active().filter(user=user).select_related("unit")
+    if units is not None:
+        entries = entries.filter(unit__in=units)
+    return entries.order_by("pk").first()
+
+
+def personal_data(*, user) -> dict:
+    """The user's coordinator entries for the 'your data' page (accounts' PERSONAL_DATA_PROVIDERS)."""
+    return {
+        "coordinator_entries": [
+            {
+                "unit": c.unit.name,
+                "name": c.name,
+                "title": c.title,
+                "position_percent": c.position_percent,
+                "employer": c.employer,
+                "org_placement": c.org_placement,
+                "email": c.email,
+                "phone": c.phone,
+                "has_photo": bool(c.photo),
+                "is_public": c.is_public,
+                "verified_at": c.verified_at.isoformat() if c.verified_at else None,
+                "ended_at": c.ended_at.isoformat() if c.ended_at else None,
+            }
+            for c in CoordinatorMembership().entries(user)
+        ]
+    }
