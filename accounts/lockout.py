@@ -5,6 +5,8 @@ USERNAME_FIELD is `email`, so axes' default lookup found no username at all: fai
 per IP only and the right password still logged in after a lockout. E-mail addresses are matched
 case-insensitively at login, so the lockout key is lower-cased too."""
 
+from core.http import client_ip
+
 
 def login_username(request, credentials=None) -> str | None:
     value = (credentials or {}).get("username")
@@ -15,6 +17,4 @@ def login_username(request, credentials=None) -> str | None:
 
 def login_client_ip(request) -> str:
     """The client's address for the lockout: per client, not per proxy (see core.http.client_ip)."""
-    from core.http import client_ip
-
     return client_ip(request)

@@ -77,18 +77,6 @@ def _create(data: dict, *, unit, by) -> bool:
     return True
 
 
-def _link_report_to_a_measure(unit) -> None:
-    """Show a measure's "reports and documents": Bergen's first measure links its annual report."""
-    from measures.models import Measure
-    from measures.services import measure_update
-
-    report = Publication.objects.filter(slug="demo-arsrapport-slt-bergen").first()
-    measure = Measure.objects.published().filter(unit=unit).order_by("pk").first() if unit else None
-    if report is None or measure is None or measure.documents.filter(pk=report.pk).exists():
-        return
-    measure_update(measure=measure, by=None, data={"documents": [*measure.documents.all(), report]})
-
-
 def load(*, log):
     admin = User.objects.filter(email__iexact=DEMO_ADMIN_EMAIL).first()
     created = sum(_create(data, unit=None, by=admin) for data in NATIONAL)
@@ -96,7 +84,6 @@ def load(*, log):
     if unit is not None:
         created += sum(_create(data, unit=unit, by=admin) for data in LOCAL)
     log(f"  demo publications: {created} new")
-    _link_report_to_a_measure(unit)
     if not NewsArticle.objects.filter(slug="demo-velkommen-til-slt-portalen").exists():
         news_article_save(
             article=NewsArticle(

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.permissions import coordinator_unit_ids, is_coordinator, is_sfk_admin
 from core.choices import Language
 
 from .storage import documents_storage
@@ -81,8 +82,6 @@ class InfoPage(models.Model):
 
 def can_see_restricted(user) -> bool:
     """Restricted publications are for logged-in coordinators and Sfk admins."""
-    from accounts.permissions import is_coordinator, is_sfk_admin
-
     return user is not None and (is_sfk_admin(user) or is_coordinator(user))
 
 
@@ -91,8 +90,6 @@ class PublicationQuerySet(models.QuerySet):
         return self.all() if can_see_restricted(user) else self.filter(is_restricted=False)
 
     def changeable_by(self, user):
-        from accounts.permissions import coordinator_unit_ids, is_sfk_admin
-
         if is_sfk_admin(user):
             return self.all()
         return self.filter(unit_id__in=coordinator_unit_ids(user))
@@ -208,8 +205,6 @@ class NewsArticleQuerySet(models.QuerySet):
         return self.filter(publish_at__lte=now or timezone.now())
 
     def visible_to(self, user):
-        from accounts.permissions import is_sfk_admin
-
         return self.all() if is_sfk_admin(user) else self.published()
 
 

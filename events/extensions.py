@@ -2,9 +2,12 @@
 
 from django import forms
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .models import Event
+from accounts.permissions import is_sfk_admin
+
+from .models import Event, Registration
 from .selectors import recordings_without_captions
 
 ACCESSIBILITY_PAGE_SLUG = "tilgjengelighet"
@@ -50,3 +53,32 @@ class NewsRelatedEventField:
     def save(self, form, article) -> None:
         event = form.cleaned_data.get(self.name)
         article.related_events.set([event] if event else [])
+
+
+def personal_data(*, user) -> dict:
+    registrations = Registration.objects.filter(user=user, anonymised_at__isnull=True).select_related("event", "unit")
+    return {
+        "event_registrations": [
+            {
+                "event": r.event.title,
+                "status": r.status,
+                "name": r.name,
+                "email": r.email,
+                "organisation": r.organisation,
+                "unit": r.unit.name if r.unit else None,
+                "role": r.role,
+                "dietary_needs": r.dietary_needs,
+                "accessibility_needs": r.accessibility_needs,
+                "consent_participant_list": r.consent_participant_list,
+                "created_at": r.created_at.isoformat(),
+            }
+            for r in registrations
+        ]
+    }
+
+
+def account_links(*, user) -> list:
+    links = [(_("Kurs og konferanser"), reverse("events:list"))]
+    if is_sfk_admin(user):
+        links.append((_("Administrer påmeldinger"), reverse("events:admin_list")))
+    return links

@@ -7,6 +7,7 @@ import itertools
 
 from django.utils import timezone
 
+from documents.models import Publication
 from municipalities.models import SLTUnit
 
 from . import services
@@ -446,6 +447,15 @@ def _lists() -> dict:
     return lists
 
 
+def _link_report_to_a_measure(unit) -> None:
+    """Show a measure's "reports and documents": Bergen's first measure links its annual report."""
+    report = Publication.objects.filter(slug="demo-arsrapport-slt-bergen").first()
+    measure = Measure.objects.published().filter(unit=unit).order_by("pk").first() if unit else None
+    if report is None or measure is None or measure.documents.filter(pk=report.pk).exists():
+        return
+    services.measure_update(measure=measure, by=None, data={"documents": [*measure.documents.all(), report]})
+
+
 def load(*, log):
     units = list(SLTUnit.objects.order_by("pk"))
     if not units:
@@ -481,3 +491,4 @@ def load(*, log):
         f"  demo measures: {created} created over {len(units)} units "
         f"({Measure.objects.published().count()} published in total)"
     )
+    _link_report_to_a_measure(SLTUnit.objects.filter(slug="bergen").first())

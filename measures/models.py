@@ -13,8 +13,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.permissions import coordinator_unit_ids, is_sfk_admin
 from core.choices import Language
 from core.models import LocalizedName, Theme
+from documents.models import Publication
 
 PERSONAL_DATA_REMINDER = _("Ikke skriv opplysninger om enkeltbarn, enkeltsaker eller andre som kan identifiseres.")
 
@@ -52,8 +54,6 @@ class MeasureQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Published measures for everyone; drafts and archived ones for their unit and Sfk."""
-        from accounts.permissions import coordinator_unit_ids, is_sfk_admin
-
         if is_sfk_admin(user):
             return self.all()
         unit_ids = coordinator_unit_ids(user)
@@ -340,8 +340,6 @@ class Measure(models.Model):
 
 def linkable_documents(*, units):
     """Publications a measure of one of these units may link: public national ones and the units' own."""
-    from documents.models import Publication
-
     return Publication.objects.filter(Q(unit__isnull=True, is_restricted=False) | Q(unit__in=units))
 
 

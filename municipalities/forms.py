@@ -5,6 +5,8 @@ from django.contrib.auth import password_validation
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
+
 from .models import Coordinator, District, Municipality, SLTUnit
 
 NO_PERSONAL_DATA = _("Skriv ikke opplysninger om enkeltpersoner eller barn her.")
@@ -149,8 +151,6 @@ class InvitationAcceptForm(forms.Form):
         if password1 and password2 and password1 != password2:
             self.add_error("password2", _("Passordene er ikke like."))
         elif password1:
-            from accounts.models import User
-
             try:
                 password_validation.validate_password(
                     password1, User(email=self.email, full_name=cleaned.get("full_name", ""))

@@ -3,8 +3,11 @@ coordinator entry in it. Registered with `accounts.membership` when the apps loa
 that asks "is this user a member of this unit" goes through here or through accounts.permissions."""
 
 from django.db.models import Exists, OuterRef, Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from accounts import membership as account_membership
+from accounts.permissions import is_coordinator, is_sfk_admin
 
 from .models import Coordinator, SLTUnit
 
@@ -75,3 +78,13 @@ def personal_data(*, user) -> dict:
             for c in CoordinatorMembership().entries(user)
         ]
     }
+
+
+def account_links(*, user):
+    links = []
+    if is_coordinator(user):
+        links.append((_("Min SLT-enhet"), reverse("municipalities:my_units")))
+    if is_sfk_admin(user):
+        links.append((_("SLT-enheter og koordinatorer"), reverse("municipalities:admin_units")))
+        links.append((_("Oppføringer som ikke er bekreftet"), reverse("municipalities:stale")))
+    return links

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from outbox.services import outbox_enqueue
 
 from .models import (
@@ -373,8 +374,6 @@ def invitation_from_token(token: str) -> Invitation:
 def invitation_accept(*, invitation: Invitation, password: str | None, full_name: str = "", user=None):
     """Use the invitation: link the entry to `user` (an existing account that is logged in) or
     to a new account with this password. Single use, enforced under a row lock."""
-    from accounts.models import User
-
     with transaction.atomic():
         locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if locked.used_at or locked.revoked_at:

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.models import User
 from accounts.permissions import (
     can_change,
     check_can_change,
@@ -372,8 +373,6 @@ def _invitation_invalid(request, error):
 
 
 def _existing_account(invitation):
-    from accounts.models import User
-
     # An inactive account (someone who left and is invited back) sets a new password instead.
     return User.objects.filter(email__iexact=invitation.email, is_active=True).first()
 

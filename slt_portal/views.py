@@ -6,12 +6,14 @@ from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from accounts.demo import DEMO_ADMIN_EMAIL
+from accounts.models import User
+from documents.selectors import latest_news
+from events.models import Event
+
 
 @require_GET
 def home(request):
-    from documents.selectors import latest_news
-    from events.models import Event
-
     context = {
         "upcoming_events": list(Event.objects.public().upcoming()[:3]),
         "latest_news": latest_news(limit=3),
@@ -37,9 +39,6 @@ def healthz(request):
 
 
 def _demo_data_loaded() -> bool:
-    from accounts.demo import DEMO_ADMIN_EMAIL
-    from accounts.models import User
-
     return User.objects.filter(email__iexact=DEMO_ADMIN_EMAIL).exists()
 
 

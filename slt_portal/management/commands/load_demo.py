@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 # Each app's demo module has `load(*, log)`; run in dependency order. Idempotent.
-DEMO_MODULES = ["accounts.demo", "municipalities.demo", "measures.demo", "documents.demo", "events.demo"]
+DEMO_MODULES = ["accounts.demo", "municipalities.demo", "documents.demo", "measures.demo", "events.demo"]
 
 
 class Command(BaseCommand):

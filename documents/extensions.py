@@ -1,0 +1,38 @@
+"""What documents adds to other apps' pages through their hooks; registered in apps.py."""
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import is_coordinator, is_sfk_admin
+
+from .models import ContactMessage, NewsArticle, Publication
+from .selectors import unit_publications
+
+
+def account_links(*, user):
+    links = []
+    if is_sfk_admin(user) or is_coordinator(user):
+        links.append((_("Mine dokumenter"), reverse("documents:mine")))
+    if is_sfk_admin(user):
+        links.append((_("Henvendelser fra kontaktskjemaet"), reverse("documents:contact_messages")))
+    return links
+
+
+def personal_data(*, user):
+    return {
+        "documents": {
+            "publications_uploaded": list(Publication.objects.filter(created_by=user).values_list("title", flat=True)),
+            "news_articles_written": list(NewsArticle.objects.filter(author=user).values_list("title", flat=True)),
+            "contact_messages": [
+                {"subject": m.subject, "message": m.message, "sent_at": m.created_at.isoformat()}
+                for m in ContactMessage.objects.filter(email__iexact=user.email)
+            ],
+        }
+    }
+
+
+def unit_page_section(*, unit, request) -> str:
+    """The unit page lists the unit's current documents that the visitor may see."""
+    publications = unit_publications(unit=unit, user=request.user).select_related("unit")
+    return render_to_string("documents/includes/unit_documents.html", {"publications": publications}, request=request)

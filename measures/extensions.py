@@ -1,0 +1,34 @@
+"""What measures adds to other apps' pages through their hooks; registered in apps.py."""
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import is_coordinator, is_sfk_admin
+
+from .models import Measure
+
+
+def account_links(*, user):
+    if is_coordinator(user) or is_sfk_admin(user):
+        return [(_("Mine tiltak"), reverse("measures:mine"))]
+    return []
+
+
+def personal_data(*, user):
+    rows = Measure.objects.filter(contact_email__iexact=user.email).values_list(
+        "pk", "title", "contact_name", "contact_email"
+    )
+    return {
+        "measures_contact": [
+            {"measure_id": pk, "title": title, "contact_name": name, "contact_email": email}
+            for pk, title, name, email in rows
+        ]
+    }
+
+
+def unit_page_section(*, unit, request) -> str:
+    """The unit page lists the unit's published measures."""
+    return render_to_string(
+        "measures/includes/unit_measures.html", {"measures": Measure.objects.for_unit(unit)}, request=request
+    )
