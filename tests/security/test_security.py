@@ -61,6 +61,7 @@ def test_public_lists_hostile_values(client_500, url):
 @pytest.mark.parametrize(
     "token",
     ["x", "abc:def", signing.dumps({"r": 1}, salt="other"), signing.dumps({"r": "1"}, salt="events.registration")],
+    ids=["short", "malformed", "other-salt", "wrong-type"],  # signed tokens carry a timestamp: stable ids for xdist
 )
 def test_registration_token_tampered_is_4xx(client_500, token):
     RegistrationFactory()
@@ -76,7 +77,9 @@ def test_registration_token_is_not_an_invitation_token(client_500):
     assert client_500.get(url).status_code == 400
 
 
-@pytest.mark.parametrize("token", ["x", "a" * 300, signing.dumps({"i": 1, "n": "x"}, salt="other")])
+@pytest.mark.parametrize(
+    "token", ["x", "a" * 300, signing.dumps({"i": 1, "n": "x"}, salt="other")], ids=["short", "long", "other-salt"]
+)
 def test_invitation_token_tampered_is_400(client_500, token):
     assert client_500.get(reverse("municipalities:invitation_accept", args=[token])).status_code == 400
 
