@@ -11,7 +11,6 @@ own owner). Objects with no owning unit (national content) are changed by Sfk ad
 
 from functools import wraps
 
-from django.contrib.auth.mixins import AccessMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
@@ -74,31 +73,9 @@ def _decorator(test):
     return decorator
 
 
-def _mixin(test):
-    class Mixin(AccessMixin):
-        def dispatch(self, request, *args, **kwargs):
-            if not _allowed(request, test):
-                return self.handle_no_permission()
-            return super().dispatch(request, *args, **kwargs)
-
-    return Mixin
-
-
 def _is_member(user) -> bool:
     return is_sfk_admin(user) or is_coordinator(user)
 
 
-# Decorators and mixins share the same checks.
 sfk_admin_required = _decorator(is_sfk_admin)
-SfkAdminRequiredMixin = _mixin(is_sfk_admin)
 coordinator_required = _decorator(_is_member)  # coordinators and Sfk admins
-CoordinatorRequiredMixin = _mixin(_is_member)
-
-
-class ChangePermissionMixin:
-    """For UpdateView/DeleteView: get_queryset() is already scoped (404); this adds the 403."""
-
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        check_can_change(self.request.user, obj)
-        return obj

@@ -108,22 +108,6 @@ def event_cancel(request, slug):
     )
 
 
-EXPORT_COLUMNS = [
-    "name",
-    "email",
-    "organisation",
-    "unit",
-    "role",
-    "status",
-    "position",
-    "dietary_needs",
-    "accessibility_needs",
-    "consent_participant_list",
-    "attended",
-    "created_at",
-]
-
-
 def _export_rows(event):
     headers = [
         _("Navn"),
