@@ -33,6 +33,7 @@ makemessages: install
 demo: messages
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py load_municipalities
+	$(PY) manage.py load_pages
 	$(PY) manage.py load_demo
 
 run: demo

@@ -1,31 +1,67 @@
+import re
 from pathlib import Path
 
 import polib
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CATALOGUES = sorted(
-    p
-    for p in ROOT.glob("**/locale/*/LC_MESSAGES/django.po")
-    if ".venv" not in p.parts and "node_modules" not in p.parts
-)
+# The project catalogue ("") and one per app with translatable strings (see `make makemessages`).
+CATALOGUE_DIRS = ["", "accounts", "municipalities", "measures", "documents", "events", "outbox"]
+CATALOGUES = [
+    ROOT / base / "locale" / lang / "LC_MESSAGES" / "django.po" for base in CATALOGUE_DIRS for lang in ("nn", "en")
+]
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdifr]|%[sdif]|\{\w*\}")
 
 
-def test_there_are_nn_and_en_catalogues_for_the_project_and_apps():
-    langs = {(p.parts[-5] if p.parts[-5] != "main" else "", p.parts[-3]) for p in CATALOGUES}
-    for base in ["accounts", "outbox"]:
-        assert (base, "nn") in langs and (base, "en") in langs
-    assert (ROOT / "locale/nn/LC_MESSAGES/django.po").exists()
-    assert (ROOT / "locale/en/LC_MESSAGES/django.po").exists()
+def _catalogue_id(path: Path) -> str:
+    return str(path.relative_to(ROOT))
 
 
-@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
+def _entries(path: Path) -> list[polib.POEntry]:
+    # polib.pofile() raises OSError for a missing file (it would parse the name as .po text).
+    entries = [entry for entry in polib.pofile(str(path)) if not entry.obsolete]
+    assert entries, f"{path} has no messages"
+    return entries
+
+
+def test_every_app_with_strings_has_exactly_its_nn_and_en_catalogues():
+    # One level below the root only: neither .venv nor node_modules is searched.
+    found = set(ROOT.glob("locale/*/LC_MESSAGES/django.po")) | set(ROOT.glob("*/locale/*/LC_MESSAGES/django.po"))
+    assert sorted(map(_catalogue_id, found)) == sorted(map(_catalogue_id, CATALOGUES))
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=_catalogue_id)
 def test_catalogue_is_complete(path):
-    po = polib.pofile(str(path))
-    untranslated = [e.msgid for e in po.untranslated_entries()]
-    fuzzy = [e.msgid for e in po.fuzzy_entries()]
-    assert not untranslated, f"untranslated in {path}: {untranslated[:10]}"
-    assert not fuzzy, f"fuzzy in {path}: {fuzzy[:10]}"
+    """Every message has a non-blank translation that is not fuzzy, and plurals have both forms."""
+    problems = []
+    for entry in _entries(path):
+        if entry.fuzzy:
+            problems.append(("fuzzy", entry.msgid))
+        elif entry.msgid_plural:
+            forms = entry.msgstr_plural
+            if sorted(forms) != [0, 1] or not all(form.strip() for form in forms.values()):
+                problems.append(("plural forms", entry.msgid))
+        elif not entry.msgstr.strip():
+            problems.append(("untranslated", entry.msgid))
+    assert not problems, f"{len(problems)} in {_catalogue_id(path)}: {problems[:10]}"
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=_catalogue_id)
+def test_translations_keep_the_placeholders(path):
+    """A translation uses the msgid's placeholders: a missing one drops data, an unknown one
+    raises KeyError when the string is formatted."""
+    problems = []
+    for entry in _entries(path):
+        if entry.msgid_plural:
+            allowed = set(PLACEHOLDER.findall(entry.msgid)) | set(PLACEHOLDER.findall(entry.msgid_plural))
+            plural = entry.msgstr_plural.get(1, "")
+            if any(not set(PLACEHOLDER.findall(form)) <= allowed for form in entry.msgstr_plural.values()) or set(
+                PLACEHOLDER.findall(plural)
+            ) != set(PLACEHOLDER.findall(entry.msgid_plural)):
+                problems.append(entry.msgid)
+        elif entry.msgstr and sorted(PLACEHOLDER.findall(entry.msgstr)) != sorted(PLACEHOLDER.findall(entry.msgid)):
+            problems.append(entry.msgid)
+    assert not problems, f"placeholders differ in {_catalogue_id(path)}: {problems[:10]}"
 
 
 @pytest.mark.django_db

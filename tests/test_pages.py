@@ -103,6 +103,21 @@ def test_healthz_checks_database(client):
 
 
 @pytest.mark.django_db
+def test_healthz_answers_503_when_the_database_is_unavailable(client):
+    from unittest import mock
+
+    from django.db import OperationalError, connection
+
+    with mock.patch.object(connection, "cursor", side_effect=OperationalError("connection refused")) as cursor:
+        response = client.get("/healthz")
+    assert cursor.called
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"status": "error", "database": "unavailable"}
+    assert "connection refused" not in response.content.decode()  # no internals in the answer
+
+
+@pytest.mark.django_db
 def test_favicon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301

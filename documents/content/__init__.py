@@ -1,14 +1,26 @@
-"""Initial text of the information pages, loaded by a data migration (see migrations/0002).
+"""Initial text of the information pages: Markdown files under pages/ (one per page and
+language, format in loader.py), created by a data migration (migrations/0002) and by
+`manage.py load_pages`.
 
 Written from the national SLT page as it stood in 2026 and well-known public facts. Statements
 marked "[Sfk: ...]" are uncertain and must be checked by Sfk before launch; Sfk admins edit the
 pages in the portal afterwards. Placeholders such as {contact_retention_days} are filled in from
 the settings when a page is created or updated (`fill_settings`).
+
+previous/2026-11/ holds frozen copies of the original texts of pages whose text has since been
+rewritten: migration 0005 replaces a page's text only while it still equals these, so text that
+Sfk has edited is never overwritten. Do not edit those files.
 """
+
+from pathlib import Path
 
 from django.conf import settings
 
-from .pages import PAGES
+from .loader import read_bodies, read_pages
+
+HERE = Path(__file__).resolve().parent
+PAGES = read_pages(HERE / "pages")
+ORIGINAL_2026_11 = read_bodies(HERE / "previous" / "2026-11")
 
 BODY_FIELDS = ("body", "body_nn", "body_en")
 

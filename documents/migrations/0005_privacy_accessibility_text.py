@@ -4,8 +4,7 @@ from django.db import migrations
 def update_pages(apps, schema_editor):
     # Rewrites the privacy and accessibility statements only where their text is still the
     # original initial text (in all three languages): pages Sfk has edited are left alone.
-    from documents.content import update_unedited_pages
-    from documents.content.previous import ORIGINAL_2026_11
+    from documents.content import ORIGINAL_2026_11, update_unedited_pages
 
     update_unedited_pages(apps.get_model("documents", "InfoPage"), ORIGINAL_2026_11)
 

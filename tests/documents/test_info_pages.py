@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from documents.content.pages import PAGES
+from documents.content import PAGES
 from documents.models import InfoPage
 from tests.helpers import assert_page, assert_pages
 

@@ -8,8 +8,7 @@ from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 
-from documents.content import PAGES, fill_settings, update_unedited_pages
-from documents.content.previous import ORIGINAL_2026_11
+from documents.content import ORIGINAL_2026_11, PAGES, fill_settings, update_unedited_pages
 from documents.models import InfoPage
 from events.models import Event
 from tests.events.factories import EventFactory, RecordingFactory
