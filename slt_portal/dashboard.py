@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from accounts.permissions import is_sfk_admin, sfk_admin_required
-
 from core.exports import csv_response, xlsx_response
+
 from .selectors import national_picture, national_picture_rows
 
 
