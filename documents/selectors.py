@@ -3,6 +3,8 @@
 from django.db import connection
 from django.db.models import Q, QuerySet
 
+from municipalities.models import SLTUnit
+
 from . import hooks
 from .models import InfoPage, NewsArticle, Publication, can_see_restricted
 
@@ -34,7 +36,7 @@ def library_search(
     if theme is not None:
         qs = qs.filter(themes=theme)
     if county is not None:
-        qs = qs.filter(unit__memberships__municipality__county=county, unit__memberships__is_current=True)
+        qs = qs.filter(unit__in=SLTUnit.objects.in_county(county))
     if q:
         if connection.vendor == "postgresql":
             from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -43,7 +45,7 @@ def library_search(
             qs = qs.annotate(search=vector).filter(search=SearchQuery(q, config="norwegian", search_type="websearch"))
         else:
             qs = qs.filter(Q(title__icontains=q) | Q(summary__icontains=q))
-    if theme is not None or county is not None:
+    if theme is not None:
         qs = qs.distinct()
     return qs.with_related().order_by("-published_on", "-id")
 

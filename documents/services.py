@@ -9,9 +9,9 @@ from django.core.cache import cache
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.text import slugify_nb
 from outbox.services import outbox_enqueue
 
 from . import hooks
@@ -22,7 +22,7 @@ RESERVED_SLUGS = {"ny", "mine", "rss", "atom", "meldinger", "takk", "rediger", "
 
 
 def unique_slug(model, title: str, *, exclude_pk=None) -> str:
-    base = slugify(title)[:100] or "dokument"
+    base = slugify_nb(title, max_length=100, fallback="dokument")
     if base in RESERVED_SLUGS:
         base = f"{base}-1"
     slug, n = base, 2

@@ -18,6 +18,7 @@ from accounts.permissions import (
 )
 from core.http import client_ip, form_status, post_data, post_files
 from core.markup import render_markdown
+from municipalities.selectors import contact_prefill
 
 from . import hooks, services
 from .forms import ContactForm, InfoPageForm, LibraryFilterForm, NewsArticleForm, PublicationForm
@@ -90,8 +91,7 @@ def info_page_edit(request, slug):
 def contact(request):
     page = info_page_get(slug="kontakt")
     context = _page_context(request, page) if page else {}
-    initial = {"name": request.user.full_name, "email": request.user.email} if request.user.is_authenticated else {}
-    form = ContactForm(post_data(request), initial=initial)
+    form = ContactForm(post_data(request), initial=contact_prefill(request.user))
     status = 200
     if request.method == "POST":
         if form.is_spam:

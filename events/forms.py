@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import County, SLTUnit
+from municipalities.selectors import contact_prefill
 
 from .models import Event, Registration
 from .services import REGISTRATION_FIELDS
@@ -33,23 +34,8 @@ class RegistrationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = SLTUnit.objects.current().order_by("name")
         self.fields["unit"].empty_label = _("Ingen / ikke aktuelt")
-        if user is not None and user.is_authenticated and not self.is_bound:
-            self.initial.update(prefill_for(user))
-
-
-def prefill_for(user) -> dict:
-    """Initial values for a logged-in coordinator."""
-    from municipalities.models import Coordinator
-
-    initial = {"name": user.full_name, "email": user.email}
-    entry = Coordinator.objects.active().filter(user=user).select_related("unit").first()
-    if entry is not None:
-        initial.update(
-            unit=entry.unit_id,
-            organisation=entry.employer or entry.unit.name,
-            role=entry.title,
-        )
-    return initial
+        if user is not None and not self.is_bound:
+            self.initial.update(contact_prefill(user))
 
 
 class EventFilterForm(forms.Form):

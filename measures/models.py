@@ -9,13 +9,13 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.permissions import coordinator_unit_ids, is_sfk_admin
 from core.choices import Language
 from core.models import LocalizedName, Theme
+from core.text import slugify_nb
 from documents.models import Publication
 
 PERSONAL_DATA_REMINDER = _("Ikke skriv opplysninger om enkeltbarn, enkeltsaker eller andre som kan identifiseres.")
@@ -345,8 +345,7 @@ def linkable_documents(*, units):
 
 def measure_slug(title: str) -> str:
     """An ASCII slug that keeps Norwegian letters readable (æ → ae, ø → o, å → a)."""
-    table = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
-    return slugify(title.translate(table))[:200].strip("-") or "tiltak"
+    return slugify_nb(title, max_length=200, fallback="tiltak")
 
 
 def _is_http_url(value: str) -> bool:

@@ -165,14 +165,7 @@ def _facet_filter(qs: QuerySet, name: str, keys: list) -> QuerySet:
             cond |= Q(ungsinn_level__isnull=True)
         return qs.filter(cond)
     if name == "county":
-        units = SLTUnit.objects.filter(
-            Q(memberships__is_current=True, memberships__municipality__county_id__in=keys)
-            | Q(
-                district_memberships__is_current=True,
-                district_memberships__district__municipality__county_id__in=keys,
-            )
-        ).values("pk")
-        return qs.filter(unit_id__in=units)
+        return qs.filter(unit_id__in=SLTUnit.objects.in_county(*keys).values("pk"))
     if name == "status":
         return qs.filter(status__in=keys)
     return qs

@@ -16,7 +16,8 @@ from accounts.permissions import (
 )
 from core.http import add_service_errors, form_status, post_data
 from documents.selectors import measure_publications
-from municipalities.models import Coordinator, SLTUnit
+from municipalities.models import SLTUnit
+from municipalities.selectors import contact_prefill
 
 from . import exports, services
 from .forms import CopyForm, MeasureForm
@@ -109,14 +110,15 @@ def measure_mine(request):
 
 
 def _initial_contact(user, units) -> dict:
-    entry = (
-        (Coordinator.objects.active().filter(user=user, unit__in=units).order_by("pk").first())
-        if user.is_authenticated
-        else None
-    )
-    if entry is None:
+    """The measure's contact person defaults to the user's own coordinator entry in one of `units`."""
+    prefill = contact_prefill(user, units=units)
+    if "unit" not in prefill:
         return {}
-    return {"unit": entry.unit_id, "contact_name": entry.name, "contact_email": entry.email}
+    return {
+        "unit": prefill["unit"],
+        "contact_name": prefill["coordinator_name"],
+        "contact_email": prefill["coordinator_email"],
+    }
 
 
 @coordinator_required

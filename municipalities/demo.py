@@ -3,10 +3,11 @@
 import datetime as dt
 
 from django.utils import timezone
-from django.utils.text import slugify
 
 from accounts.demo import DEMO_COORDINATOR_EMAIL
 from accounts.models import User
+from core.text import slugify_nb
+from core.vocabulary import STALE_AFTER_DAYS
 
 from .models import Coordinator, District, Municipality, SLTUnit, UnitDistrict, UnitMunicipality
 
@@ -120,12 +121,13 @@ def _person(index: int) -> str:
 
 
 def _address(name: str, domain: str) -> str:
-    local = slugify(name.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")).replace("-", ".")
+    local = slugify_nb(name).replace("-", ".")
     return f"{local}@{domain}.example.no"
 
 
 def _unit(slug, name, status, started, email_domain, county_no, now, index):
-    verified = now - dt.timedelta(days=400 + index) if slug in STALE else now - dt.timedelta(days=index * 5)
+    age = STALE_AFTER_DAYS + 35 + index if slug in STALE else index * 5
+    verified = now - dt.timedelta(days=age)
     unit, _created = SLTUnit.objects.get_or_create(
         slug=slug,
         defaults={

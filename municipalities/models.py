@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.vocabulary import STALE_AFTER_DAYS
+
 
 class County(models.Model):
     number = models.CharField(_("fylkesnummer"), max_length=2, unique=True)
@@ -123,6 +125,14 @@ class SLTUnitQuerySet(models.QuerySet):
             models.Prefetch("coordinators", queryset=Coordinator.objects.active(), to_attr="active_coordinators")
         )
 
+    def in_county(self, *counties):
+        """Units with a current member in one of these counties (County objects or ids): a whole
+        municipality, or an Oslo district (SaLTo units are made of districts, not municipalities).
+        Each unit once, so it can be used as a subquery: `unit__in=SLTUnit.objects.in_county(c)`."""
+        municipalities = UnitMunicipality.objects.filter(is_current=True, municipality__county__in=counties)
+        districts = UnitDistrict.objects.filter(is_current=True, district__municipality__county__in=counties)
+        return self.filter(Q(pk__in=municipalities.values("unit_id")) | Q(pk__in=districts.values("unit_id")))
+
 
 class SLTUnit(models.Model):
     """What has a coordinator: one municipality, several (inter-municipal) or Oslo districts."""
@@ -203,8 +213,9 @@ class SLTUnit(models.Model):
 
     @property
     def is_stale(self) -> bool:
-        """Not verified for more than a year (or never)."""
-        return self.verified_at is None or self.verified_at < timezone.now() - timezone.timedelta(days=365)
+        """Not verified for more than STALE_AFTER_DAYS days (or never)."""
+        cutoff = timezone.now() - timezone.timedelta(days=STALE_AFTER_DAYS)
+        return self.verified_at is None or self.verified_at < cutoff
 
 
 class UnitMunicipality(models.Model):
@@ -253,7 +264,7 @@ class CoordinatorQuerySet(models.QuerySet):
     def public(self):
         return self.active().filter(is_public=True)
 
-    def stale(self, *, now=None, days: int = 365):
+    def stale(self, *, now=None, days: int = STALE_AFTER_DAYS):
         """Active entries not verified for more than `days` days (or never)."""
         cutoff = (now or timezone.now()) - timezone.timedelta(days=days)
         return self.active().filter(Q(verified_at__isnull=True) | Q(verified_at__lt=cutoff))

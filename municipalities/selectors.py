@@ -6,8 +6,11 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Case, F, FloatField, Func, Q, Value, When
+from django.db.models import Case, Count, Exists, F, FloatField, Func, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Greatest, Lower, Replace
+
+from core.text import FOLD_NB
+from core.vocabulary import STALE_AFTER_DAYS
 
 from .models import (
     Coordinator,
@@ -25,12 +28,10 @@ FALLBACK_THRESHOLD = 0.78
 # A county match lists the county's municipalities a little below direct name matches.
 COUNTY_WEIGHT = 0.85
 
-_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "đ": "d", "ŋ": "n", "ŧ": "t"})
-
 
 def normalise(text: str) -> str:
     """Lower-case, æ→ae, ø→o, å/aa→a, accents dropped, punctuation to spaces."""
-    text = (text or "").lower().translate(_LETTERS)
+    text = (text or "").lower().translate(FOLD_NB)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("aa", "a")
@@ -116,12 +117,23 @@ class Place:
 
     @property
     def status(self) -> str | None:
-        if self.unit:
-            return self.unit.status
-        statuses = {p.unit.status for p in self.district_places if p.unit}
-        if SLTUnit.Status.ACTIVE in statuses:
-            return SLTUnit.Status.ACTIVE
-        return next(iter(statuses), None)
+        return slt_status(
+            self.unit.status if self.unit else None,
+            {p.unit.status for p in self.district_places if p.unit},
+        )
+
+
+def slt_status(own: str | None, district_statuses) -> str | None:
+    """A municipality's SLT status, the one rule behind every coverage figure: the status of the
+    current unit it belongs to; otherwise (Oslo) active if a district has an active unit, else
+    establishing if a district has a unit being established; None when it has no SLT."""
+    if own:
+        return own
+    if SLTUnit.Status.ACTIVE in district_statuses:
+        return SLTUnit.Status.ACTIVE
+    if SLTUnit.Status.ESTABLISHING in district_statuses:
+        return SLTUnit.Status.ESTABLISHING
+    return None
 
 
 def places(*, municipality_ids=None, district_ids=()) -> tuple[list[Place], list[Place]]:
@@ -206,24 +218,69 @@ def directory_search(*, query: str) -> list[Place]:
 
 
 @dataclass
+class CountyCoverage:
+    number: str
+    name: str
+    municipalities: int = 0
+    covered: int = 0
+    establishing: int = 0
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.covered / self.municipalities) if self.municipalities else 0
+
+
+@dataclass
 class Coverage:
-    municipalities: int
+    municipalities: int  # current municipalities, counted in the database
     covered: int  # with an active unit (Oslo: at least one district)
     establishing: int  # with a unit being established only
-    units: int
+    units: int  # current units (active or being established)
     oslo_districts: int
-    oslo_districts_covered: int
+    oslo_districts_covered: int  # districts in a current unit
+    counties: list[CountyCoverage] = field(default_factory=list)  # counties with municipalities
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.covered / self.municipalities) if self.municipalities else 0
 
 
-def coverage_summary(muni_places: list[Place]) -> Coverage:
-    oslo = next((p for p in muni_places if p.has_districts), None)
+def coverage() -> Coverage:
+    """National SLT coverage, in total and per county: the one definition, used by the public
+    directory (coverage map, county list) and the Sfk dashboard. Aggregate queries, constant count."""
+    active, establishing = SLTUnit.Status.ACTIVE, SLTUnit.Status.ESTABLISHING
+    own = UnitMunicipality.objects.filter(municipality=OuterRef("pk"), is_current=True).values("unit__status")[:1]
+
+    def district_unit(status):
+        return Exists(
+            UnitDistrict.objects.filter(district__municipality=OuterRef("pk"), is_current=True, unit__status=status)
+        )
+
+    rows = (
+        Municipality.objects.current()
+        .annotate(own=Subquery(own), district_active=district_unit(active), district_est=district_unit(establishing))
+        .values_list("county_id", "own", "district_active", "district_est")
+    )
+    counties = {c.pk: CountyCoverage(number=c.number, name=c.name) for c in County.objects.all()}
+    for county_id, own_status, district_active, district_est in rows:
+        in_districts = {s for s, found in ((active, district_active), (establishing, district_est)) if found}
+        status = slt_status(own_status, in_districts)
+        row = counties[county_id]
+        row.municipalities += 1
+        row.covered += status == active
+        row.establishing += status == establishing
+    districts = District.objects.filter(municipality__in=Municipality.objects.current()).aggregate(
+        total=Count("pk"), covered=Count("pk", filter=Q(memberships__is_current=True), distinct=True)
+    )
+    in_counties = [c for c in counties.values() if c.municipalities]
     return Coverage(
-        municipalities=len(muni_places),
-        covered=sum(1 for p in muni_places if p.status == SLTUnit.Status.ACTIVE),
-        establishing=sum(1 for p in muni_places if p.status == SLTUnit.Status.ESTABLISHING),
+        municipalities=sum(c.municipalities for c in in_counties),
+        covered=sum(c.covered for c in in_counties),
+        establishing=sum(c.establishing for c in in_counties),
         units=SLTUnit.objects.current().count(),
-        oslo_districts=len(oslo.district_places) if oslo else 0,
-        oslo_districts_covered=oslo.districts_covered if oslo else 0,
+        oslo_districts=districts["total"],
+        oslo_districts_covered=districts["covered"],
+        counties=in_counties,
     )
 
 
@@ -236,7 +293,33 @@ def counties_with_places() -> list[tuple[County, list[Place]]]:
     return [(c, grouped.get(c.pk, [])) for c in County.objects.all()]
 
 
-def stale_coordinators(*, days: int = 365):
+def contact_prefill(user, *, units=None) -> dict:
+    """Initial values for a form that asks a logged-in user for contact details: the contact
+    form, event registration and a measure's contact person all take them from here.
+
+    `name` and `email` from the account; when the user has an active coordinator entry (in one of
+    `units`, if given; the oldest one), also its `unit` (id), `organisation` (the employer, else the
+    unit's name), `role` (job title) and the entry's work `coordinator_name` and `coordinator_email`.
+    Empty for anonymous users. Forms ignore the keys they have no field for."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    initial = {"name": user.full_name, "email": user.email}
+    entries = Coordinator.objects.active().filter(user=user)
+    if units is not None:
+        entries = entries.filter(unit__in=units)
+    entry = entries.select_related("unit").order_by("pk").first()
+    if entry is not None:
+        initial.update(
+            unit=entry.unit_id,
+            organisation=entry.employer or entry.unit.name,
+            role=entry.title,
+            coordinator_name=entry.name,
+            coordinator_email=entry.email,
+        )
+    return initial
+
+
+def stale_coordinators(*, days: int = STALE_AFTER_DAYS):
     return (
         Coordinator.objects.stale(days=days)
         .select_related("unit", "user")

@@ -13,10 +13,11 @@ from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.text import slugify_nb
+from core.vocabulary import STALE_AFTER_DAYS
 from outbox.services import outbox_enqueue
 
 from .models import (
@@ -53,6 +54,16 @@ class LoadSummary:
             f"{self.count('district')} districts: {self.created['municipality']} new, "
             f"{self.updated['municipality']} updated, {self.unchanged['municipality']} unchanged"
         )
+
+
+def place_slug(name: str) -> str:
+    """The slug a municipality or Oslo district is loaded with.
+
+    `slugify_nb`, except that a capital Æ or Ø is dropped rather than folded: the stored slugs were
+    made by folding only lower-case æ/ø/å before Django's slugify (Ørsta → "rsta", Indre Østfold →
+    "indre-stfold", Østensjø → "stensjo"), and re-loading the reference data must not change them.
+    Slugs made anywhere else use `slugify_nb` as it is (Ørsta → "orsta")."""
+    return slugify_nb(name.replace("Æ", "").replace("Ø", ""))
 
 
 def _read_rows(path: Path, required: list[str]):
@@ -136,7 +147,7 @@ def load_municipalities(
                 {
                     "name": row["navn"],
                     "official_name": row["offisielt_navn"] or row["navn"],
-                    "slug": slugify(row["navn"].replace("æ", "ae").replace("ø", "o").replace("å", "a")),
+                    "slug": place_slug(row["navn"]),
                     "county": counties[county_no],
                 },
                 "municipality",
@@ -156,7 +167,7 @@ def load_municipalities(
                 {"number": number},
                 {
                     "name": row["navn"],
-                    "slug": slugify(row["navn"].replace("ø", "o").replace("å", "a").replace("æ", "ae")),
+                    "slug": place_slug(row["navn"]),
                     "municipality": municipality,
                 },
                 "district",
@@ -402,7 +413,7 @@ def invitation_accept(*, invitation: Invitation, password: str | None, full_name
     return user
 
 
-def reminders_send(*, dry_run: bool = False, days: int = 365) -> list[Coordinator]:
+def reminders_send(*, dry_run: bool = False, days: int = STALE_AFTER_DAYS) -> list[Coordinator]:
     """E-mail every coordinator whose entry is unverified for more than `days` days."""
     from .selectors import stale_coordinators
 

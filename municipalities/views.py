@@ -94,7 +94,7 @@ def unit_detail(request, slug):
 @require_GET
 def county_list(request):
     counties = selectors.counties_with_places()
-    summary = selectors.coverage_summary([p for _c, group in counties for p in group])
+    summary = selectors.coverage()
     crumbs = [_search_crumb(), (_("SLT i fylkene"), "")]
     context = {"counties": counties, "summary": summary, "crumbs": crumbs}
     return render(request, "municipalities/county_list.html", context)
@@ -106,7 +106,7 @@ def coverage(request):
     muni_places.sort(key=lambda p: (p.municipality.county.number, p.municipality.name))
     context = {
         "places": muni_places,
-        "summary": selectors.coverage_summary(muni_places),
+        "summary": selectors.coverage(),
         "svg": coverage_svg(muni_places),
         "crumbs": [_search_crumb(), (_("Kart: hvor finnes SLT?"), "")],
     }

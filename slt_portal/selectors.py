@@ -2,34 +2,16 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
-NATIONAL_MUNICIPALITIES = 357  # Norway's municipalities since 2024
-
-
-@dataclass
-class CountyRow:
-    number: str
-    name: str
-    municipalities: int = 0
-    covered: int = 0
-    establishing: int = 0
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.covered / self.municipalities) if self.municipalities else 0
+from municipalities.selectors import CountyCoverage, Coverage, coverage
 
 
 @dataclass
 class NationalPicture:
-    municipalities: int
-    covered: int  # with an active unit (Oslo: an active unit in at least one district)
-    establishing: int  # with a unit being established only
+    coverage: Coverage  # the directory's own coverage figures (municipalities.selectors.coverage)
     units_by_status: list[tuple[str, str, int]]  # (status, label, count)
-    oslo_districts: int
-    oslo_districts_covered: int
-    counties: list[CountyRow]
     measures_published: int
     measures_by_theme: list[tuple[str, int]]
     measures_by_age_band: list[tuple[str, int]]
@@ -39,62 +21,43 @@ class NationalPicture:
     outbox_failed: int = 0
 
     @property
+    def municipalities(self) -> int:
+        return self.coverage.municipalities
+
+    @property
     def target(self) -> int:
-        return NATIONAL_MUNICIPALITIES
+        return self.coverage.municipalities
+
+    @property
+    def covered(self) -> int:
+        return self.coverage.covered
 
     @property
     def covered_percent(self) -> int:
-        return round(100 * self.covered / self.target)
+        return self.coverage.percent
+
+    @property
+    def establishing(self) -> int:
+        return self.coverage.establishing
+
+    @property
+    def oslo_districts(self) -> int:
+        return self.coverage.oslo_districts
+
+    @property
+    def oslo_districts_covered(self) -> int:
+        return self.coverage.oslo_districts_covered
+
+    @property
+    def counties(self) -> list[CountyCoverage]:
+        return self.coverage.counties
 
 
-def _coverage():
-    from municipalities.models import County, District, Municipality, SLTUnit, UnitDistrict, UnitMunicipality
-
-    active, establishing = SLTUnit.Status.ACTIVE, SLTUnit.Status.ESTABLISHING
-
-    def unit_in(status):
-        members = UnitMunicipality.objects.filter(municipality=OuterRef("pk"), is_current=True, unit__status=status)
-        districts = UnitDistrict.objects.filter(
-            district__municipality=OuterRef("pk"), is_current=True, unit__status=status
-        )
-        return Exists(members), Exists(districts)
-
-    a_muni, a_dist = unit_in(active)
-    e_muni, e_dist = unit_in(establishing)
-    rows = (
-        Municipality.objects.current()
-        .annotate(a_muni=a_muni, a_dist=a_dist, e_muni=e_muni, e_dist=e_dist)
-        .values_list("county_id", "a_muni", "a_dist", "e_muni", "e_dist")
-    )
-    counties = {c.pk: CountyRow(number=c.number, name=c.name) for c in County.objects.all()}
-    total = covered = est = 0
-    for county_id, am, ad, em, ed in rows:
-        row = counties[county_id]
-        is_covered = am or ad
-        is_est = not is_covered and (em or ed)
-        row.municipalities += 1
-        row.covered += is_covered
-        row.establishing += is_est
-        total += 1
-        covered += is_covered
-        est += is_est
+def _units_by_status() -> list[tuple[str, str, int]]:
+    from municipalities.models import SLTUnit
 
     status_counts = dict(SLTUnit.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
-    units_by_status = [(value, label, status_counts.get(value, 0)) for value, label in SLTUnit.Status.choices]
-
-    # Oslo is the municipality with districts; "covered" as on the public coverage page.
-    districts = District.objects.aggregate(
-        total=Count("pk"), covered=Count("pk", filter=Q(memberships__is_current=True), distinct=True)
-    )
-    return {
-        "municipalities": total,
-        "covered": covered,
-        "establishing": est,
-        "units_by_status": units_by_status,
-        "oslo_districts": districts["total"],
-        "oslo_districts_covered": districts["covered"],
-        "counties": [c for c in counties.values() if c.municipalities],
-    }
+    return [(value, label, status_counts.get(value, 0)) for value, label in SLTUnit.Status.choices]
 
 
 def _measures():
@@ -121,7 +84,8 @@ def national_picture(*, now=None) -> NationalPicture:
     now = now or timezone.now()
     outbox = OutboxMessage.objects.unsent().aggregate(unsent=Count("pk"), failed=Count("pk", filter=FAILED))
     return NationalPicture(
-        **_coverage(),
+        coverage=coverage(),
+        units_by_status=_units_by_status(),
         **_measures(),
         stale_coordinators=Coordinator.objects.stale(now=now).count(),
         events=list(Event.objects.upcoming(now=now).with_counts()[:20]),

@@ -115,3 +115,56 @@ def test_old_contact_messages_are_purged(settings):
     call_command("purge_contact_messages", stdout=out)
     assert "Deleted 1" in out.getvalue()
     assert list(ContactMessage.objects.values_list("subject", flat=True)) == ["Ny"]
+
+
+def test_contact_details_prefill_from_one_rule(client):
+    """The contact form, event registration and a new measure prefill from contact_prefill."""
+    from municipalities.selectors import contact_prefill
+    from tests.events.factories import EventFactory
+    from tests.factories import CoordinatorFactory, SLTUnitFactory
+
+    unit = SLTUnitFactory(name="SLT Bergen")
+    entry = CoordinatorFactory(
+        unit=unit,
+        name="Ola K.",
+        email="ola.k@bergen.example.no",
+        employer="Bergen kommune",
+        title="SLT-koordinator",
+        user__full_name="Ola Koordinator",
+        user__email="ola@bergen.example.no",
+    )
+    user = entry.user
+    expected = {
+        "name": "Ola Koordinator",
+        "email": "ola@bergen.example.no",
+        "unit": unit.pk,
+        "organisation": "Bergen kommune",
+        "role": "SLT-koordinator",
+        "coordinator_name": "Ola K.",
+        "coordinator_email": "ola.k@bergen.example.no",
+    }
+    assert contact_prefill(user) == expected
+    assert contact_prefill(user, units=[SLTUnitFactory()]) == {"name": "Ola Koordinator", "email": user.email}
+
+    client.force_login(user)
+    contact = client.get(URL).context["form"].initial
+    assert (contact["name"], contact["email"]) == ("Ola Koordinator", "ola@bergen.example.no")
+    registration = client.get(reverse("events:register", args=[EventFactory().slug])).context["form"].initial
+    assert {k: registration[k] for k in ("name", "email", "unit", "organisation", "role")} == {
+        k: expected[k] for k in ("name", "email", "unit", "organisation", "role")
+    }
+    measure = client.get(reverse("measures:create")).context["form"].initial
+    assert (measure["unit"], measure["contact_name"], measure["contact_email"]) == (
+        unit.pk,
+        "Ola K.",
+        "ola.k@bergen.example.no",
+    )
+
+
+def test_contact_form_is_empty_for_anonymous_users(client):
+    from django.contrib.auth.models import AnonymousUser
+
+    from municipalities.selectors import contact_prefill
+
+    assert contact_prefill(AnonymousUser()) == {}
+    assert client.get(URL).context["form"].initial == {}

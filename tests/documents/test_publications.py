@@ -261,6 +261,19 @@ def test_library_filters(client, unit_a, themes):
     assert plan.pk
 
 
+def test_library_county_filter_finds_oslo_district_units(client):
+    """A SaLTo unit is made of Oslo districts, not municipalities; its documents are in Oslo."""
+    from tests.factories import CountyFactory, DistrictFactory, MunicipalityFactory, UnitDistrictFactory
+
+    oslo = CountyFactory(number="03", name="Oslo")
+    district = DistrictFactory(municipality=MunicipalityFactory(county=oslo, number="0301", name="Oslo"))
+    salto = UnitDistrictFactory(district=district).unit
+    PublicationFactory(title="Handlingsplan SaLTo", kind="action_plan", unit=salto)
+    PublicationFactory(title="Nasjonal håndbok", kind="handbook")
+    response = client.get(reverse("documents:library"), {"county": "03"})
+    assert [p.title for p in response.context["page_obj"]] == ["Handlingsplan SaLTo"]
+
+
 def test_library_ignores_only_the_invalid_filter(client):
     PublicationFactory(title="Nasjonal håndbok", kind="handbook")
     PublicationFactory(title="Lokal plan", kind="action_plan")

@@ -27,6 +27,22 @@ def test_loads_all_municipalities_counties_and_districts_idempotently():
     assert District.objects.get(name="Grünerløkka").municipality.number == "0301"
 
 
+def test_stored_slugs_are_those_of_the_original_loader():
+    """place_slug keeps the slugs the loader made before core.text.slugify_nb: lower-case æ/ø/å
+    folded, a capital Æ/Ø dropped (Ørsta → "rsta"). Re-loading must not change a stored slug."""
+    from django.utils.text import slugify
+
+    run()
+    for municipality in Municipality.objects.all():
+        name = municipality.name
+        assert municipality.slug == slugify(name.replace("æ", "ae").replace("ø", "o").replace("å", "a")), name
+    for district in District.objects.all():
+        name = district.name
+        assert district.slug == slugify(name.replace("ø", "o").replace("å", "a").replace("æ", "ae")), name
+    assert Municipality.objects.get(number="1520").slug == "rsta"  # Ørsta
+    assert District.objects.get(name="Østensjø").slug == "stensjo"
+
+
 def write_csv(tmp_path, body):
     path = tmp_path / "kommuner.csv"
     path.write_text(

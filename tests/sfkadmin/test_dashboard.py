@@ -129,7 +129,7 @@ def test_export_csv_and_xlsx(client, sfk_admin):
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     rows = _csv_rows(response)
     assert rows[0] == ["Del", "Punkt", "Antall", "Av totalt"]
-    assert ["Dekning", "Kommuner med aktiv SLT-enhet", "1", "357"] in rows
+    assert ["Dekning", "Kommuner med aktiv SLT-enhet", "1", "1"] in rows  # of the municipalities in the database
     evil = [r for r in rows if "HYPERLINK" in r[1]]
     assert evil and evil[0][1].startswith("'=")
 
@@ -138,7 +138,7 @@ def test_export_csv_and_xlsx(client, sfk_admin):
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [list(r) for r in sheet.iter_rows(values_only=True)]
     assert values[0] == ["Del", "Punkt", "Antall", "Av totalt"]
-    assert ["Dekning", "Kommuner med aktiv SLT-enhet", 1, 357] in values
+    assert ["Dekning", "Kommuner med aktiv SLT-enhet", 1, 1] in values
     assert all(not str(v).startswith("=") for row in values for v in row if v is not None)
 
 
@@ -169,3 +169,56 @@ def test_dashboard_rejects_post(client, sfk_admin):
 def test_robots_txt_keeps_crawlers_out_of_the_sfk_area(client):
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /sfk/" in body and "Disallow: /en/sfk/" in body
+
+
+def test_directory_and_dashboard_show_the_same_coverage(client, sfk_admin):
+    """One coverage definition: the public coverage map, the county list and the Sfk dashboard agree,
+    and count the municipalities in the database (not a fixed 357)."""
+    from tests.factories import CountyFactory, DistrictFactory
+
+    county_a, county_b = CountyFactory(number="46", name="Fylke A"), CountyFactory(number="03", name="Fylke B")
+    a = MunicipalityFactory.create_batch(5, county=county_a)
+    oslo = MunicipalityFactory(county=county_b, name="Oslo")
+    b = MunicipalityFactory.create_batch(2, county=county_b)
+    districts = DistrictFactory.create_batch(4, municipality=oslo)
+    inter = SLTUnitFactory(name="SLT interkommunal")
+    for municipality in a[:2]:
+        UnitMunicipalityFactory(unit=inter, municipality=municipality)
+    UnitMunicipalityFactory(unit=SLTUnitFactory(status=SLTUnit.Status.ESTABLISHING), municipality=a[2])
+    ended = SLTUnitFactory(status=SLTUnit.Status.ENDED)
+    UnitMunicipalityFactory(unit=ended, municipality=a[3], is_current=False)
+    UnitMunicipalityFactory(unit=SLTUnitFactory(status=SLTUnit.Status.ESTABLISHING), municipality=b[0])
+    UnitDistrictFactory(district=districts[0])  # SaLTo: Oslo is covered
+    UnitDistrictFactory(unit=SLTUnitFactory(status=SLTUnit.Status.ESTABLISHING), district=districts[1])
+
+    summaries = [
+        client.get(reverse(name)).context["summary"] for name in ("municipalities:coverage", "municipalities:counties")
+    ]
+    client.force_login(sfk_admin)
+    response = client.get(DASHBOARD)
+    picture = response.context["picture"]
+
+    expected = (8, 3, 2, 2, 4)  # municipalities, covered (2 + Oslo), establishing, Oslo districts, of 4
+    for summary in summaries:
+        covered = summary.oslo_districts_covered
+        assert (
+            summary.municipalities,
+            summary.covered,
+            summary.establishing,
+            covered,
+            summary.oslo_districts,
+        ) == expected
+    got = (
+        picture.target,
+        picture.covered,
+        picture.establishing,
+        picture.oslo_districts_covered,
+        picture.oslo_districts,
+    )
+    assert got == expected
+    assert [(c.number, c.municipalities, c.covered, c.establishing) for c in picture.counties] == [
+        ("03", 3, 1, 1),
+        ("46", 5, 2, 1),
+    ]
+    assert "3 / 8" in response.content.decode()
+    assert "3 av 8 kommuner har SLT" in client.get(reverse("municipalities:coverage")).content.decode()
