@@ -17,6 +17,7 @@ from .models import (
     SLTUnit,
     UnitDistrict,
     UnitMunicipality,
+    status_text,
 )
 
 # Trigram word similarity (PostgreSQL) / difflib ratio (fallback) a match must reach.
@@ -122,6 +123,12 @@ class Place:
         if SLTUnit.Status.ACTIVE in statuses:
             return SLTUnit.Status.ACTIVE
         return next(iter(statuses), None)
+
+    @property
+    def status_text(self) -> str:
+        """What the map, the county list, the coverage table and CSV say about this place."""
+        districts = (self.districts_covered, len(self.district_places)) if self.has_districts and self.covered else None
+        return status_text(self.status, districts=districts)
 
 
 def places(*, municipality_ids=None, district_ids=()) -> tuple[list[Place], list[Place]]:
