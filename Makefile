@@ -51,6 +51,7 @@ check: install
 lint: install
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/djlint --lint templates */templates
 
 bench: install
 	$(PY) bench/measure_search.py

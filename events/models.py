@@ -143,6 +143,18 @@ class Event(models.Model):
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
 
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_network_meeting(self) -> bool:
+        return self.kind == self.Kind.NETWORK_MEETING
+
     def is_past(self, now=None) -> bool:
         return self.end < (now or timezone.now())
 

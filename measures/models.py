@@ -337,6 +337,14 @@ class Measure(models.Model):
     def is_published(self) -> bool:
         return self.state == self.State.PUBLISHED
 
+    @property
+    def is_draft(self) -> bool:
+        return self.state == self.State.DRAFT
+
+    @property
+    def is_archived(self) -> bool:
+        return self.state == self.State.ARCHIVED
+
 
 def linkable_documents(*, units):
     """Publications a measure of one of these units may link: public national ones and the units' own."""

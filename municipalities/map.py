@@ -12,6 +12,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from .models import SLTUnit, status_text
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "kommuner-2024-s.geojson"
 WIDTH = 600
 CENTRAL_MERIDIAN = math.radians(15)
@@ -98,17 +100,13 @@ def map_paths() -> dict:
     return paths
 
 
-def status_label(place) -> str:
-    if place.has_districts and place.covered:
-        return _("SLT i %(covered)s av %(total)s bydeler") % {
-            "covered": place.districts_covered,
-            "total": len(place.district_places),
-        }
-    if place.status == "active":
-        return _("Har SLT")
-    if place.status == "establishing":
-        return _("SLT under etablering")
-    return _("Ingen SLT-enhet registrert")
+def legend() -> list[tuple[str, str]]:
+    """(CSS modifier, wording) for the map's legend, in the words of the areas' titles."""
+    return [
+        ("active", status_text(SLTUnit.Status.ACTIVE)),
+        ("establishing", status_text(SLTUnit.Status.ESTABLISHING)),
+        ("none", status_text(None)),
+    ]
 
 
 def coverage_svg(muni_places) -> str:
@@ -127,7 +125,7 @@ def coverage_svg(muni_places) -> str:
                 reverse("municipalities:municipality", kwargs={"number": number}),
                 css,
                 place.municipality.name,
-                status_label(place),
+                place.status_text,
                 path,
             )
         )

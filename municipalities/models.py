@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -212,10 +213,43 @@ class SLTUnit(models.Model):
         return self.status in self.CURRENT_STATUSES
 
     @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def is_establishing(self) -> bool:
+        return self.status == self.Status.ESTABLISHING
+
+    @property
+    def status_text(self) -> str:
+        """The public wording of the unit's status (see status_text())."""
+        return status_text(self.status)
+
+    @property
     def is_stale(self) -> bool:
         """Not verified for more than STALE_AFTER_DAYS days (or never)."""
         cutoff = timezone.now() - timezone.timedelta(days=STALE_AFTER_DAYS)
         return self.verified_at is None or self.verified_at < cutoff
+
+
+# The one public wording of SLT status, for a unit and for the municipality or district it covers:
+# the coverage map (legend and titles), the county list, the coverage table, the unit and
+# municipality pages, the directory CSV and Sfk's unit list all read it from here. (The status
+# field's choice labels are the editing vocabulary of the unit form.)
+STATUS_TEXT = {
+    SLTUnit.Status.ACTIVE: _("SLT i drift"),
+    SLTUnit.Status.ESTABLISHING: _("SLT under etablering"),
+    SLTUnit.Status.ENDED: _("SLT avsluttet"),
+    None: _("Ingen SLT-enhet"),
+}
+
+
+def status_text(status: str | None, *, districts: tuple[int, int] | None = None) -> str:
+    """The wording for a status (None: no unit). `districts` is (covered, total) for a municipality
+    whose SLT is organised per district (Oslo), where the count says more than one status."""
+    if districts:
+        return gettext("SLT i %(covered)s av %(total)s bydeler") % {"covered": districts[0], "total": districts[1]}
+    return str(STATUS_TEXT.get(status, STATUS_TEXT[None]))
 
 
 class UnitMunicipality(models.Model):

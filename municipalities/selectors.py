@@ -135,6 +135,12 @@ def slt_status(own: str | None, district_statuses) -> str | None:
         return SLTUnit.Status.ESTABLISHING
     return None
 
+    @property
+    def status_text(self) -> str:
+        """What the map, the county list, the coverage table and CSV say about this place."""
+        districts = (self.districts_covered, len(self.district_places)) if self.has_districts and self.covered else None
+        return status_text(self.status, districts=districts)
+
 
 def places(*, municipality_ids=None, district_ids=()) -> tuple[list[Place], list[Place]]:
     """(municipality places, district places) with units and public coordinators prefetched.

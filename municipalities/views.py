@@ -30,7 +30,7 @@ from .forms import (
     UnitPublicForm,
 )
 from .history import unit_history
-from .map import coverage_svg
+from .map import coverage_svg, legend
 from .models import Coordinator, Municipality, SLTUnit
 
 RESULTS_PER_PAGE = 20
@@ -108,6 +108,7 @@ def coverage(request):
         "places": muni_places,
         "summary": selectors.coverage(),
         "svg": coverage_svg(muni_places),
+        "legend": legend(),
         "crumbs": [_search_crumb(), (_("Kart: hvor finnes SLT?"), "")],
     }
     return render(request, "municipalities/coverage.html", context)
@@ -146,7 +147,7 @@ def _export_rows(muni_places):
                     sub.district.name if sub.district else "",
                     sub.municipality.county.name,
                     unit.name,
-                    unit.get_status_display(),
+                    unit.status_text,
                     unit.email,
                     person.name if person else _("Stilling ledig"),
                     person.title if person else "",

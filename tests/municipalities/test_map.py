@@ -21,4 +21,4 @@ def test_paths_are_cached():
 def test_map_links_to_municipality_pages(client, municipalities):
     html = client.get("/dekningskart/").content.decode()
     assert 'href="/kommune/4601/"' in html
-    assert "<title>Bergen: Ingen SLT-enhet registrert</title>" in html
+    assert "<title>Bergen: Ingen SLT-enhet</title>" in html
