@@ -30,7 +30,8 @@ def test_demo_links_bergens_annual_report_to_a_bergen_measure(municipalities):
     from measures.models import Measure
     from municipalities import demo as municipalities_demo
 
-    for module in (accounts_demo, municipalities_demo, measures_demo, demo, demo):
+    # load_demo runs the apps bottom-up: documents before measures, which links the report.
+    for module in (accounts_demo, municipalities_demo, demo, measures_demo, measures_demo):
         module.load(log=lambda *a: None)
     linked = Measure.objects.filter(documents__slug="demo-arsrapport-slt-bergen")
     assert linked.count() == 1 and linked.get().unit.slug == "bergen"
