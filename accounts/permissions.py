@@ -11,6 +11,7 @@ own owner). Objects with no owning unit (national content) are changed by Sfk ad
 
 from functools import wraps
 
+from django.contrib.auth.mixins import AccessMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
@@ -73,9 +74,22 @@ def _decorator(test):
     return decorator
 
 
+class RoleRequiredMixin(AccessMixin):
+    """For class-based views: the same check as the decorators. Set `role_test` to
+    `is_sfk_admin` or `is_member` (anonymous → login, wrong role → 403)."""
+
+    role_test = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not _allowed(request, type(self).role_test):
+            return self.handle_no_permission()
+        return super().dispatch(request, *args, **kwargs)
+
+
 def _is_member(user) -> bool:
     return is_sfk_admin(user) or is_coordinator(user)
 
 
+is_member = _is_member  # coordinators and Sfk admins
 sfk_admin_required = _decorator(is_sfk_admin)
-coordinator_required = _decorator(_is_member)  # coordinators and Sfk admins
+coordinator_required = _decorator(_is_member)

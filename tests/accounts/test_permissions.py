@@ -74,3 +74,28 @@ def test_decorators_send_anonymous_to_login_and_others_403(rf, roles):
         coordinator_view(request)
     request.user = roles["sfk_admin"]
     assert admin_view(request).status_code == 200 and coordinator_view(request).status_code == 200
+
+
+def test_role_required_mixin_shares_the_decorators_check(rf, sfk_admin, coordinator_a):
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.exceptions import PermissionDenied
+    from django.http import HttpResponse
+    from django.views import View
+
+    from accounts.permissions import RoleRequiredMixin, is_sfk_admin
+
+    class SfkOnly(RoleRequiredMixin, View):
+        role_test = is_sfk_admin
+
+        def get(self, request):
+            return HttpResponse("ok")
+
+    def call(user):
+        request = rf.get("/sfk/x/")
+        request.user = user
+        return SfkOnly.as_view()(request)
+
+    assert call(sfk_admin).status_code == 200
+    assert call(AnonymousUser()).status_code == 302
+    with pytest.raises(PermissionDenied):
+        call(coordinator_a)
