@@ -75,7 +75,7 @@ def main():
     from django.http import QueryDict
 
     from measures.models import Measure
-    from measures.selectors import SearchParams, measure_search
+    from measures.search import SearchParams, measure_search
     from measures.views import PAGE_SIZE
 
     client = Client()

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from core import exports
 
-from .selectors import SearchParams, measure_export_rows
+from .search import SearchParams, measure_export_rows
 
 
 def _header() -> list[str]:

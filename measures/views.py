@@ -22,14 +22,12 @@ from municipalities.selectors import contact_prefill
 from . import exports, services
 from .forms import CopyForm, MeasureForm
 from .models import Measure
+from .search import SORTS, SearchParams, measure_search
 from .selectors import (
-    SORTS,
-    SearchParams,
     measure_detail_queryset,
     measure_history_rows,
     measure_peers,
     measure_related,
-    measure_search,
 )
 
 PAGE_SIZE = 20

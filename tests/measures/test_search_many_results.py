@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from measures import selectors
+from measures.search import query
 
 from .factories import published
 
@@ -23,7 +23,7 @@ def test_results_and_facets_are_the_same_above_the_id_list_limit(client, unit_a,
         published(unit=unit_a if n % 2 else unit_b, title=f"Leksehjelp {n:02d}", themes=["skole-frafall"])
     published(unit=unit_a, title="Natteravn", themes=["vold"])
     below = _page(client, q="leksehjelp", sort=sort, page=2)
-    monkeypatch.setattr(selectors, "ID_LIST_LIMIT", 3)
+    monkeypatch.setattr(query, "ID_LIST_LIMIT", 3)
     above = _page(client, q="leksehjelp", sort=sort, page=2)
     titles, total, facets = above
     assert total == 14

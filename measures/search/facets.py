@@ -1,0 +1,365 @@
+"""The facets of the measure bank: one class per kind, one instance per facet.
+
+A facet reads its values from the URL (`read`), turns them into database keys (`resolve`;
+unknown values are ignored), filters a queryset (`filter`) and counts its options, either by its
+own aggregate query (`count`, used without text) or as one branch of the single text-search query
+(`sql_flag`, `sql_count`, `sql_key`, see `query.py`). Adding a facet is one instance in `FACETS`.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from municipalities.models import County, District, Municipality, SLTUnit, UnitDistrict, UnitMunicipality
+
+from ..models import Classification, Measure
+from ..services import SEARCH_CONFIG
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+MAX_VALUE_LENGTH = 40
+MAX_VALUES = 30
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    """One facet as the page shows it."""
+
+    name: str
+    label: str
+    options: list[FacetOption]
+
+    @property
+    def has_selection(self) -> bool:
+        return any(option.selected for option in self.options)
+
+
+def quote(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+def table(model) -> str:
+    return quote(model._meta.db_table)
+
+
+def placeholders(values: list) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+class ChoiceLists:
+    """The managed lists behind the facets, each model loaded by one query per search (and only
+    the classification kinds some facet shows)."""
+
+    def __init__(self, facets: list["ChoiceFacet"]):
+        self._facets = facets
+        self._rows: dict = {}
+
+    def rows(self, model) -> list:
+        if model not in self._rows:
+            qs = model.objects.all()
+            kinds = {f.kind for f in self._facets if f.model is model}
+            if None not in kinds:
+                qs = qs.filter(kind__in=sorted(kinds))
+            self._rows[model] = list(qs)
+        return self._rows[model]
+
+
+class TextFacet:
+    """Free text. PostgreSQL: `websearch_to_tsquery` with the `norwegian` configuration on
+    `Measure.search_vector`, so any input is valid syntax. SQLite (development only): every term,
+    crudely stemmed, must occur in the title, summary or description; no ranking."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def read(self, data) -> tuple[str, bool]:
+        """The normalised query and whether it was cut to MAX_QUERY_LENGTH."""
+        q = " ".join(data.get(self.name, "").replace("\x00", " ").split())
+        return q[:MAX_QUERY_LENGTH], len(q) > MAX_QUERY_LENGTH
+
+    @staticmethod
+    def stem(term: str) -> str:
+        """A crude Norwegian suffix strip for the SQLite fallback (PostgreSQL stems properly)."""
+        lower = term.lower()
+        for suffix in ("ene", "ane", "ers", "er", "en", "et", "a", "e"):
+            if lower.endswith(suffix) and len(lower) - len(suffix) >= 4:
+                return lower[: -len(suffix)]
+        return lower
+
+    def filter(self, qs: QuerySet, q: str, *, rank: bool = True) -> QuerySet:
+        """Measures matching `q`; on PostgreSQL annotated with `rank` unless `rank=False`."""
+        if not q:
+            return qs
+        if connection.vendor == "postgresql":
+            query = SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
+            qs = qs.filter(search_vector=query)
+            return qs.annotate(rank=SearchRank(F("search_vector"), query)) if rank else qs
+        for term in [t for t in re.split(r"\W+", q) if t][:MAX_TERMS]:
+            stem = self.stem(term)
+            qs = qs.filter(Q(title__icontains=stem) | Q(summary__icontains=stem) | Q(description__icontains=stem))
+        return qs
+
+
+class ChoiceFacet:
+    """A facet with options; values within it combine with OR. Subclasses say how a measure has
+    its option(s)."""
+
+    model = None
+    kind = None
+    # Columns of Measure the text-search query must carry for this facet (see query.py).
+    columns: tuple[str, ...] = ()
+
+    def __init__(self, name: str, label):
+        if not re.fullmatch(r"[a-z]+", name):
+            raise ValueError(f"facet name {name!r}: lower-case letters only (it is a URL parameter and an SQL literal)")
+        self.name = name
+        self.label = label
+
+    def read(self, data) -> list[str]:
+        """The raw URL values, bounded: at most MAX_VALUES, each cut to MAX_VALUE_LENGTH, no NUL."""
+        return [v[:MAX_VALUE_LENGTH] for v in data.getlist(self.name) if v and "\x00" not in v][:MAX_VALUES]
+
+    def resolve(self, values: list[str], lists: ChoiceLists) -> list:
+        """URL values → database keys, in option order; unknown values are ignored."""
+        wanted = set(values)
+        return [key for value, key in self.keys(lists) if value in wanted]
+
+    def options(self, selected: list[str], counts: dict, lists: ChoiceLists) -> list[FacetOption]:
+        chosen = set(selected)
+        return [
+            FacetOption(value, str(label), counts.get(key, 0), value in chosen)
+            for value, key, label in self.choices(lists)
+        ]
+
+    def keys(self, lists: ChoiceLists) -> list[tuple[str, object]]:
+        return [(value, key) for value, key, _label in self.choices(lists)]
+
+    def choices(self, lists: ChoiceLists) -> list[tuple[str, object, str]]:
+        """(URL value, database key, label) of each option."""
+        raise NotImplementedError
+
+    def filter(self, qs: QuerySet, keys: list) -> QuerySet:
+        raise NotImplementedError
+
+    def count(self, qs: QuerySet, *, every_published: bool = False) -> dict:
+        """{key: number of measures in `qs`} by one aggregate query. `qs` carries no annotations.
+        `every_published`: `qs` is every published measure (no other facet chosen)."""
+        raise NotImplementedError
+
+    def sql_ctes(self, *, chosen: bool) -> list[str]:
+        """Extra CTEs (`name (columns) AS (...)`) the SQL below refers to."""
+        return []
+
+    def sql_flag(self, keys: list) -> tuple[str, list]:
+        """SQL for "row `m` matches the chosen keys", and its params."""
+        raise NotImplementedError
+
+    def sql_count(self, where: str) -> str:
+        """A UNION ALL branch: (facet name, key as text, count) over the rows of `f` in `where`."""
+        raise NotImplementedError
+
+    def sql_key(self, text: str | None):
+        """A key as `sql_count` returned it → the key `count` uses."""
+        raise NotImplementedError
+
+
+class SingleChoiceFacet(ChoiceFacet):
+    """One column of Measure: each measure has one option (or none, when `null_value` is set)."""
+
+    def __init__(self, name, label, *, field: str, null_value: str | None = None, null_label=None):
+        super().__init__(name, label)
+        self.field = field
+        self.columns = (field,)
+        self.null_value, self.null_label = null_value, null_label
+
+    def choices(self, lists):
+        options = [(str(value), str(value), label) for value, label in Measure._meta.get_field(self.field).choices]
+        if self.null_value:
+            options.append((self.null_value, self.null_value, self.null_label))
+        return options
+
+    def _split(self, keys: list) -> tuple[list, bool]:
+        """Keys → (column values, whether NULL is chosen)."""
+        by_text = {str(value): value for value, _label in Measure._meta.get_field(self.field).choices}
+        return [by_text[k] for k in keys if k in by_text], self.null_value in keys
+
+    def filter(self, qs, keys):
+        values, null = self._split(keys)
+        cond = Q(**{f"{self.field}__in": values})
+        if null:
+            cond |= Q(**{f"{self.field}__isnull": True})
+        return qs.filter(cond)
+
+    def _key(self, value) -> str:
+        return self.null_value if value is None else str(value)
+
+    def count(self, qs, *, every_published=False):
+        rows = qs.values(self.field).annotate(n=Count("pk")).order_by()
+        return {self._key(row[self.field]): row["n"] for row in rows}
+
+    def sql_flag(self, keys):
+        values, null = self._split(keys)
+        parts = [f"m.{self.field} IN ({placeholders(values)})"] if values else []
+        if null:
+            parts.append(f"m.{self.field} IS NULL")
+        return "(" + " OR ".join(parts) + ")", values
+
+    def sql_count(self, where):
+        return f"SELECT '{self.name}', CAST(f.{self.field} AS TEXT), COUNT(*) FROM f{where} GROUP BY f.{self.field}"
+
+    def sql_key(self, text):
+        return self._key(text)
+
+
+class MultipleChoiceFacet(ChoiceFacet):
+    """A many-to-many field of Measure (themes, classifications of one kind): a measure may have
+    several options. Options are named in the URL by slug and filtered on ids, which gives
+    PostgreSQL's planner true row estimates, so a selective text condition is evaluated first."""
+
+    def __init__(self, name, label, *, field: str, kind=None):
+        super().__init__(name, label)
+        self.field, self.kind = field, kind
+        m2m = Measure._meta.get_field(field)
+        self.model = m2m.related_model
+        self.through = m2m.remote_field.through
+        self.key = m2m.m2m_reverse_name()  # the option's column in the through table
+
+    def choices(self, lists):
+        return [
+            (row.slug, row.pk, row.localized_name)
+            for row in lists.rows(self.model)
+            if self.kind is None or row.kind == self.kind
+        ]
+
+    def filter(self, qs, keys):
+        return qs.filter(pk__in=self.through.objects.filter(**{f"{self.key}__in": keys}).values("measure_id"))
+
+    def count(self, qs, *, every_published=False):
+        if every_published:
+            # Leave out the few unpublished measures (an anti-join on a small partial index)
+            # instead of matching every link against every published id.
+            unpublished = Measure.objects.filter(pk=OuterRef("measure_id")).exclude(state=Measure.State.PUBLISHED)
+            links = self.through.objects.filter(~Exists(unpublished))
+        else:
+            links = self.through.objects.filter(measure_id__in=qs.values("pk"))
+        rows = links.values(self.key).annotate(n=Count("measure_id")).order_by()
+        return {row[self.key]: row["n"] for row in rows}
+
+    def sql_flag(self, keys):
+        # OFFSET 0 keeps PostgreSQL probing the (measure_id, key) index per matching row instead
+        # of hashing every through row of the chosen options (which grows with the whole bank).
+        offset = " OFFSET 0" if connection.vendor == "postgresql" else ""
+        return (
+            f"EXISTS (SELECT 1 FROM {table(self.through)} t WHERE t.measure_id = m.id"
+            f" AND t.{quote(self.key)} IN ({placeholders(keys)}){offset})",
+            list(keys),
+        )
+
+    def sql_count(self, where):
+        key = f"t.{quote(self.key)}"
+        return (
+            f"SELECT '{self.name}', CAST({key} AS TEXT), COUNT(*) FROM f JOIN {table(self.through)} t"
+            f" ON t.measure_id = f.id{where} GROUP BY {key}"
+        )
+
+    def sql_key(self, text):
+        return int(text)
+
+
+def unit_counties_sql(*, for_counting: bool) -> str:
+    """(unit_id, county_id) pairs of current units, each pair once.
+
+    Units made of whole municipalities, plus Oslo-style units made of districts. For counting, a
+    unit with both kinds of membership counts by its municipalities only (as the county page does);
+    for filtering, either kind matches."""
+    um, mun = table(UnitMunicipality), table(Municipality)
+    ud, dist = table(UnitDistrict), table(District)
+    exclude = (
+        f" AND NOT EXISTS (SELECT 1 FROM {um} um2 WHERE um2.unit_id = ud.unit_id AND um2.is_current)"
+        if for_counting
+        else ""
+    )
+    return (
+        f"SELECT um.unit_id, mu.county_id FROM {um} um JOIN {mun} mu ON mu.id = um.municipality_id"
+        f" WHERE um.is_current"
+        f" UNION SELECT ud.unit_id, mu.county_id FROM {ud} ud JOIN {dist} d ON d.id = ud.district_id"
+        f" JOIN {mun} mu ON mu.id = d.municipality_id WHERE ud.is_current{exclude}"
+    )
+
+
+class CountyFacet(ChoiceFacet):
+    """The counties of the measure's unit (through its municipalities or districts); named in the
+    URL by county number."""
+
+    model = County
+    columns = ("unit_id",)
+
+    def choices(self, lists):
+        return [(county.number, county.pk, county.name) for county in lists.rows(County)]
+
+    def filter(self, qs, keys):
+        return qs.filter(unit_id__in=SLTUnit.objects.in_county(*keys).values("pk"))
+
+    def count(self, qs, *, every_published=False):
+        # Count per unit (an index-only scan), then add the units up per county.
+        per_unit, params = qs.values("unit_id").annotate(n=Count("pk")).order_by().query.sql_with_params()
+        sql = (
+            f"WITH pu (unit_id, n) AS ({per_unit}),"
+            f" uc (unit_id, county_id) AS ({unit_counties_sql(for_counting=True)})"
+            " SELECT uc.county_id, SUM(pu.n) FROM pu JOIN uc ON uc.unit_id = pu.unit_id GROUP BY uc.county_id"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return {county_id: int(n) for county_id, n in cursor.fetchall()}
+
+    def sql_ctes(self, *, chosen):
+        ctes = [f"uf (unit_id, county_id) AS ({unit_counties_sql(for_counting=False)})"] if chosen else []
+        return [*ctes, f"uc (unit_id, county_id) AS ({unit_counties_sql(for_counting=True)})"]
+
+    def sql_flag(self, keys):
+        return f"m.unit_id IN (SELECT uf.unit_id FROM uf WHERE uf.county_id IN ({placeholders(keys)}))", list(keys)
+
+    def sql_count(self, where):
+        return (
+            f"SELECT '{self.name}', CAST(uc.county_id AS TEXT), COUNT(*) FROM f JOIN uc ON uc.unit_id = f.unit_id"
+            f"{where} GROUP BY uc.county_id"
+        )
+
+    def sql_key(self, text):
+        return int(text)
+
+
+EVIDENCE_NONE = "none"
+
+TEXT = TextFacet("q")
+
+# The facets in page order.
+FACETS: list[ChoiceFacet] = [
+    MultipleChoiceFacet("theme", _("Tema"), field="themes"),
+    MultipleChoiceFacet("arena", _("Arena"), field="arenas", kind=Classification.Kind.ARENA),
+    MultipleChoiceFacet("age", _("Aldersgruppe"), field="age_bands", kind=Classification.Kind.AGE_BAND),
+    MultipleChoiceFacet(
+        "level", _("Forebyggingsnivå"), field="prevention_levels", kind=Classification.Kind.PREVENTION_LEVEL
+    ),
+    SingleChoiceFacet(
+        "evidence",
+        _("Evidensnivå (Ungsinn)"),
+        field="ungsinn_level",
+        null_value=EVIDENCE_NONE,
+        null_label=_("Ikke vurdert i Ungsinn"),
+    ),
+    CountyFacet("county", _("Fylke")),
+    SingleChoiceFacet("status", _("Status"), field="status"),
+]

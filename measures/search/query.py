@@ -1,0 +1,218 @@
+"""The measure search: text and facets → ordered results and every facet's counts.
+
+Performance (bench/RESULTS.md): a text search evaluates the match once and gets every facet
+count, the total and the ordered result ids from ONE query (`_text_search_counts`); without text
+each facet is counted by its own aggregate query (`ChoiceFacet.count`), which PostgreSQL runs
+index-only.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import QuerySet
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Measure, MeasureQuerySet
+from .facets import FACETS, TEXT, ChoiceFacet, ChoiceLists, Facet
+
+SORTS = {
+    "relevance": _("Relevans"),
+    "newest": _("Nyeste"),
+    "title": _("Tittel (A–Å)"),
+}
+
+# A text search with at most this many results gets its ordered ids from the facet query, so the
+# page itself is a primary-key lookup instead of a second text match.
+ID_LIST_LIMIT = 1000
+
+# Sort → (fields of the text match that the order needs, ORDER BY over them as f.s1, f.s2, …).
+_SORT_SQL = {
+    "relevance": (["rank", "published_at"], "f.s1 DESC, f.s2 DESC, f.id ASC"),
+    "title": (["title_lower"], "f.s1 ASC, f.id ASC"),
+    "newest": (["published_at"], "f.s1 DESC, f.id DESC"),
+}
+
+
+@dataclass
+class SearchParams:
+    """The search as the URL states it: text, raw facet values (bounded, not yet checked against
+    the options) and sort."""
+
+    q: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: str = "relevance"
+    truncated: bool = False
+
+    @classmethod
+    def from_querydict(cls, data) -> "SearchParams":
+        q, truncated = TEXT.read(data)
+        filters = {facet.name: values for facet in FACETS if (values := facet.read(data))}
+        sort = data.get("sort", "")
+        if sort not in SORTS:
+            sort = "relevance" if q else "newest"
+        return cls(q=q, filters=filters, sort=sort, truncated=truncated)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.q or self.filters)
+
+
+def _resolve(params: SearchParams, lists: ChoiceLists) -> dict[ChoiceFacet, list]:
+    """The chosen facets with their database keys; facets with no known value are left out."""
+    resolved = {}
+    for facet in FACETS:
+        if facet.name in params.filters and (keys := facet.resolve(params.filters[facet.name], lists)):
+            resolved[facet] = keys
+    return resolved
+
+
+def _filtered(qs: QuerySet, resolved: dict, *, skip: ChoiceFacet | None = None) -> QuerySet:
+    for facet, keys in resolved.items():
+        if facet is not skip:
+            qs = facet.filter(qs, keys)
+    return qs
+
+
+def _text_search_counts(params: SearchParams, resolved: dict) -> tuple[dict, int, list[int] | None]:
+    """Every facet's counts, the number of results and (up to ID_LIST_LIMIT) their ordered ids, in
+    ONE query.
+
+    The text match (the GIN index scan and its heap visits) runs once, in the CTE `m`; for each
+    chosen facet `f` holds one boolean per matching measure. Each facet is then counted over the
+    rows matching every *other* chosen facet. Returns ({facet name: {key: count}}, total, ids or
+    None when there are more results than ID_LIST_LIMIT)."""
+    sort = params.sort
+    if sort == "relevance" and connection.vendor != "postgresql":
+        sort = "newest"  # no ranking in the SQLite fallback
+    sort_fields, order_by = _SORT_SQL[sort]
+    base = TEXT.filter(Measure.objects.published(), params.q, rank=sort == "relevance")
+    if sort == "title":
+        base = base.annotate(title_lower=Lower("title"))
+    facet_columns = list(dict.fromkeys(column for facet in FACETS for column in facet.columns))
+    inner = base.values_list("id", *facet_columns, *sort_fields).order_by()
+    inner_sql, sql_params = inner.query.sql_with_params()
+    sql_params = list(sql_params)
+    columns = ", ".join(["id", *facet_columns, *[f"s{i}" for i in range(1, len(sort_fields) + 1)]])
+    materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
+    ctes = [f"m ({columns}) AS {materialized}({inner_sql})"]
+    for facet in FACETS:
+        ctes += facet.sql_ctes(chosen=facet in resolved)
+    flags = []
+    for facet, keys in resolved.items():
+        sql, values = facet.sql_flag(keys)
+        flags.append(f", {sql} AS f_{facet.name}")
+        sql_params += values
+    ctes.append(f"f AS {materialized}(SELECT m.*{''.join(flags)} FROM m)")
+
+    def where(skip: ChoiceFacet | None = None) -> str:
+        conds = [f"f.f_{facet.name}" for facet in resolved if facet is not skip]
+        return " WHERE " + " AND ".join(conds) if conds else ""
+
+    branches = [facet.sql_count(where(facet)) for facet in FACETS]
+    branches.append(f"SELECT 'total', NULL, COUNT(*) FROM f{where()}")
+    branches.append(
+        f"SELECT 'id', CAST(r.id AS TEXT), r.pos FROM (SELECT f.id, ROW_NUMBER() OVER (ORDER BY {order_by}) AS pos"
+        f" FROM f{where()} ORDER BY {order_by} LIMIT {ID_LIST_LIMIT + 1}) r"
+    )
+    sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(branches)
+    by_name = {facet.name: facet for facet in FACETS}
+    counts: dict[str, dict] = {name: {} for name in by_name}
+    total = 0
+    positions = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, sql_params)
+        for name, key, n in cursor.fetchall():
+            if name == "id":
+                positions.append((n, int(key)))
+            elif name == "total":
+                total = n
+            else:
+                counts[name][by_name[name].sql_key(key)] = n
+    ids = [pk for _pos, pk in sorted(positions)] if total <= ID_LIST_LIMIT else None
+    return counts, total, ids
+
+
+class _OrderedResults:
+    """A search result whose ordered ids the facet query already returned: what the paginator
+    needs (`count()` and slicing); each page is one primary-key query (+ the card prefetches)."""
+
+    def __init__(self, ids: list[int]):
+        self.ids = ids
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0] if index >= 0 else self[len(self) + index]
+        page = self.ids[index]
+        if not page:
+            return []
+        by_id = {m.pk: m for m in Measure.objects.published().filter(pk__in=page).with_card_data()}
+        return [by_id[pk] for pk in page if pk in by_id]
+
+
+class _CountedQuerySet(MeasureQuerySet):
+    """A search result whose size the facet query already counted, so the paginator's
+    `count()` costs no second text match. Any chained copy counts for itself again."""
+
+    known_count: int | None = None
+
+    def count(self) -> int:
+        if self.known_count is not None and self._result_cache is None:
+            return self.known_count
+        return super().count()
+
+
+def measure_search(*, params: SearchParams) -> tuple[QuerySet | _OrderedResults, list[Facet]]:
+    """Published measures matching the text and facets (in page order), and the facet counts.
+
+    Facets combine with AND, values within a facet with OR; each facet's counts are computed
+    with every other facet applied (so choosing one option does not hide its siblings)."""
+    lists = ChoiceLists(FACETS)
+    resolved = _resolve(params, lists)
+    ids = None
+    if params.q:
+        counts, total, ids = _text_search_counts(params, resolved)
+    else:
+        published = Measure.objects.published()
+        counts = {
+            facet.name: facet.count(
+                _filtered(published, resolved, skip=facet),
+                every_published=not any(other is not facet for other in resolved),
+            )
+            for facet in FACETS
+        }
+        total = None  # the paginator counts
+    facets = [
+        Facet(f.name, str(f.label), f.options(params.filters.get(f.name, []), counts[f.name], lists)) for f in FACETS
+    ]
+    if ids is not None:
+        return _OrderedResults(ids), facets
+    results = _filtered(TEXT.filter(_CountedQuerySet(Measure).published(), params.q), resolved)
+    if params.sort == "relevance" and params.q and connection.vendor == "postgresql":
+        results = results.order_by("-rank", "-published_at", "pk")
+    elif params.sort == "title":
+        results = results.order_by(Lower("title"), "pk")
+    else:
+        results = results.order_by("-published_at", "-pk")
+    results = results.with_card_data()
+    results.known_count = total
+    return results, facets
+
+
+def measure_export_rows(*, params: SearchParams, limit: int = 10_000) -> QuerySet:
+    """The whole current search result for CSV/XLSX export (capped)."""
+    base = TEXT.filter(Measure.objects.published(), params.q, rank=False)
+    qs = _filtered(base, _resolve(params, ChoiceLists(FACETS))).order_by("-published_at", "-pk")
+    return qs.select_related("unit").prefetch_related(
+        "themes",
+        "arenas",
+        "age_bands",
+        "prevention_levels",
+        "unit__municipalities",
+    )[:limit]
