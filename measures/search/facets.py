@@ -134,7 +134,7 @@ class ChoiceFacet:
     def resolve(self, values: list[str], lists: ChoiceLists) -> list:
         """URL values → database keys, in option order; unknown values are ignored."""
         wanted = set(values)
-        return [key for value, key in self.keys(lists) if value in wanted]
+        return [key for value, key, _label in self.choices(lists) if value in wanted]
 
     def options(self, selected: list[str], counts: dict, lists: ChoiceLists) -> list[FacetOption]:
         chosen = set(selected)
@@ -142,9 +142,6 @@ class ChoiceFacet:
             FacetOption(value, str(label), counts.get(key, 0), value in chosen)
             for value, key, label in self.choices(lists)
         ]
-
-    def keys(self, lists: ChoiceLists) -> list[tuple[str, object]]:
-        return [(value, key) for value, key, _label in self.choices(lists)]
 
     def choices(self, lists: ChoiceLists) -> list[tuple[str, object, str]]:
         """(URL value, database key, label) of each option."""
