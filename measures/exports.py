@@ -22,7 +22,7 @@ def _header() -> list[str]:
         _("Aldersgrupper"),
         _("Forebyggingsnivå"),
         _("Status"),
-        _("Evidensnivå (Ungsinn)"),
+        _("Kunnskapsgrunnlag"),
         _("Kontaktperson"),
         _("E-post"),
         _("Nettadresse"),
@@ -31,13 +31,6 @@ def _header() -> list[str]:
 
 def _rows(params: SearchParams):
     for m in measure_export_rows(params=params):
-        evidence = (
-            m.get_ungsinn_level_display()
-            if m.ungsinn_level is not None
-            else _("Lokal praksis, ikke evidensvurdert")
-            if not m.is_evidence_rated
-            else _("Ikke vurdert i Ungsinn")
-        )
         yield [
             str(m.pk),
             m.title,
@@ -49,7 +42,7 @@ def _rows(params: SearchParams):
             ", ".join(x.localized_name for x in m.age_bands.all()),
             ", ".join(x.localized_name for x in m.prevention_levels.all()),
             m.get_status_display(),
-            evidence,
+            m.evidence_label,
             m.contact_name,
             m.contact_email,
             settings.SITE_URL + m.get_absolute_url(),

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -332,6 +333,18 @@ class Measure(models.Model):
     @property
     def is_evidence_rated(self) -> bool:
         return self.ungsinn_level is not None or bool(self.international_rating)
+
+    @property
+    def evidence_label(self) -> str:
+        """The measure's evidence in a few words, as the card, the detail page and the export show
+        it: the Ungsinn level, else the international rating, else local practice."""
+        if self.ungsinn_level == 0:
+            return gettext("Ungsinn: uvirksomt tiltak (nivå 0)")
+        if self.ungsinn_level is not None:
+            return gettext("Ungsinn nivå %(level)s") % {"level": self.ungsinn_level}
+        if self.international_rating:
+            return self.get_international_rating_display()
+        return gettext("Lokal praksis, ikke evidensvurdert")
 
     @property
     def is_published(self) -> bool:
