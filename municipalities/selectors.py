@@ -331,3 +331,26 @@ def stale_coordinators(*, days: int = STALE_AFTER_DAYS):
         .select_related("unit", "user")
         .order_by(F("verified_at").asc(nulls_first=True), "name")
     )
+
+
+def unit_counties_sql(*, for_counting: bool) -> str:
+    """(unit_id, county_id) pairs of current units, each pair once: `SLTUnit.objects.in_county` in SQL,
+    for the measure bank's one-query facet counts (tests/municipalities/test_selectors.py checks they agree).
+
+    Units made of whole municipalities, plus Oslo-style units made of districts. For counting, a
+    unit with both kinds of membership counts by its municipalities only (as the county page does);
+    for filtering, either kind matches."""
+    qn = connection.ops.quote_name
+    um, mun = qn(UnitMunicipality._meta.db_table), qn(Municipality._meta.db_table)
+    ud, dist = qn(UnitDistrict._meta.db_table), qn(District._meta.db_table)
+    exclude = (
+        f" AND NOT EXISTS (SELECT 1 FROM {um} um2 WHERE um2.unit_id = ud.unit_id AND um2.is_current)"
+        if for_counting
+        else ""
+    )
+    return (
+        f"SELECT um.unit_id, mu.county_id FROM {um} um JOIN {mun} mu ON mu.id = um.municipality_id"
+        f" WHERE um.is_current"
+        f" UNION SELECT ud.unit_id, mu.county_id FROM {ud} ud JOIN {dist} d ON d.id = ud.district_id"
+        f" JOIN {mun} mu ON mu.id = d.municipality_id WHERE ud.is_current{exclude}"
+    )

@@ -14,7 +14,8 @@ from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from municipalities.models import County, District, Municipality, SLTUnit, UnitDistrict, UnitMunicipality
+from municipalities.models import County, SLTUnit
+from municipalities.selectors import unit_counties_sql
 
 from ..models import Classification, Measure
 from ..services import SEARCH_CONFIG
@@ -273,27 +274,6 @@ class MultipleChoiceFacet(ChoiceFacet):
 
     def sql_key(self, text):
         return int(text)
-
-
-def unit_counties_sql(*, for_counting: bool) -> str:
-    """(unit_id, county_id) pairs of current units, each pair once.
-
-    Units made of whole municipalities, plus Oslo-style units made of districts. For counting, a
-    unit with both kinds of membership counts by its municipalities only (as the county page does);
-    for filtering, either kind matches."""
-    um, mun = table(UnitMunicipality), table(Municipality)
-    ud, dist = table(UnitDistrict), table(District)
-    exclude = (
-        f" AND NOT EXISTS (SELECT 1 FROM {um} um2 WHERE um2.unit_id = ud.unit_id AND um2.is_current)"
-        if for_counting
-        else ""
-    )
-    return (
-        f"SELECT um.unit_id, mu.county_id FROM {um} um JOIN {mun} mu ON mu.id = um.municipality_id"
-        f" WHERE um.is_current"
-        f" UNION SELECT ud.unit_id, mu.county_id FROM {ud} ud JOIN {dist} d ON d.id = ud.district_id"
-        f" JOIN {mun} mu ON mu.id = d.municipality_id WHERE ud.is_current{exclude}"
-    )
 
 
 class CountyFacet(ChoiceFacet):
