@@ -80,19 +80,27 @@ def user_coordinator_entries(*, user: User):
 
 
 def user_access_history(*, user: User, limit: int = 50) -> list[tuple]:
-    """Role and access changes of the account, newest first: [(time, label, changed by)]."""
+    """Role and access changes of the account, newest first: [(time, label, changed by)]; `changed by`
+    is the acting User (None for a system action or a deleted account)."""
     from django.contrib.admin.models import LogEntry
     from django.contrib.contenttypes.models import ContentType
 
+    from core.audit import entries_for
+
     from .services import AUDIT_ACTIONS
 
-    entries = (
-        LogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(User),
-            object_id=str(user.pk),
-            change_message__in=list(AUDIT_ACTIONS),
-        )
-        .select_related("user")
-        .order_by("-action_time", "-pk")[:limit]
-    )
-    return [(e.action_time, AUDIT_ACTIONS[e.change_message], e.user) for e in entries]
+    history = [
+        (e.created_at, AUDIT_ACTIONS[e.action], e.actor_id)
+        for e in entries_for(user).filter(action__in=list(AUDIT_ACTIONS))[:limit]
+    ]
+    # Changes made before the core audit log existed were written as admin LogEntry rows.
+    legacy = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(User),
+        object_id=str(user.pk),
+        change_message__in=list(AUDIT_ACTIONS),
+    ).order_by("-action_time", "-pk")[:limit]
+    history += [(e.action_time, AUDIT_ACTIONS[e.change_message], e.user_id) for e in legacy]
+    history.sort(key=lambda item: item[0], reverse=True)
+    history = history[:limit]
+    actors = User.objects.in_bulk({actor_id for _t, _l, actor_id in history if actor_id is not None})
+    return [(time, label, actors.get(actor_id)) for time, label, actor_id in history]

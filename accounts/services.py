@@ -2,17 +2,17 @@
 
 import logging
 
-from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from core import audit
+
 from .models import SFK_ADMIN_GROUP, User
 
-# User has no history table: role and access changes are recorded as admin LogEntry rows
-# (change_message = the action code; shown on the Sfk user page and in the admin's history)
-# and written to this log.
+# User has no history table: role and access changes are recorded as core audit entries (shown
+# on the Sfk user page, see selectors.user_access_history) and written to this log.
 audit_log = logging.getLogger("accounts.audit")
 
 AUDIT_ACTIONS = {
@@ -30,8 +30,8 @@ def _locked(user: User) -> User:
     return User.objects.select_for_update().get(pk=user.pk)
 
 
-def _record(*, user: User, by: User, action: str) -> None:
-    LogEntry.objects.log_actions(user_id=by.pk, queryset=[user], action_flag=CHANGE, change_message=action)
+def _record(*, user: User, by: User, action: str, changes: dict) -> None:
+    audit.record(by, action, user, changes)
     audit_log.info("%s user=%s by=%s", action, user.pk, by.pk)
 
 
@@ -51,7 +51,7 @@ def user_set_sfk_admin(*, user: User, is_admin: bool, by: User) -> User:
             user.groups.remove(group)
         user.__dict__.pop("is_sfk_admin", None)  # cached_property
         action = "sfk_admin_granted" if is_admin else "sfk_admin_revoked"
-        _record(user=user, by=by, action=f"accounts.user.{action}")
+        _record(user=user, by=by, action=f"accounts.user.{action}", changes={"is_sfk_admin": [was_admin, is_admin]})
     return user
 
 
@@ -68,7 +68,12 @@ def user_set_active(*, user: User, is_active: bool, by: User) -> User:
         user.full_clean()
         user.save(update_fields=["is_active"])
         user.__dict__.pop("is_sfk_admin", None)
-        _record(user=user, by=by, action=f"accounts.user.{'reactivated' if is_active else 'deactivated'}")
+        _record(
+            user=user,
+            by=by,
+            action=f"accounts.user.{'reactivated' if is_active else 'deactivated'}",
+            changes={"is_active": [not is_active, is_active]},
+        )
     return user
 
 

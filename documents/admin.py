@@ -1,15 +1,17 @@
 from django.contrib import admin
 
+from core.admin import AuditedAdminMixin
+
 from .models import ContactMessage, InfoPage, NewsArticle, Publication
 
 
 @admin.register(InfoPage)
-class InfoPageAdmin(admin.ModelAdmin):
+class InfoPageAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "slug", "sort_order", "updated_at"]
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     # Files are uploaded through the portal's form, which checks their content.
     list_display = ["title", "kind", "language", "unit", "published_on", "is_restricted"]
     list_filter = ["kind", "language", "is_restricted"]
@@ -19,7 +21,7 @@ class PublicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(NewsArticle)
-class NewsArticleAdmin(admin.ModelAdmin):
+class NewsArticleAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "publish_at", "author"]
     prepopulated_fields = {"slug": ["title"]}
 

@@ -11,6 +11,15 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.audit import (
+    audited_fields,
+    changes_between,
+    record,
+    record_save,
+    stored_snapshot,
+    without_empty,
+)
+from core.content import content_changed
 from core.text import slugify_nb
 from outbox.services import outbox_enqueue
 
@@ -19,6 +28,10 @@ from .models import ContactMessage, InfoPage, NewsArticle, Publication
 from .uploads import InspectedFile, inspect_cover, inspect_upload
 
 RESERVED_SLUGS = {"ny", "mine", "rss", "atom", "meldinger", "takk", "rediger", "slett"}
+
+PUBLICATION_FIELDS = audited_fields(Publication)
+INFO_PAGE_FIELDS = audited_fields(InfoPage)
+NEWS_FIELDS = audited_fields(NewsArticle)
 
 
 def unique_slug(model, title: str, *, exclude_pk=None) -> str:
@@ -57,6 +70,7 @@ def publication_save(
         publication.slug = unique_slug(Publication, publication.title, exclude_pk=publication.pk)
     if publication.pk is None:
         publication.created_by = by
+    created, before = publication.pk is None, stored_snapshot(publication, PUBLICATION_FIELDS)
     stored = []  # files written in this call, removed again if the row is not saved
     try:
         with transaction.atomic():
@@ -71,6 +85,8 @@ def publication_save(
             publication.save()
             if themes is not None:
                 publication.themes.set(themes)
+            if record_save(by, publication, before, PUBLICATION_FIELDS, created=created):
+                content_changed(publication)
     except Exception:
         for name in stored:
             publication.file.storage.delete(name)
@@ -89,13 +105,19 @@ def publication_delete(*, publication: Publication, by) -> None:
     with transaction.atomic():
         _replace_later(publication.file)
         _replace_later(publication.cover_image)
+        before = without_empty(stored_snapshot(publication, PUBLICATION_FIELDS))
+        record(by, "documents.publication.delete", publication, changes_between(before, {}))
+        content_changed(publication)
         publication.delete()
 
 
 def info_page_update(*, page: InfoPage, by) -> InfoPage:
+    before = stored_snapshot(page, INFO_PAGE_FIELDS)
     with transaction.atomic():
         page.full_clean()
         page.save()
+        if record_save(by, page, before, INFO_PAGE_FIELDS, created=not before):
+            content_changed(page)
     return page
 
 
@@ -105,12 +127,17 @@ def news_article_save(*, article: NewsArticle, by, form=None) -> NewsArticle:
         article.slug = unique_slug(NewsArticle, article.title, exclude_pk=article.pk)
     if article.pk is None and article.author_id is None:
         article.author = by
+    created, before = article.pk is None, stored_snapshot(article, NEWS_FIELDS)
     with transaction.atomic():
         article.full_clean()
         article.save()
         if form is not None:
             for extension in hooks.NEWS_FORM_EXTENSIONS:
                 extension.save(form, article)
+        # Other apps' fields (hooks) are those apps' data; the article itself changed or not, the
+        # public news pages show what the extensions saved, so the content changed either way.
+        record_save(by, article, before, NEWS_FIELDS, created=created)
+        content_changed(article)
     return article
 
 
@@ -137,6 +164,8 @@ def contact_message_submit(
         contact = ContactMessage(name=name, email=email, subject=subject, message=message, municipality=municipality)
         contact.full_clean()
         contact.save()
+        # Who wrote and what is personal data: the entry names only the object.
+        record(None, "documents.contactmessage.submit", contact, label=f"#{contact.pk}")
         with translation.override("nb"):
             body = render_to_string(
                 "documents/email/contact_message.txt",
@@ -156,11 +185,20 @@ def contact_message_mark_handled(*, contact: ContactMessage, by) -> ContactMessa
         contact.handled_at = timezone.now()
         contact.handled_by = by
         contact.save(update_fields=["handled_at", "handled_by"])
+        record(
+            by,
+            "documents.contactmessage.mark_handled",
+            contact,
+            {"handled_at": [None, contact.handled_at], "handled_by": [None, contact.handled_by_id]},
+            label=f"#{contact.pk}",
+        )
     return contact
 
 
 def contact_messages_purge(*, now=None) -> int:
     """Delete contact form messages older than CONTACT_RETENTION_DAYS; returns how many."""
     cutoff = (now or timezone.now()) - dt.timedelta(days=settings.CONTACT_RETENTION_DAYS)
-    deleted, _ = ContactMessage.objects.filter(created_at__lt=cutoff).delete()
+    with transaction.atomic():
+        deleted, _ = ContactMessage.objects.filter(created_at__lt=cutoff).delete()
+        record(None, "documents.contactmessage.purge", changes={"deleted": [None, deleted]})
     return deleted

@@ -2,6 +2,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin import AuditedAdminMixin
+
 from . import services
 from .models import Event, Recording, Registration, Session
 
@@ -19,7 +21,7 @@ class RecordingInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "kind", "start", "status", "capacity", "county"]
     list_filter = ["status", "kind", "county", "language"]
     search_fields = ["title", "summary"]
@@ -74,7 +76,7 @@ class EventAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Avlys valgte arrangementer og varsle de påmeldte"))
     def cancel_events(self, request, queryset):
-        notified = sum(services.event_cancel(event=event) for event in queryset)
+        notified = sum(services.event_cancel(event=event, by=request.user) for event in queryset)
         self.message_user(
             request,
             ngettext("%(n)d påmeldt varslet.", "%(n)d påmeldte varslet.", notified) % {"n": notified},
@@ -115,7 +117,7 @@ class RegistrationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Recording)
-class RecordingAdmin(admin.ModelAdmin):
+class RecordingAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "event", "recorded_on", "has_captions"]
     list_filter = ["has_captions", "event"]
     search_fields = ["title", "speaker"]

@@ -58,7 +58,7 @@ def participants(request, slug):
 def participant_attendance(request, slug, pk):
     registration = get_object_or_404(Registration, event__slug=slug, pk=pk)
     value = {"yes": True, "no": False}.get(request.POST.get("attended"))
-    services.registration_set_attendance(registration=registration, attended=value)
+    services.registration_set_attendance(registration=registration, attended=value, by=request.user)
     messages.success(request, _("Oppmøte er lagret for %(name)s.") % {"name": registration.name})
     return redirect("events:participants", slug=slug)
 
@@ -68,7 +68,9 @@ def participant_attendance(request, slug, pk):
 def participant_move(request, slug, pk):
     registration = get_object_or_404(Registration, event__slug=slug, pk=pk)
     try:
-        services.registration_move(registration=registration, to_confirmed=request.POST.get("to") == "confirmed")
+        services.registration_move(
+            registration=registration, to_confirmed=request.POST.get("to") == "confirmed", by=request.user
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -82,7 +84,7 @@ def participant_email(request, slug):
     event = _event(slug)
     form = ParticipantEmailForm(post_data(request))
     if request.method == "POST" and form.is_valid():
-        count = services.event_email_participants(event=event, **form.cleaned_data)
+        count = services.event_email_participants(event=event, **form.cleaned_data, by=request.user)
         messages.success(request, _("E-posten er lagt i kø til %(count)s deltakere.") % {"count": count})
         return redirect("events:participants", slug=slug)
     return render(
@@ -98,7 +100,7 @@ def participant_email(request, slug):
 def event_cancel(request, slug):
     event = _event(slug)
     if request.method == "POST":
-        count = services.event_cancel(event=event)
+        count = services.event_cancel(event=event, by=request.user)
         messages.success(
             request, _("Arrangementet er avlyst. %(count)s påmeldte får beskjed på e-post.") % {"count": count}
         )

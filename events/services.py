@@ -10,6 +10,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.audit import record
+from core.content import content_changed
 from outbox.services import outbox_enqueue
 
 from .ical import event_ical
@@ -81,6 +83,12 @@ def _notify(registration: Registration, *, kind: str, extra: dict | None = None)
     )
 
 
+def _record(by, verb: str, registration: Registration, changes: dict) -> None:
+    """Audit a registration: only its status (or attendance) and never the person (no name or
+    e-mail, not even in the label)."""
+    record(by, f"events.registration.{verb}", registration, changes, label=f"#{registration.pk} – {registration.event}")
+
+
 def _lock_event(event: Event) -> Event:
     # The row lock on the event serialises everything that changes its seat count.
     return Event.objects.select_for_update().get(pk=event.pk)
@@ -129,6 +137,8 @@ def registration_create(
             registration.email = email
             registration.full_clean()
             registration.save()
+            _record(registration.user, "create", registration, {"status": [None, registration.status]})
+            content_changed(event)  # the seat count is public
             _notify(registration, kind="confirmed" if confirmed else "waiting")
     except IntegrityError as exc:  # the unique constraint, should a race slip past the check
         raise ValidationError(
@@ -137,7 +147,7 @@ def registration_create(
     return registration
 
 
-def _promote_waiting(event: Event, *, now: dt.datetime) -> list[Registration]:
+def _promote_waiting(event: Event, *, now: dt.datetime, by=None) -> list[Registration]:
     """Give free seats to the first on the waiting list; caller holds the event lock."""
     promoted = []
     if event.status != Event.Status.PUBLISHED or event.end < now:
@@ -149,12 +159,13 @@ def _promote_waiting(event: Event, *, now: dt.datetime) -> list[Registration]:
         first.status = Registration.Status.CONFIRMED
         first.confirmed_at = now
         first.save(update_fields=["status", "confirmed_at"])
+        _record(by, "promote", first, {"status": [Registration.Status.WAITING, first.status]})
         _notify(first, kind="promoted")
         promoted.append(first)
     return promoted
 
 
-def registration_cancel(*, registration: Registration, now: dt.datetime | None = None) -> list[Registration]:
+def registration_cancel(*, registration: Registration, now: dt.datetime | None = None, by=None) -> list[Registration]:
     """Cancel a registration; a freed seat goes to the first on the waiting list (returned)."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -162,15 +173,18 @@ def registration_cancel(*, registration: Registration, now: dt.datetime | None =
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.is_cancelled:
             return []
+        changes = {"status": [registration.status, Registration.Status.CANCELLED]}
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = now
         registration.save(update_fields=["status", "cancelled_at"])
+        _record(by, "cancel", registration, changes)
+        content_changed(event)  # the seat count is public
         _notify(registration, kind="cancelled")
-        return _promote_waiting(event, now=now)
+        return _promote_waiting(event, now=now, by=by)
 
 
 def registration_move(
-    *, registration: Registration, to_confirmed: bool, now: dt.datetime | None = None
+    *, registration: Registration, to_confirmed: bool, now: dt.datetime | None = None, by=None
 ) -> Registration:
     """Sfk admin: move between the waiting list and confirmed. Never beyond capacity."""
     now = now or timezone.now()
@@ -187,31 +201,43 @@ def registration_move(
             registration.status = Registration.Status.CONFIRMED
             registration.confirmed_at = now
             registration.save(update_fields=["status", "confirmed_at"])
+            _record(by, "move", registration, {"status": [Registration.Status.WAITING, registration.status]})
+            content_changed(event)  # the seat count is public
             _notify(registration, kind="promoted")
         elif not to_confirmed and registration.is_confirmed:
             registration.status = Registration.Status.WAITING
             registration.confirmed_at = None
             registration.save(update_fields=["status", "confirmed_at"])
+            _record(by, "move", registration, {"status": [Registration.Status.CONFIRMED, registration.status]})
+            content_changed(event)
             _notify(registration, kind="waiting")
     return registration
 
 
-def registration_set_attendance(*, registration: Registration, attended: bool | None) -> Registration:
-    registration.attended = attended
-    registration.save(update_fields=["attended"])
+def registration_set_attendance(*, registration: Registration, attended: bool | None, by=None) -> Registration:
+    if registration.attended == attended:
+        return registration
+    changes = {"attended": [registration.attended, attended]}
+    with transaction.atomic():
+        registration.attended = attended
+        registration.save(update_fields=["attended"])
+        _record(by, "set_attendance", registration, changes)
     return registration
 
 
-def event_cancel(*, event: Event, now: dt.datetime | None = None) -> int:
+def event_cancel(*, event: Event, now: dt.datetime | None = None, by=None) -> int:
     """Cancel an event and tell everyone registered (confirmed and waiting). Returns how many."""
     now = now or timezone.now()
     with transaction.atomic():
         event = _lock_event(event)
         if event.is_cancelled:
             return 0
+        changes = {"status": [event.status, Event.Status.CANCELLED], "cancelled_at": [event.cancelled_at, now]}
         event.status = Event.Status.CANCELLED
         event.cancelled_at = now
         event.save(update_fields=["status", "cancelled_at", "updated_at"])
+        record(by, "events.event.cancel", event, changes)
+        content_changed(event)
         registrations = list(event.registrations.active().filter(anonymised_at__isnull=True))
         for registration in registrations:
             registration.event = event
@@ -219,7 +245,7 @@ def event_cancel(*, event: Event, now: dt.datetime | None = None) -> int:
     return len(registrations)
 
 
-def event_email_participants(*, event: Event, subject: str, body: str, include_waiting: bool = False) -> int:
+def event_email_participants(*, event: Event, subject: str, body: str, include_waiting: bool = False, by=None) -> int:
     """One e-mail per participant (addresses never shared). Returns how many were queued."""
     registrations = event.registrations.active() if include_waiting else event.registrations.confirmed()
     count = 0
@@ -228,6 +254,7 @@ def event_email_participants(*, event: Event, subject: str, body: str, include_w
             registration.event = event
             _notify(registration, kind="message", extra={"message_subject": subject, "message_body": body})
             count += 1
+        record(by, "events.event.email_participants", event, {"recipients": [None, count]})
     return count
 
 
@@ -252,5 +279,10 @@ def registrations_anonymise(*, now: dt.datetime | None = None, days: int | None 
             Registration.objects.filter(event__end__lt=now)
             .exclude(dietary_needs="", accessibility_needs="")
             .update(dietary_needs="", accessibility_needs="")
+        )
+        record(
+            None,
+            "events.registration.anonymise",
+            changes={"anonymised": [None, anonymised], "notes_cleared": [None, notes]},
         )
     return notes, anonymised

@@ -171,7 +171,7 @@ def registration_cancel(request, token):
     if registration.is_cancelled or registration.event.is_past():
         messages.info(request, _("Påmeldingen kan ikke endres lenger."))
     else:
-        services.registration_cancel(registration=registration)
+        services.registration_cancel(registration=registration, by=request.user)
         messages.success(request, _("Du er avmeldt. Takk for at du sa fra!"))
     return redirect("events:registration", token=token)
 

@@ -1,16 +1,18 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import AuditedAdminMixin
+
 from .models import Classification, Measure, Theme
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "name_nn", "name_en", "slug", "sort_order"]
 
 
 @admin.register(Classification)
-class ClassificationAdmin(admin.ModelAdmin):
+class ClassificationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "name_nn", "name_en", "slug", "sort_order"]
     list_filter = ["kind"]
 

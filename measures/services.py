@@ -6,6 +6,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import changes_between, record, record_save, snapshot, stored_snapshot
+from core.content import content_changed
 from municipalities.models import SLTUnit
 
 from .models import Measure, linkable_documents
@@ -35,6 +37,8 @@ SCALAR_FIELDS = (
     "last_reviewed",
 )
 SEARCH_CONFIG = "norwegian"
+# What the audit log records of a measure (the search vector and bookkeeping fields are derived).
+AUDIT_FIELDS = ("unit", *SCALAR_FIELDS, "state", "published_at", "based_on", *M2M_FIELDS)
 
 
 def search_vector_expression():
@@ -105,16 +109,22 @@ def measure_create(*, unit: SLTUnit, by, data: dict) -> Measure:
     m2m = _apply(measure, data)
     if not m2m.get("themes"):
         raise ValidationError({"themes": _("Velg minst ett tema.")})
-    return _save(measure, m2m, require_theme=True)
+    _save(measure, m2m, require_theme=True)
+    record_save(by, measure, {}, AUDIT_FIELDS, created=True)  # a draft: nothing public changes
+    return measure
 
 
 @transaction.atomic
 def measure_update(*, measure: Measure, by, data: dict) -> Measure:
     """Change a measure's content; the publication state is changed only by publish/archive."""
+    before = stored_snapshot(measure, AUDIT_FIELDS)
     m2m = _apply(measure, data)
     if "unit" in data and data["unit"] is not None:
         measure.unit = data["unit"]
-    return _save(measure, m2m, require_theme=True)
+    _save(measure, m2m, require_theme=True)
+    if record_save(by, measure, before, AUDIT_FIELDS, created=False) and measure.state == Measure.State.PUBLISHED:
+        content_changed(measure)
+    return measure
 
 
 @transaction.atomic
@@ -124,10 +134,13 @@ def measure_publish(*, measure: Measure, by) -> Measure:
         raise ValidationError(_("Tiltaket er allerede publisert."))
     if not measure.themes.exists():
         raise ValidationError({"themes": _("Velg minst ett tema.")})
+    before = stored_snapshot(measure, ["state", "published_at"])
     measure.state = Measure.State.PUBLISHED
     measure.published_at = timezone.now()
     measure.full_clean()
     measure.save()
+    record(by, "measures.measure.publish", measure, changes_between(before, snapshot(measure, before)))
+    content_changed(measure)
     return measure
 
 
@@ -136,8 +149,12 @@ def measure_archive(*, measure: Measure, by) -> Measure:
     """Draft or published → archived (no longer public, kept with its history)."""
     if measure.state == Measure.State.ARCHIVED:
         raise ValidationError(_("Tiltaket er allerede arkivert."))
+    before = stored_snapshot(measure, ["state"])
     measure.state = Measure.State.ARCHIVED
     measure.save()
+    record(by, "measures.measure.archive", measure, changes_between(before, snapshot(measure, before)))
+    if before.get("state") == Measure.State.PUBLISHED:  # it leaves the public pages
+        content_changed(measure)
     return measure
 
 
@@ -177,4 +194,6 @@ def measure_copy(*, source: Measure, unit: SLTUnit, by) -> Measure:
     m2m = {name: list(getattr(source, name).values_list("pk", flat=True)) for name in M2M_FIELDS}
     # Only the documents the new unit may link come along (not another unit's own documents).
     m2m["documents"] = list(linkable_documents(units=[unit.pk]).filter(measures=source).values_list("pk", flat=True))
-    return _save(copy, m2m, require_theme=False)
+    _save(copy, m2m, require_theme=False)
+    record_save(by, copy, {}, AUDIT_FIELDS, created=True, verb="copy")  # a draft: nothing public changes
+    return copy

@@ -1,23 +1,25 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import AuditedAdminMixin
+
 from .models import Coordinator, County, District, Invitation, Municipality, SLTUnit, UnitDistrict, UnitMunicipality
 
 
 @admin.register(County)
-class CountyAdmin(admin.ModelAdmin):
+class CountyAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["number", "name"]
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["number", "name", "county", "valid_from", "valid_to"]
     list_filter = ["county"]
     search_fields = ["name", "official_name", "number"]
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["number", "name", "municipality"]
 
 
@@ -44,7 +46,7 @@ class UnitDistrictInline(_ReadOnlyInline):
 
 
 @admin.register(SLTUnit)
-class SLTUnitAdmin(SimpleHistoryAdmin):
+class SLTUnitAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "status", "verified_at"]
     list_filter = ["status"]
     search_fields = ["name"]
@@ -57,7 +59,7 @@ class SLTUnitAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Coordinator)
-class CoordinatorAdmin(SimpleHistoryAdmin):
+class CoordinatorAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "unit", "email", "verified_at", "ended_at"]
     list_filter = ["ended_at"]
     search_fields = ["name", "email", "unit__name"]
@@ -69,6 +71,8 @@ class CoordinatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    public_content = False
+    audit_exclude = ("nonce",)
     list_display = ["email", "coordinator", "created_at", "expires_at", "used_at", "revoked_at"]
     readonly_fields = ["nonce"]

@@ -16,6 +16,16 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.audit import (
+    audited_fields,
+    changes_between,
+    record,
+    record_save,
+    snapshot,
+    stored_snapshot,
+    without_empty,
+)
+from core.content import content_changed
 from core.text import slugify_nb
 from core.vocabulary import STALE_AFTER_DAYS
 from outbox.services import outbox_enqueue
@@ -173,10 +183,34 @@ def load_municipalities(
                 "district",
                 summary,
             )
+    record(
+        None,
+        "municipalities.municipality.load",
+        changes={
+            f"{kind}_{what}": [None, getattr(summary, what)[kind]]
+            for kind in ("county", "municipality", "district")
+            for what in ("created", "updated", "unchanged")
+        },
+    )
+    if any(summary.created.values()) or any(summary.updated.values()):
+        content_changed(sender=Municipality)
     return summary
 
 
 # --- The SLT directory -------------------------------------------------------------------------
+
+
+UNIT_FIELDS = audited_fields(SLTUnit)
+COORDINATOR_FIELDS = audited_fields(Coordinator)
+# The nonce is the secret of the link: never in the log.
+INVITATION_FIELDS = audited_fields(Invitation, exclude=["nonce"])
+
+
+def _revoke_open_invitations(coordinator: Coordinator, *, by, now) -> None:
+    invitations = list(coordinator.invitations.filter(used_at__isnull=True, revoked_at__isnull=True))
+    Invitation.objects.filter(pk__in=[i.pk for i in invitations]).update(revoked_at=now)
+    for invitation in invitations:
+        record(by, "municipalities.invitation.revoke", invitation, {"revoked_at": [None, now]})
 
 
 def _with_history_user(obj, by):
@@ -243,6 +277,7 @@ def unit_save(*, unit: SLTUnit, by, municipalities=None, districts=None) -> SLTU
     """Create or update a unit; with municipalities/districts given, set its members too.
     Raises ValidationError (field errors) when a member is already in another current unit."""
     unit.full_clean()
+    created, before = unit.pk is None, stored_snapshot(unit, UNIT_FIELDS)
     try:
         with transaction.atomic():
             _with_history_user(unit, by).save()
@@ -252,6 +287,8 @@ def unit_save(*, unit: SLTUnit, by, municipalities=None, districts=None) -> SLTU
             _check_members_free(unit, municipalities, districts)
             _sync(unit, unit.memberships, UnitMunicipality, "municipality", municipalities, by)
             _sync(unit, unit.district_memberships, UnitDistrict, "district", districts, by)
+            if record_save(by, unit, before, UNIT_FIELDS, created=created):
+                content_changed(unit)
     except IntegrityError as exc:  # a concurrent save took the municipality first
         raise ValidationError({"municipalities": _("En av kommunene er allerede med i en aktiv SLT-enhet.")}) from exc
     return unit
@@ -261,11 +298,16 @@ def unit_verify(*, unit: SLTUnit, by) -> SLTUnit:
     """'The details are correct': stamps the unit and the confirming user's own entries."""
     now = timezone.now()
     with transaction.atomic():
+        before = stored_snapshot(unit, ["verified_at"])
         unit.verified_at = now
         _with_history_user(unit, by).save(update_fields=["verified_at", "updated_at"])
+        record(by, "municipalities.sltunit.verify", unit, changes_between(before, snapshot(unit, ["verified_at"])))
         for coordinator in unit.coordinators.active().filter(user=by):
+            changes = {"verified_at": [coordinator.verified_at, now]}
             coordinator.verified_at = now
             _with_history_user(coordinator, by).save(update_fields=["verified_at", "updated_at"])
+            record(by, "municipalities.coordinator.verify", coordinator, changes)
+        content_changed(unit)
     return unit
 
 
@@ -280,8 +322,11 @@ def coordinator_save(*, coordinator: Coordinator, by, photo_consent: bool | None
             coordinator.photo = ""
     coordinator.full_clean()
     stored = Coordinator.objects.filter(pk=coordinator.pk).values_list("photo", flat=True).first() or ""
+    created, before = coordinator.pk is None, stored_snapshot(coordinator, COORDINATOR_FIELDS)
     with transaction.atomic():
         _with_history_user(coordinator, by).save()
+        if record_save(by, coordinator, before, COORDINATOR_FIELDS, created=created):
+            content_changed(coordinator)
         if stored and stored != coordinator.photo.name:
             # A withdrawn or replaced photo must not stay reachable under its public URL.
             storage = coordinator.photo.storage
@@ -294,9 +339,12 @@ def coordinator_end(*, coordinator: Coordinator, by) -> Coordinator:
     account when it has no other active entry (never deleted: history stays)."""
     now = timezone.now()
     with transaction.atomic():
+        changes = {"ended_at": [coordinator.ended_at, now]}
         coordinator.ended_at = now
         _with_history_user(coordinator, by).save(update_fields=["ended_at", "updated_at"])
-        coordinator.invitations.filter(used_at__isnull=True, revoked_at__isnull=True).update(revoked_at=now)
+        record(by, "municipalities.coordinator.end", coordinator, changes)
+        content_changed(coordinator)
+        _revoke_open_invitations(coordinator, by=by, now=now)
         user = coordinator.user
         if (
             user is not None
@@ -306,6 +354,8 @@ def coordinator_end(*, coordinator: Coordinator, by) -> Coordinator:
         ):
             user.is_active = False
             user.save(update_fields=["is_active"])
+            # The accounts app's action code, so the Sfk user page shows it among access changes.
+            record(by, "accounts.user.deactivated", user, {"is_active": [True, False]})
     return coordinator
 
 
@@ -328,7 +378,7 @@ def invitation_send(*, coordinator: Coordinator, by) -> Invitation:
     """E-mail a fresh invitation link; any earlier open invitation stops working."""
     now = timezone.now()
     with transaction.atomic():
-        coordinator.invitations.filter(used_at__isnull=True, revoked_at__isnull=True).update(revoked_at=now)
+        _revoke_open_invitations(coordinator, by=by, now=now)
         invitation = Invitation.objects.create(
             coordinator=coordinator,
             email=coordinator.email,
@@ -336,6 +386,12 @@ def invitation_send(*, coordinator: Coordinator, by) -> Invitation:
             created_by=by if getattr(by, "is_authenticated", False) else None,
             created_at=now,
             expires_at=now + dt.timedelta(days=settings.INVITATION_MAX_AGE_DAYS),
+        )
+        record(
+            by,
+            "municipalities.invitation.send",
+            invitation,
+            changes_between({}, without_empty(snapshot(invitation, INVITATION_FIELDS))),
         )
         language = coordinator.user.preferred_language if coordinator.user else settings.LANGUAGE_CODE
         with translation.override(language):
@@ -396,6 +452,8 @@ def invitation_accept(*, invitation: Invitation, password: str | None, full_name
                 user = User.objects.create_user(
                     email=locked.email, password=password, full_name=full_name or coordinator.name
                 )
+                changes = {"email": [None, user.email], "full_name": [None, user.full_name], "is_active": [None, True]}
+                record(user, "accounts.user.create", user, changes)
             elif user.is_active:
                 raise InvitationError("account_exists")  # must log in and accept instead
             else:  # someone who left and is invited back
@@ -403,13 +461,18 @@ def invitation_accept(*, invitation: Invitation, password: str | None, full_name
                 user.is_active = True
                 user.full_name = full_name or user.full_name
                 user.save(update_fields=["password", "is_active", "full_name"])
+                record(user, "accounts.user.reactivated", user, {"is_active": [False, True]})
         elif not user.is_active:
             user.is_active = True
             user.save(update_fields=["is_active"])
+            record(user, "accounts.user.reactivated", user, {"is_active": [False, True]})
+        changes = {"user": [coordinator.user_id, user.pk]}
         coordinator.user = user
         _with_history_user(coordinator, user).save(update_fields=["user", "updated_at"])
+        record(user, "municipalities.coordinator.link_user", coordinator, changes)
         locked.used_at = timezone.now()
         locked.save(update_fields=["used_at"])
+        record(user, "municipalities.invitation.accept", locked, {"used_at": [None, locked.used_at]})
     return user
 
 
@@ -432,6 +495,8 @@ def reminders_send(*, dry_run: bool = False, days: int = STALE_AFTER_DAYS) -> li
                 )
                 subject = _("Er opplysningene om %(unit)s fortsatt riktige?") % {"unit": coordinator.unit.name}
             outbox_enqueue(to=coordinator.email, subject=subject, body=body)
+            changes = {"reminder_sent_at": [coordinator.reminder_sent_at, now]}
             coordinator.reminder_sent_at = now
             coordinator.save(update_fields=["reminder_sent_at"])
+            record(None, "municipalities.coordinator.remind", coordinator, changes)
     return coordinators
