@@ -22,8 +22,8 @@ class RecordingInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(AuditedAdminMixin, admin.ModelAdmin):
-    list_display = ["title", "kind", "start", "status", "capacity", "county"]
-    list_filter = ["status", "kind", "county", "language"]
+    list_display = ["title", "kind", "format", "audience", "start", "status", "capacity", "county"]
+    list_filter = ["status", "kind", "format", "audience", "county", "language"]
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["invite_link", "cancelled_at"]
@@ -31,7 +31,7 @@ class EventAdmin(AuditedAdminMixin, admin.ModelAdmin):
     actions = ["cancel_events"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "language", "kind", "summary", "description", "status", "cancelled_at"]}),
-        (_("Tid og sted"), {"fields": ["start", "end", "venue_name", "venue_address", "is_online", "join_url"]}),
+        (_("Tid og sted"), {"fields": ["start", "end", "format", "venue_name", "venue_address", "join_url"]}),
         (
             _("Påmelding"),
             {
@@ -111,9 +111,29 @@ class RegistrationAdmin(admin.ModelAdmin):
         "anonymised_at",
     ]
     raw_id_fields = ["unit"]
+    actions = ["approve_registrations", "decline_registrations"]
 
     def has_add_permission(self, request):
         return False  # registrations go through the form and the seat-locking service
+
+    def _decide(self, request, queryset, service):
+        done = 0
+        for registration in queryset.filter(status=Registration.Status.PENDING):
+            service(registration=registration, by=request.user)
+            done += 1
+        self.message_user(
+            request,
+            ngettext("%(n)d påmelding behandlet.", "%(n)d påmeldinger behandlet.", done) % {"n": done},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Godkjenn valgte påmeldinger som venter på godkjenning"))
+    def approve_registrations(self, request, queryset):
+        self._decide(request, queryset, services.registration_approve)
+
+    @admin.action(description=_("Avslå valgte påmeldinger som venter på godkjenning"))
+    def decline_registrations(self, request, queryset):
+        self._decide(request, queryset, services.registration_decline)
 
 
 @admin.register(Recording)

@@ -1,4 +1,5 @@
-"""Sfk admin pages: participants per event, export, attendance, e-mail, waiting list moves."""
+"""Sfk admin pages: participants per event, export, attendance, e-mail, waiting list moves,
+approving or declining registrations that await approval."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -75,6 +76,28 @@ def participant_move(request, slug, pk):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("%(name)s er flyttet.") % {"name": registration.name})
+    return redirect("events:participants", slug=slug)
+
+
+@require_POST
+@sfk_admin_required
+def participant_decision(request, slug, pk):
+    """Approve or decline a registration awaiting approval (audience "coordinators and partners")."""
+    registration = get_object_or_404(Registration, event__slug=slug, pk=pk)
+    approve = request.POST.get("decision") == "approve"
+    service = services.registration_approve if approve else services.registration_decline
+    try:
+        registration = service(registration=registration, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if registration.is_declined:
+            text = _("Påmeldingen fra %(name)s er avslått. Vedkommende får beskjed på e-post.")
+        elif registration.is_waiting:
+            text = _("Påmeldingen fra %(name)s er godkjent. Arrangementet er fullt, så vedkommende står på venteliste.")
+        else:
+            text = _("Påmeldingen fra %(name)s er godkjent og har fått plass.")
+        messages.success(request, text % {"name": registration.name})
     return redirect("events:participants", slug=slug)
 
 

@@ -1,5 +1,6 @@
-"""Demo events: next SLT conference, a nearly full introductory course, a digital gathering and
-last year's conference with recordings. Invented names, example.no addresses."""
+"""Demo events: next SLT conference, a nearly full introductory course (with a registration awaiting
+Sfk's approval), a digital gathering, an open webinar and last year's conference with recordings.
+Invented names, example.no addresses."""
 
 import datetime as dt
 import zoneinfo
@@ -51,7 +52,7 @@ def load(*, log):
         end=_at(day2, 15),
         venue_name="Demo konferansesenter",
         venue_address="Eksempelgata 1, 3210 Sandefjord",
-        is_online=False,
+        format=Event.Format.PHYSICAL,
         audience=Event.Audience.MEMBERS,
         capacity=300,
         registration_opens=timezone.now() - dt.timedelta(days=10),
@@ -91,7 +92,7 @@ def load(*, log):
         end=_at(course_day + dt.timedelta(days=1), 15),
         venue_name="Demo kurssted",
         venue_address="Kursveien 2, 0150 Oslo",
-        is_online=False,
+        format=Event.Format.PHYSICAL,
         audience=Event.Audience.MEMBERS,
         capacity=30,
         registration_opens=timezone.now() - dt.timedelta(days=30),
@@ -131,6 +132,17 @@ def load(*, log):
             )
             for i in range(1, 28)
         )
+        # Not a logged-in coordinator, so the course (coordinators and partners) waits for Sfk's approval.
+        Registration.objects.create(
+            event=course,
+            name="Demo Samarbeidspartner",
+            email="samarbeidspartner@example.no",
+            organisation="Demo politidistrikt",
+            role="Politikontakt",
+            language="nb",
+            status=Registration.Status.PENDING,
+            created_at=now - dt.timedelta(days=2),
+        )
 
     gathering_day = _weekday_on_or_after(today + dt.timedelta(days=20), 3)
     _event(
@@ -144,7 +156,7 @@ def load(*, log):
         end=_at(gathering_day, 15),
         venue_name="",
         venue_address="",
-        is_online=True,
+        format=Event.Format.DIGITAL,
         join_url="https://meet.example.no/demo-samling",
         audience=Event.Audience.MEMBERS,
         capacity=None,
@@ -153,6 +165,32 @@ def load(*, log):
         price_note="Gratis.",
         contact_name="Sfk (demo)",
         contact_email="samling@example.no",
+        status=Event.Status.PUBLISHED,
+    )
+
+    webinar_day = _weekday_on_or_after(today + dt.timedelta(days=60), 2)
+    if (webinar_day.month, webinar_day.day) >= (12, 20) or (webinar_day.month, webinar_day.day) <= (1, 2):
+        webinar_day += dt.timedelta(days=21)  # not in the Christmas holidays
+    _event(
+        "webinar-tiltaksbanken",
+        title="Webinar: slik bruker du tiltaksbanken",
+        kind=Event.Kind.WEBINAR,
+        language=Event.Language.NB,
+        summary="En time på nett om hvordan du finner, registrerer og kopierer tiltak. Åpent for alle.",
+        description="Webinar for alle som jobber med forebygging. *Dette er demodata.*",
+        start=_at(webinar_day, 12),
+        end=_at(webinar_day, 13),
+        venue_name="",
+        venue_address="",
+        format=Event.Format.DIGITAL,
+        join_url="https://meet.example.no/demo-webinar",
+        audience=Event.Audience.OPEN,
+        capacity=100,
+        registration_opens=None,
+        registration_closes=_at(webinar_day, 11),
+        price_note="Gratis.",
+        contact_name="Sfk (demo)",
+        contact_email="webinar@example.no",
         status=Event.Status.PUBLISHED,
     )
 
@@ -169,7 +207,7 @@ def load(*, log):
         end=_at(last_day + dt.timedelta(days=1), 15),
         venue_name="Demo hotell",
         venue_address="Strandgata 3, 3256 Larvik",
-        is_online=False,
+        format=Event.Format.PHYSICAL,
         audience=Event.Audience.MEMBERS,
         capacity=250,
         status=Event.Status.PUBLISHED,

@@ -5,7 +5,7 @@ from municipalities.models import County, SLTUnit
 from municipalities.selectors import contact_prefill
 
 from .models import Event, Registration
-from .services import REGISTRATION_FIELDS
+from .services import REGISTRATION_FIELDS, registration_fields
 
 
 class RegistrationForm(forms.ModelForm):
@@ -30,8 +30,14 @@ class RegistrationForm(forms.ModelForm):
             "accessibility_needs": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, event: Event, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The questions follow the event's format: no dietary needs at a digital event.
+        asked = registration_fields(event)
+        for name in [name for name in self.fields if name not in asked]:
+            del self.fields[name]
+        if event.is_hybrid and "dietary_needs" in self.fields:
+            self.fields["dietary_needs"].help_text = _("Bare hvis du deltar fysisk. Slettes etter arrangementet.")
         self.fields["unit"].queryset = SLTUnit.objects.current().order_by("name")
         self.fields["unit"].empty_label = _("Ingen / ikke aktuelt")
         if user is not None and not self.is_bound:

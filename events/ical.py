@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import icalendar
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Event
 
@@ -20,11 +21,14 @@ def _vevent(event: Event, *, join_url: str = "") -> icalendar.Event:
     item.add("dtstart", event.start.astimezone(OSLO))
     item.add("dtend", event.end.astimezone(OSLO))
     item.add("summary", event.title)
-    description = event.summary
+    description = f"{event.summary}\n\n{event.get_format_display()}"
     if join_url:
-        description += f"\n\n{join_url}"
+        description += f"\n{join_url}"
     item.add("description", description)
-    location = ", ".join(part for part in (event.venue_name, event.venue_address) if part)
+    if event.has_venue:
+        location = ", ".join(part for part in (event.venue_name, event.venue_address) if part)
+    else:  # digital: the join link where the participant's copy has it
+        location = join_url or _("Digitalt")
     if location:
         item.add("location", location)
     item.add("url", settings.SITE_URL + event.get_absolute_url())

@@ -37,9 +37,11 @@ class EventQuerySet(models.QuerySet):
     def with_counts(self):
         confirmed = Q(registrations__status="confirmed")
         waiting = Q(registrations__status="waiting")
+        pending = Q(registrations__status="pending")
         return self.annotate(
             confirmed_count=models.Count("registrations", filter=confirmed),
             waiting_count=models.Count("registrations", filter=waiting),
+            pending_count=models.Count("registrations", filter=pending),
         )
 
 
@@ -52,9 +54,21 @@ class Event(models.Model):
         WEBINAR = "webinar", _("Webinar")
 
     class Audience(models.TextChoices):
+        """Who may register (enforced by `services.registration_create`):
+        OPEN: anyone, at once; MEMBERS: a logged-in coordinator (or Sfk admin) at once, anyone else
+        after Sfk's approval (`Registration.Status.PENDING`); INVITED: only with `invite_token`."""
+
         OPEN = "open", _("Åpent for alle")
         MEMBERS = "members", _("SLT-koordinatorer og samarbeidspartnere")
         INVITED = "invited", _("Bare inviterte (med invitasjonslenke)")
+
+    class Format(models.TextChoices):
+        """Where people take part. It decides what the page says about place and link, and which
+        questions the registration form asks (dietary needs only where people meet in person)."""
+
+        PHYSICAL = "physical", _("Fysisk")
+        DIGITAL = "digital", _("Digitalt")
+        HYBRID = "hybrid", _("Fysisk og digitalt (hybrid)")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Utkast")
@@ -74,7 +88,7 @@ class Event(models.Model):
     end = models.DateTimeField(_("slutter"))
     venue_name = models.CharField(_("sted"), max_length=200, blank=True)
     venue_address = models.CharField(_("adresse"), max_length=300, blank=True)
-    is_online = models.BooleanField(_("digitalt"), default=False)
+    format = models.CharField(_("form"), max_length=16, choices=Format.choices, default=Format.PHYSICAL)
     join_url = models.URLField(
         _("lenke for å delta digitalt"),
         blank=True,
@@ -136,8 +150,8 @@ class Event(models.Model):
     def clean(self):
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": _("Dette kortnavnet er reservert. Velg et annet.")})
-        if not self.is_online and not self.venue_name:
-            raise ValidationError({"venue_name": _("Oppgi sted, eller merk arrangementet som digitalt.")})
+        if self.has_venue and not self.venue_name:
+            raise ValidationError({"venue_name": _("Oppgi sted, eller velg digitalt som form.")})
 
     @property
     def is_cancelled(self) -> bool:
@@ -150,6 +164,32 @@ class Event(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def has_venue(self) -> bool:
+        """People meet in person (physical or hybrid)."""
+        return self.format in {self.Format.PHYSICAL, self.Format.HYBRID}
+
+    @property
+    def is_digital(self) -> bool:
+        """People can take part online (digital or hybrid): the join link matters."""
+        return self.format in {self.Format.DIGITAL, self.Format.HYBRID}
+
+    @property
+    def is_hybrid(self) -> bool:
+        return self.format == self.Format.HYBRID
+
+    @property
+    def asks_dietary_needs(self) -> bool:
+        return self.has_venue
+
+    @property
+    def needs_approval_for_non_members(self) -> bool:
+        return self.audience == self.Audience.MEMBERS
+
+    @property
+    def is_invite_only(self) -> bool:
+        return self.audience == self.Audience.INVITED
 
     @property
     def is_network_meeting(self) -> bool:
@@ -189,8 +229,17 @@ class Session(models.Model):
 
 class RegistrationQuerySet(models.QuerySet):
     def active(self):
-        """Registrations that hold a seat or a place in the queue."""
+        """Registrations still in play: a seat, a place in the queue, or awaiting Sfk's approval."""
+        return self.filter(
+            status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING, Registration.Status.PENDING]
+        )
+
+    def admitted(self):
+        """Registrations that hold a seat or a place in the queue (approved where approval is needed)."""
         return self.filter(status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING])
+
+    def pending(self):
+        return self.filter(status=Registration.Status.PENDING).order_by("created_at", "pk")
 
     def confirmed(self):
         return self.filter(status=Registration.Status.CONFIRMED)
@@ -204,6 +253,10 @@ class Registration(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Bekreftet")
         WAITING = "waiting", _("På venteliste")
+        # For audience MEMBERS: someone who is not a logged-in coordinator waits for Sfk; approval
+        # gives a seat (or the waiting list), declining ends it.
+        PENDING = "pending", _("Venter på godkjenning")
+        DECLINED = "declined", _("Ikke godkjent")
         CANCELLED = "cancelled", _("Avmeldt")
 
     event = models.ForeignKey(
@@ -248,7 +301,7 @@ class Registration(models.Model):
             models.UniqueConstraint(
                 Lower("email"),
                 "event",
-                condition=~Q(status="cancelled") & Q(anonymised_at__isnull=True),
+                condition=~Q(status__in=["cancelled", "declined"]) & Q(anonymised_at__isnull=True),
                 name="registration_email_per_event_unique",
                 violation_error_message=_("Denne e-postadressen er allerede påmeldt arrangementet."),
             ),
@@ -269,6 +322,19 @@ class Registration(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_declined(self) -> bool:
+        return self.status == self.Status.DECLINED
+
+    @property
+    def is_closed(self) -> bool:
+        """Cancelled or declined: nothing more can happen to it."""
+        return self.status in {self.Status.CANCELLED, self.Status.DECLINED}
 
     def waiting_position(self) -> int | None:
         """1-based place in the queue, counted from queue order (never stored)."""

@@ -44,9 +44,10 @@ def recordings_without_captions():
 
 
 def registrations_for_admin(*, event: Event) -> list[tuple[Registration, int | None]]:
-    """Active registrations, confirmed first, each with its 1-based place on the waiting list (None if confirmed)."""
+    """Active registrations (confirmed, awaiting approval, waiting: in that order), each with its 1-based
+    place on the waiting list (None if not waiting)."""
     registrations = (
-        event.registrations.exclude(status=Registration.Status.CANCELLED)
+        event.registrations.exclude(status__in=[Registration.Status.CANCELLED, Registration.Status.DECLINED])
         .select_related("unit")
         .order_by("status", "created_at", "pk")
     )

@@ -1,4 +1,5 @@
-"""Writes for events: registration with a locked seat count, waiting list, cancellations, e-mail."""
+"""Writes for events: registration with a locked seat count, waiting list, approval by Sfk,
+cancellations, e-mail."""
 
 import datetime as dt
 
@@ -10,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from accounts.permissions import is_coordinator, is_sfk_admin
 from core.audit import record
 from core.content import content_changed
 from outbox.services import outbox_enqueue
@@ -49,6 +51,19 @@ def registration_problem(*, event: Event, now: dt.datetime | None = None, invite
     return ""
 
 
+def registration_needs_approval(*, event: Event, user=None) -> bool:
+    """Audience "coordinators and partners": a logged-in coordinator (or Sfk admin) is admitted at
+    once; anyone else's registration waits for Sfk's approval."""
+    if event.audience != Event.Audience.MEMBERS:
+        return False
+    return user is None or not (is_coordinator(user) or is_sfk_admin(user))
+
+
+def registration_fields(event: Event) -> tuple[str, ...]:
+    """The questions the registration form asks for this event: dietary needs only where people meet."""
+    return tuple(f for f in REGISTRATION_FIELDS if f != "dietary_needs" or event.asks_dietary_needs)
+
+
 def _ics_attachment(registration: Registration) -> dict:
     join_url = registration.event.join_url if registration.is_confirmed else ""
     return {
@@ -73,7 +88,7 @@ def _notify(registration: Registration, *, kind: str, extra: dict | None = None)
         }
         subject = render_to_string("events/email/subject.txt", context)
         body = render_to_string("events/email/registration.txt", context)
-    attachments = [_ics_attachment(registration)] if kind in {"confirmed", "waiting", "promoted"} else []
+        attachments = [_ics_attachment(registration)] if kind in {"confirmed", "waiting", "promoted"} else []
     outbox_enqueue(
         to=registration.email,
         subject=subject,
@@ -109,7 +124,9 @@ def registration_create(
     invite_token: str = "",
     now: dt.datetime | None = None,
 ) -> Registration:
-    """Register someone: a seat if one is free, otherwise the waiting list. Raises ValidationError."""
+    """Register someone: a seat if one is free, otherwise the waiting list; awaiting Sfk's approval
+    instead where the audience requires it (`registration_needs_approval`). Questions the event does
+    not ask (dietary needs at a digital event) are not stored. Raises ValidationError."""
     email = data["email"].strip()
     try:
         with transaction.atomic():
@@ -124,22 +141,27 @@ def registration_create(
                     {"email": _("Denne e-postadressen er allerede påmeldt arrangementet.")},
                     code="duplicate",
                 )
-            confirmed = _has_free_seat(event)
+            if registration_needs_approval(event=event, user=user):
+                status, kind = Registration.Status.PENDING, "pending"
+            elif _has_free_seat(event):
+                status, kind = Registration.Status.CONFIRMED, "confirmed"
+            else:
+                status, kind = Registration.Status.WAITING, "waiting"
             registration = Registration(
                 event=event,
                 user=user if user is not None and user.is_authenticated else None,
                 language=language if language in dict(settings.LANGUAGES) else "nb",
-                status=Registration.Status.CONFIRMED if confirmed else Registration.Status.WAITING,
+                status=status,
                 created_at=now,
-                confirmed_at=now if confirmed else None,
-                **{field: data.get(field) for field in REGISTRATION_FIELDS if field in data},
+                confirmed_at=now if status == Registration.Status.CONFIRMED else None,
+                **{field: data.get(field) for field in registration_fields(event) if field in data},
             )
             registration.email = email
             registration.full_clean()
             registration.save()
             _record(registration.user, "create", registration, {"status": [None, registration.status]})
             content_changed(event)  # the seat count is public
-            _notify(registration, kind="confirmed" if confirmed else "waiting")
+            _notify(registration, kind=kind)
     except IntegrityError as exc:  # the unique constraint, should a race slip past the check
         raise ValidationError(
             {"email": _("Denne e-postadressen er allerede påmeldt arrangementet.")}, code="duplicate"
@@ -171,7 +193,7 @@ def registration_cancel(*, registration: Registration, now: dt.datetime | None =
     with transaction.atomic():
         event = _lock_event(registration.event)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        if registration.is_cancelled:
+        if registration.is_closed:
             return []
         changes = {"status": [registration.status, Registration.Status.CANCELLED]}
         registration.status = Registration.Status.CANCELLED
@@ -191,8 +213,10 @@ def registration_move(
     with transaction.atomic():
         event = _lock_event(registration.event)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        if registration.is_cancelled:
+        if registration.is_closed:
             raise ValidationError(_("Påmeldingen er avmeldt."))
+        if registration.is_pending:
+            raise ValidationError(_("Påmeldingen venter på godkjenning. Godkjenn eller avslå den først."))
         if to_confirmed and registration.is_waiting:
             if not _has_free_seat(event):
                 raise ValidationError(
@@ -212,6 +236,39 @@ def registration_move(
             content_changed(event)
             _notify(registration, kind="waiting")
     return registration
+
+
+def _decide(*, registration: Registration, by, approve: bool, now: dt.datetime | None) -> Registration:
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _lock_event(registration.event)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if not registration.is_pending:
+            raise ValidationError(_("Påmeldingen venter ikke på godkjenning."), code="not_pending")
+        before = registration.status
+        if not approve:
+            registration.status, kind = Registration.Status.DECLINED, "declined"
+        elif _has_free_seat(event):
+            registration.status, kind = Registration.Status.CONFIRMED, "confirmed"
+            registration.confirmed_at = now
+        else:
+            # The queue keeps the order of sign-up (created_at), so waiting for approval costs no place.
+            registration.status, kind = Registration.Status.WAITING, "waiting"
+        registration.save(update_fields=["status", "confirmed_at"])
+        _record(by, "approve" if approve else "decline", registration, {"status": [before, registration.status]})
+        content_changed(event)  # the seat count on the public event page
+        _notify(registration, kind=kind)
+    return registration
+
+
+def registration_approve(*, registration: Registration, by, now: dt.datetime | None = None) -> Registration:
+    """Sfk approves a registration awaiting approval: a seat if one is free, else the waiting list."""
+    return _decide(registration=registration, by=by, approve=True, now=now)
+
+
+def registration_decline(*, registration: Registration, by, now: dt.datetime | None = None) -> Registration:
+    """Sfk declines a registration awaiting approval; the registrant is told by e-mail."""
+    return _decide(registration=registration, by=by, approve=False, now=now)
 
 
 def registration_set_attendance(*, registration: Registration, attended: bool | None, by=None) -> Registration:
@@ -247,7 +304,7 @@ def event_cancel(*, event: Event, now: dt.datetime | None = None, by=None) -> in
 
 def event_email_participants(*, event: Event, subject: str, body: str, include_waiting: bool = False, by=None) -> int:
     """One e-mail per participant (addresses never shared). Returns how many were queued."""
-    registrations = event.registrations.active() if include_waiting else event.registrations.confirmed()
+    registrations = event.registrations.admitted() if include_waiting else event.registrations.confirmed()
     count = 0
     with transaction.atomic():
         for registration in registrations.filter(anonymised_at__isnull=True):

@@ -26,5 +26,10 @@ urlpatterns = [
         name="participant_attendance",
     ),
     path("arrangementer/<slug:slug>/deltakere/<int:pk>/flytt/", admin_views.participant_move, name="participant_move"),
+    path(
+        "arrangementer/<slug:slug>/deltakere/<int:pk>/godkjenning/",
+        admin_views.participant_decision,
+        name="participant_decision",
+    ),
     path("arrangementer/<slug:slug>/avlys/", admin_views.event_cancel, name="cancel"),
 ]

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from core.http import add_service_errors, form_status, post_data
 
@@ -70,6 +70,7 @@ def event_detail(request, slug):
         "is_past": event.is_past(),
         "problem": services.registration_problem(event=event, invite_token=invite),
         "invite": invite if invite == event.invite_token else "",
+        "needs_approval": services.registration_needs_approval(event=event, user=request.user),
         "seats_left": None if event.capacity is None else max(event.capacity - event.confirmed_count, 0),
     }
     return render(request, "events/event_detail.html", context)
@@ -92,10 +93,10 @@ def events_feed(request):
 
 @require_http_methods(["GET", "POST"])
 def register(request, slug):
-    event = get_object_or_404(Event.objects.public().select_related("county"), slug=slug)
+    event = get_object_or_404(Event.objects.public().with_counts().select_related("county"), slug=slug)
     invite = request.POST.get("invitasjon") or request.GET.get("invitasjon", "")
     problem = services.registration_problem(event=event, invite_token=invite)
-    form = RegistrationForm(post_data(request), user=request.user)
+    form = RegistrationForm(post_data(request), user=request.user, event=event)
     if problem:
         return render(
             request,
@@ -117,6 +118,11 @@ def register(request, slug):
         else:
             if registration.is_confirmed:
                 messages.success(request, _("Du er påmeldt. Vi har sendt en bekreftelse på e-post."))
+            elif registration.is_pending:
+                text = _(
+                    "Påmeldingen din venter på godkjenning fra Sfk. Vi har sendt deg en e-post om at vi har fått den."
+                )
+                messages.info(request, text)
             else:
                 messages.info(
                     request, _("Arrangementet er fullt. Du står på venteliste, og vi har sendt deg en e-post.")
@@ -129,6 +135,8 @@ def register(request, slug):
             "event": event,
             "form": form,
             "invite": invite,
+            "needs_approval": services.registration_needs_approval(event=event, user=request.user),
+            "is_full": event.capacity is not None and event.confirmed_count >= event.capacity,
             "crumbs": crumbs(_("Påmelding"), event=event),
             "retention_days": settings.EVENTS_RETENTION_DAYS,
         },
@@ -157,23 +165,38 @@ def registration_detail(request, token):
         "crumbs": crumbs(_("Din påmelding"), event=event),
         "position": registration.waiting_position(),
         "show_join": registration.is_confirmed and not event.is_cancelled and bool(event.join_url),
-        "can_cancel": not registration.is_cancelled and not event.is_past() and not event.is_cancelled,
+        "can_cancel": _can_cancel(registration),
         "participants": selectors.participant_list(event=event) if registration.is_confirmed else None,
     }
     return render(request, "events/registration_detail.html", context)
 
 
-@require_POST
+def _can_cancel(registration) -> bool:
+    event = registration.event
+    return not registration.is_closed and not event.is_past() and not event.is_cancelled
+
+
+@require_http_methods(["GET", "POST"])
 def registration_cancel(request, token):
+    """GET asks "are you sure?" (a page of its own, so it works without JavaScript); POST cancels."""
     registration, error = _registration_or_error(request, token)
     if error:
         return error
-    if registration.is_cancelled or registration.event.is_past():
+    if not _can_cancel(registration):
         messages.info(request, _("Påmeldingen kan ikke endres lenger."))
-    else:
+        return redirect("events:registration", token=token)
+    if request.method == "POST":
         services.registration_cancel(registration=registration, by=request.user)
         messages.success(request, _("Du er avmeldt. Takk for at du sa fra!"))
-    return redirect("events:registration", token=token)
+        return redirect("events:registration", token=token)
+    event = registration.event
+    context = {
+        "registration": registration,
+        "event": event,
+        "token": token,
+        "crumbs": crumbs(_("Meld deg av"), event=event),
+    }
+    return render(request, "events/registration_cancel.html", context)
 
 
 MIN_YEAR, MAX_YEAR = 1900, 9999

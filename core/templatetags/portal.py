@@ -39,3 +39,16 @@ def in_language(text, lang):
     never in <title> or attributes.
     """
     return format_html('<span lang="{}">{}</span>', lang, text)
+
+
+@register.simple_tag(takes_context=True)
+def nav_current(context, url: str):
+    """` aria-current="page"` on the menu link of the page itself, ` aria-current="true"` on the
+    link of the section the page is in (its path starts with the link's path), else nothing."""
+    request = context.get("request")
+    path = request.path if request is not None else ""
+    if path == url:
+        return format_html(' aria-current="{}"', "page")
+    if url.endswith("/") and url.count("/") > 1 and path.startswith(url):
+        return format_html(' aria-current="{}"', "true")
+    return ""

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from events.models import Registration
+from events.models import Event, Registration
 from events.tokens import registration_token
 from tests.events.factories import EventFactory, RecordingFactory, RegistrationFactory, SessionFactory
 from tests.factories import TEST_PASSWORD, UserFactory
@@ -24,7 +24,11 @@ def tab_to(page, predicate_js: str, limit: int = 80):
 
 def test_register_with_keyboard_only(live_server, page, axe):
     event = EventFactory(
-        title="Tastaturkurs", slug="tastaturkurs", capacity=5, is_online=True, join_url="https://meet.example.no/rom"
+        title="Tastaturkurs",
+        slug="tastaturkurs",
+        capacity=5,
+        format=Event.Format.DIGITAL,
+        join_url="https://meet.example.no/rom",
     )
     SessionFactory(event=event, title="Velkommen")
     page.goto(f"{live_server.url}/arrangementer/tastaturkurs/")
@@ -112,3 +116,37 @@ def test_pagination_on_past_events_is_keyboard_reachable_and_passes_axe(live_ser
     expect(pagination.locator("[aria-current=page]")).to_have_text("10")
     expect(pagination.get_by_role("link")).to_have_text(["Forrige", "1", "8", "9", "10"])
     axe(page)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_cancelling_asks_first_and_works_by_keyboard(live_server, page, axe, width):
+    """Issue 10 #16: one click used to cancel; now a page asks first (no JavaScript needed)."""
+    event = EventFactory(title="Avmeldingskurs", capacity=1)
+    registration = RegistrationFactory(event=event, name="Kari Avmelder")
+    waiting = RegistrationFactory(event=event, status="waiting")
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{live_server.url}/arrangementer/pamelding/{registration_token(registration)}/")
+    tab_to(page, "el.textContent.trim() === 'Meld meg av'")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_role("heading", level=1).inner_text() == "Vil du melde deg av Avmeldingskurs?"
+    axe(page)
+    registration.refresh_from_db()
+    assert registration.is_confirmed, "cancelled before the user confirmed"
+    # "No" keeps the registration.
+    tab_to(page, "el.textContent.trim() === 'Nei, behold påmeldingen'")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Bekreftet" in page.locator("main").inner_text()
+    tab_to(page, "el.textContent.trim() === 'Meld meg av'")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    tab_to(page, "el.textContent.trim() === 'Ja, meld meg av'")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.locator(".messages")).to_contain_text("Du er avmeldt")
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    axe(page)
+    registration.refresh_from_db()
+    waiting.refresh_from_db()
+    assert registration.is_cancelled and waiting.is_confirmed

@@ -129,3 +129,48 @@ def test_bank_detail_and_form_pass_axe_in_nynorsk_and_english(live_server, page,
         page.goto(f"{live_server.url}{prefix}/tiltak/ny/")
         assert page.locator("html").get_attribute("lang") == prefix[1:]
         axe(page)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_filter_checkboxes_follow_the_url_after_back_and_forward(live_server, page, coordinator, width):
+    """Issue 10 #13: after going back, the results were those of the URL but the checkboxes still
+    showed the abandoned selection (back/forward cache and the browser's form refill)."""
+    from measures import services
+
+    unit = coordinator.coordinator_entries.get().unit
+    for title, slugs in [("Voldsforebygging", ["vold"]), ("Narkotikaprat", ["narkotika"])]:
+        measure = services.measure_create(
+            unit=unit,
+            by=None,
+            data={
+                "title": title,
+                "summary": "Demo.",
+                "contact_name": "Kari",
+                "contact_email": "kari@example.no",
+                "status": "active",
+                "themes": list(Theme.objects.filter(slug__in=slugs)),
+            },
+        )
+        services.measure_publish(measure=measure, by=None)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{live_server.url}/tiltak/?theme=vold")
+    narkotika = page.locator("input[name=theme][value=narkotika]")
+    assert page.locator("input[name=theme][value=vold]").is_checked() and not narkotika.is_checked()
+    narkotika.check()
+    page.get_by_label("Sorter etter").select_option("title")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Bruk filtre").click()
+    assert "theme=narkotika" in page.url
+    assert page.get_by_role("link", name="Narkotikaprat").is_visible()
+
+    page.go_back()
+    assert page.url.endswith("/tiltak/?theme=vold")
+    assert page.locator("input[name=theme][value=vold]").is_checked()
+    assert not narkotika.is_checked(), "the abandoned selection is still checked"
+    assert page.get_by_label("Sorter etter").input_value() != "title"
+    assert not page.get_by_role("link", name="Narkotikaprat").is_visible()
+
+    page.go_forward()
+    assert "theme=narkotika" in page.url
+    assert narkotika.is_checked() and page.locator("input[name=theme][value=vold]").is_checked()
+    assert page.get_by_label("Sorter etter").input_value() == "title"

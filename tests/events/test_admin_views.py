@@ -36,6 +36,7 @@ def write_requests(event, registration):
         ("post", reverse("events:participant_email", args=[slug]), {"subject": "Hei", "body": "Info"}),
         ("post", reverse("events:participant_attendance", args=[slug, registration.pk]), {"attended": "yes"}),
         ("post", reverse("events:participant_move", args=[slug, registration.pk]), {"to": "waiting"}),
+        ("post", reverse("events:participant_decision", args=[slug, registration.pk]), {"decision": "approve"}),
         ("get", reverse("events:cancel", args=[slug]), None),
         ("post", reverse("events:cancel", args=[slug]), {}),
     ]
@@ -188,3 +189,27 @@ def test_admin_pages_have_breadcrumbs_back_to_the_admin_list(client, sfk_admin, 
     positions = [crumbs.index(f'href="{href}"') for href in hrefs]
     assert positions == sorted(positions)
     assert 'aria-current="page">E-post</a>' in crumbs
+
+
+def test_sfk_approves_and_declines_in_the_participant_list(client, sfk_admin, django_capture_on_commit_callbacks):
+    event = EventFactory(slug="innforing", audience=Event.Audience.MEMBERS, capacity=5)
+    first = RegistrationFactory(event=event, name="Per Partner", status=Registration.Status.PENDING)
+    second = RegistrationFactory(event=event, name="Pia Partner", status=Registration.Status.PENDING)
+    client.force_login(sfk_admin)
+    url = reverse("events:participants", args=[event.slug])
+    html = assert_page(client, url, max_queries=12).content.decode()
+    assert "2 venter på godkjenning" in html
+    assert 'Godkjenn<span class="visually-hidden">: Per Partner</span>' in html
+    decide = reverse("events:participant_decision", args=[event.slug, first.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(decide, {"decision": "approve"}, follow=True)
+    assert "er godkjent og har fått plass" in response.content.decode()
+    decide = reverse("events:participant_decision", args=[event.slug, second.pk])
+    response = client.post(decide, {"decision": "decline"}, follow=True)
+    assert "er avslått" in response.content.decode()
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.is_confirmed and second.is_declined
+    # Deciding twice is refused with a message, not an error page.
+    response = client.post(decide, {"decision": "approve"}, follow=True)
+    assert response.status_code == 200 and "venter ikke på godkjenning" in response.content.decode()

@@ -67,7 +67,7 @@ def test_cancelling_a_waiting_registration_promotes_nobody():
 
 
 def test_confirmation_email_has_valid_ics_and_personal_link(django_capture_on_commit_callbacks):
-    event = EventFactory(is_online=True, join_url="https://meet.example.no/hemmelig")
+    event = EventFactory(format=Event.Format.DIGITAL, join_url="https://meet.example.no/hemmelig")
     with django_capture_on_commit_callbacks(execute=True):
         registration = register(event)
     assert len(mail.outbox) == 1
@@ -87,7 +87,7 @@ def test_confirmation_email_has_valid_ics_and_personal_link(django_capture_on_co
 
 
 def test_waiting_list_email_has_no_join_link(django_capture_on_commit_callbacks):
-    event = EventFactory(capacity=1, is_online=True, join_url="https://meet.example.no/hemmelig")
+    event = EventFactory(capacity=1, format=Event.Format.DIGITAL, join_url="https://meet.example.no/hemmelig")
     register(event, email="a@example.no")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -240,10 +240,14 @@ def test_demo_load_is_idempotent():
     assert conference.capacity == 300 and conference.is_multi_day and conference.sessions.count() >= 5
     course = Event.objects.get(kind=Event.Kind.INTRO_COURSE)
     assert course.capacity - course.registrations.confirmed().count() <= 3
-    assert Event.objects.filter(kind=Event.Kind.DIGITAL_GATHERING, is_online=True).exists()
+    assert Event.objects.filter(kind=Event.Kind.DIGITAL_GATHERING, format=Event.Format.DIGITAL).exists()
+    # The course is for coordinators and partners: one registration waits for Sfk's approval.
+    assert course.audience == Event.Audience.MEMBERS and course.registrations.pending().count() == 1
+    webinar = Event.objects.get(kind=Event.Kind.WEBINAR)
+    assert webinar.format == Event.Format.DIGITAL and webinar.audience == Event.Audience.OPEN
     previous = Event.objects.past().filter(kind=Event.Kind.CONFERENCE).get()
     assert previous.recordings.filter(has_captions=False).exists()
-    assert Event.objects.count() == 4
+    assert Event.objects.count() == 5
 
 
 def test_personal_data_and_account_links(sfk_admin):
@@ -253,3 +257,57 @@ def test_personal_data_and_account_links(sfk_admin):
     data = user_personal_data(user=sfk_admin)
     assert data["event_registrations"][0]["dietary_needs"] == "Vegetar"
     assert any("/arrangementer/administrer/" in url for _, url in account_links(user=sfk_admin))
+
+
+def test_approving_gives_a_seat_and_is_audited(django_capture_on_commit_callbacks, sfk_admin):
+    from core.models import AuditEntry
+
+    event = EventFactory(audience=Event.Audience.MEMBERS, capacity=1)
+    pending = services.registration_create(event=event, data=registration_data())
+    assert pending.is_pending and event.registrations.confirmed().count() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        approved = services.registration_approve(registration=pending, by=sfk_admin)
+    assert approved.is_confirmed and approved.confirmed_at is not None
+    entry = AuditEntry.objects.get(action="events.registration.approved")
+    assert entry.actor_id == sfk_admin.pk and entry.changes == {"status": ["pending", "confirmed"]}
+    assert "Påmelding bekreftet" in mail.outbox[-1].subject
+    with pytest.raises(ValidationError):
+        services.registration_approve(registration=approved, by=sfk_admin)
+
+
+def test_approving_when_full_puts_on_the_waiting_list(sfk_admin):
+    event = EventFactory(audience=Event.Audience.MEMBERS, capacity=1)
+    RegistrationFactory(event=event)
+    pending = services.registration_create(event=event, data=registration_data())
+    assert services.registration_approve(registration=pending, by=sfk_admin).is_waiting
+
+
+def test_declining_tells_the_registrant_and_frees_the_address(django_capture_on_commit_callbacks, sfk_admin):
+    from core.models import AuditEntry
+
+    event = EventFactory(audience=Event.Audience.MEMBERS)
+    pending = services.registration_create(event=event, data=registration_data())
+    with pytest.raises(ValidationError):
+        services.registration_move(registration=pending, to_confirmed=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        declined = services.registration_decline(registration=pending, by=sfk_admin)
+    assert declined.is_declined
+    assert AuditEntry.objects.filter(action="events.registration.declined").exists()
+    assert "ikke godkjent" in mail.outbox[-1].subject
+    # A declined registration does not block the address (like a cancelled one).
+    assert services.registration_create(event=event, data=registration_data()).is_pending
+
+
+def test_pending_registration_blocks_a_duplicate():
+    event = EventFactory(audience=Event.Audience.MEMBERS)
+    services.registration_create(event=event, data=registration_data())
+    with pytest.raises(ValidationError):
+        services.registration_create(event=event, data=registration_data())
+
+
+def test_a_physical_or_hybrid_event_needs_a_venue_and_a_digital_one_does_not():
+    for event_format in (Event.Format.PHYSICAL, Event.Format.HYBRID):
+        with pytest.raises(ValidationError) as exc:
+            EventFactory.build(format=event_format, venue_name="").full_clean()
+        assert "venue_name" in exc.value.message_dict
+    EventFactory.build(format=Event.Format.DIGITAL, venue_name="").full_clean(exclude=["slug"])

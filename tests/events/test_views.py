@@ -38,7 +38,7 @@ def past_event(**kwargs):
 
 
 def test_public_pages_in_all_languages_with_constant_queries(client):
-    event = EventFactory(is_online=True, join_url=JOIN, capacity=10)
+    event = EventFactory(format=Event.Format.DIGITAL, join_url=JOIN, capacity=10)
     SessionFactory(event=event)
     past = past_event(title="Fjorårets konferanse")
     RecordingFactory(event=past)
@@ -82,7 +82,7 @@ def test_past_page_queries_stay_constant_with_counties(client):
 def test_detail_offers_no_waiting_list_for_a_past_or_cancelled_event(client):
     full = EventFactory(capacity=1)
     RegistrationFactory(event=full)
-    assert "sette deg på venteliste" in client.get(full.get_absolute_url()).content.decode()
+    assert "Fullt – venteliste" in client.get(full.get_absolute_url()).content.decode()
     past = past_event(capacity=1)
     RegistrationFactory(event=past)
     cancelled = EventFactory(capacity=1, status=Event.Status.CANCELLED)
@@ -125,7 +125,7 @@ def test_cancelled_event_is_shown_clearly_and_refuses_registration(client):
 
 
 def test_register_redirects_to_personal_page_with_status(client, django_capture_on_commit_callbacks):
-    event = EventFactory(capacity=1, is_online=True, join_url=JOIN)
+    event = EventFactory(capacity=1, format=Event.Format.DIGITAL, join_url=JOIN)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("events:register", args=[event.slug]), form_data(), follow=True)
     assert response.status_code == 200
@@ -144,7 +144,7 @@ def test_register_redirects_to_personal_page_with_status(client, django_capture_
 
 
 def test_join_link_absent_for_anonymous_visitors(client):
-    event = EventFactory(is_online=True, join_url=JOIN)
+    event = EventFactory(format=Event.Format.DIGITAL, join_url=JOIN)
     for url in [
         event.get_absolute_url(),
         reverse("events:register", args=[event.slug]),
@@ -248,7 +248,7 @@ def test_anonymised_registration_token_is_404(client):
 
 
 def test_join_link_only_for_confirmed_on_token_page(client):
-    event = EventFactory(capacity=1, is_online=True, join_url=JOIN)
+    event = EventFactory(capacity=1, format=Event.Format.DIGITAL, join_url=JOIN)
     confirmed = RegistrationFactory(event=event)
     waiting = RegistrationFactory(event=event, status="waiting")
     assert JOIN in client.get(reverse("events:registration", args=[registration_token(confirmed)])).content.decode()
@@ -335,3 +335,104 @@ def test_participant_action_buttons_have_their_visible_text_first_in_their_name(
     assert 'Gi plass<span class="visually-hidden">: Ola Venter</span>' in html
     assert 'aria-label="Gi ' not in html
     assert waiting.name in html
+
+
+# --- Issue 10: #15 full events, #16 cancel asks first, #17 questions by format, #18 audience ---
+
+
+def test_event_page_says_later_registrations_go_on_a_waiting_list(client):
+    event = EventFactory(capacity=30)
+    for _ in range(27):
+        RegistrationFactory(event=event)
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "3 av 30 ledige" in html
+    assert "Når plassene er tatt, kommer nye påmeldinger på venteliste." in html
+    for _ in range(3):
+        RegistrationFactory(event=event)
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "Fullt – venteliste" in html and "ledige" not in html
+    html = client.get(reverse("events:register", args=[event.slug])).content.decode()
+    assert "Arrangementet er fullt. Du kommer på venteliste" in html
+
+
+def test_personal_page_links_to_a_confirmation_page_that_does_not_cancel(client):
+    registration = RegistrationFactory()
+    token = registration_token(registration)
+    html = client.get(reverse("events:registration", args=[token])).content.decode()
+    cancel_url = reverse("events:registration_cancel", args=[token])
+    assert f'href="{cancel_url}"' in html
+    assert f'action="{cancel_url}"' not in html  # no one-click form on the personal page
+    assert_pages(client, [cancel_url], max_queries=6)
+    html = client.get(cancel_url).content.decode()
+    assert "Vil du melde deg av" in html and "Ja, meld meg av" in html and "Nei, behold påmeldingen" in html
+    registration.refresh_from_db()
+    assert registration.is_confirmed
+    client.post(cancel_url)
+    registration.refresh_from_db()
+    assert registration.is_cancelled
+    # Once cancelled, the confirmation page sends you back to the personal page.
+    assert client.get(cancel_url)["Location"] == reverse("events:registration", args=[token])
+
+
+@pytest.mark.parametrize(
+    "event_format, asks_diet",
+    [(Event.Format.PHYSICAL, True), (Event.Format.HYBRID, True), (Event.Format.DIGITAL, False)],
+)
+def test_registration_questions_follow_the_format(client, event_format, asks_diet):
+    venue = "" if event_format == Event.Format.DIGITAL else "Salen"
+    event = EventFactory(format=event_format, venue_name=venue, join_url=JOIN)
+    url = reverse("events:register", args=[event.slug])
+    html = client.get(url).content.decode()
+    assert ('id="id_dietary_needs"' in html) is asks_diet
+    assert 'id="id_accessibility_needs"' in html
+    client.post(url, form_data(dietary_needs="Glutenfri"))
+    assert Registration.objects.get().dietary_needs == ("Glutenfri" if asks_diet else "")
+    detail = client.get(event.get_absolute_url()).content.decode()
+    assert event.get_format_display() in detail
+    assert ("Lenken for å delta får bekreftede" in detail or "Lenken får bekreftede" in detail) is (
+        event_format != Event.Format.PHYSICAL
+    )
+
+
+def test_digital_event_ics_says_digital_and_has_no_venue(client):
+    event = EventFactory(format=Event.Format.DIGITAL, venue_name="", venue_address="", join_url=JOIN)
+    vevent = Calendar.from_ical(client.get(reverse("events:ics", args=[event.slug])).content).walk("VEVENT")[0]
+    assert str(vevent["location"]) == "Digitalt" and "Digitalt" in str(vevent["description"])
+    assert JOIN not in str(vevent.to_ical())
+    feed = Calendar.from_ical(client.get(reverse("events:feed")).content).walk("VEVENT")[0]
+    assert str(feed["location"]) == "Digitalt"
+
+
+def test_members_event_admits_coordinators_at_once_and_others_after_approval(
+    client, django_capture_on_commit_callbacks
+):
+    event = EventFactory(audience=Event.Audience.MEMBERS, capacity=10)
+    url = reverse("events:register", args=[event.slug])
+    assert "Andre påmeldinger godkjennes av Sfk" in client.get(event.get_absolute_url()).content.decode()
+    assert "blir godkjent av Sfk før du får plass" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, form_data(email="partner@example.no"), follow=True)
+    html = response.content.decode()
+    assert "venter på godkjenning fra Sfk" in html and "Venter på godkjenning" in html
+    assert Registration.objects.get().is_pending
+    assert "venter på godkjenning" in mail.outbox[-1].subject
+
+    coordinator = CoordinatorFactory(unit=SLTUnitFactory(), user__email="ola@bergen.example.no")
+    client.force_login(coordinator.user)
+    assert "blir godkjent av Sfk" not in client.get(url).content.decode()
+    client.post(url, form_data(email="ola@bergen.example.no"))
+    assert Registration.objects.get(email="ola@bergen.example.no").is_confirmed
+
+
+def test_open_event_admits_anyone_at_once(client):
+    event = EventFactory(audience=Event.Audience.OPEN)
+    client.post(reverse("events:register", args=[event.slug]), form_data())
+    assert Registration.objects.get().is_confirmed
+
+
+def test_invited_event_refuses_a_wrong_invitation(client):
+    event = EventFactory(audience=Event.Audience.INVITED)
+    url = reverse("events:register", args=[event.slug])
+    assert client.post(url, form_data(invitasjon="feil")).status_code == 400
+    assert "bare for inviterte" in client.get(event.get_absolute_url()).content.decode()
+    assert not Registration.objects.exists()
