@@ -255,7 +255,7 @@ def _decide(*, registration: Registration, by, approve: bool, now: dt.datetime |
             # The queue keeps the order of sign-up (created_at), so waiting for approval costs no place.
             registration.status, kind = Registration.Status.WAITING, "waiting"
         registration.save(update_fields=["status", "confirmed_at"])
-        _record(by, "approve" if approve else "decline", registration, {"status": [before, registration.status]})
+        _record(by, "approved" if approve else "declined", registration, {"status": [before, registration.status]})
         content_changed(event)  # the seat count on the public event page
         _notify(registration, kind=kind)
     return registration
