@@ -177,6 +177,8 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own English formats (day before month, 24-hour clock): slt_portal/formats/en/formats.py.
+FORMAT_MODULE_PATH = ["slt_portal.formats"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
