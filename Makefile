@@ -3,8 +3,8 @@ SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-HOST ?= 127.0.0.1
-PORT ?= 8000
+export HOST ?= 127.0.0.1
+export PORT ?= 8000
 export DEBUG ?= 1
 
 .PHONY: run test install messages makemessages check lint demo clean vendor lock bench
@@ -46,7 +46,7 @@ test: messages
 
 check: install
 	DEBUG=0 SECRET_KEY=check-only-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=example.no \
-		EMAIL_HOST=smtp.example.no $(PY) manage.py check --deploy --fail-level WARNING
+		EMAIL_HOST=smtp.example.no SITE_URL=https://example.no $(PY) manage.py check --deploy --fail-level WARNING
 
 lint: install
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

@@ -5,6 +5,7 @@ from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from core.http import site_url
 from outbox.services import outbox_enqueue
 
 from .models import SFK_ADMIN_GROUP, User
@@ -50,6 +51,8 @@ class OutboxPasswordResetForm(auth_forms.PasswordResetForm):
     ):
         if not _password_reset_allowed(to_email):
             return  # the page says the same either way
+        # The link starts with SITE_URL, never the request's Host header (Django's domain/protocol).
+        context = {**context, "site_url": site_url()}
         with translation.override(context["user"].preferred_language):
             subject = loader.render_to_string(subject_template_name, context)
             body = loader.render_to_string(email_template_name, context)

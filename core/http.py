@@ -44,3 +44,9 @@ def client_ip(request) -> str:
         if forwarded:
             return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
+
+
+def site_url(path: str = "") -> str:
+    """An absolute URL on the public site: SITE_URL + path. E-mails, feeds, calendars and exports use
+    this, never the request's Host header (which a client chooses; the task worker has no request)."""
+    return settings.SITE_URL + path

@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from core.http import site_url
+
 from .models import NewsArticle
 
 
@@ -11,12 +13,20 @@ class NewsFeed(Feed):
     """Published news only (scheduled articles appear when their time comes)."""
 
     description = _("Nyheter fra SLT-arbeidet og Sekretariatet for konfliktrådene.")
+    url_name = "documents:news_rss"
+
+    # Absolute links from SITE_URL: Django would otherwise add the request's Host header.
+    def feed_url(self):
+        return site_url(reverse(self.url_name))
+
+    def item_link(self, item):
+        return site_url(item.get_absolute_url())
 
     def title(self):
         return f"{_('Aktuelt')} – {settings.SITE_NAME}"
 
     def link(self):
-        return reverse("documents:news_list")
+        return site_url(reverse("documents:news_list"))
 
     def items(self):
         return NewsArticle.objects.published().select_related("author").order_by("-publish_at")[:30]
@@ -39,4 +49,5 @@ class NewsFeed(Feed):
 
 class NewsAtomFeed(NewsFeed):
     feed_type = Atom1Feed
+    url_name = "documents:news_atom"
     subtitle = NewsFeed.description

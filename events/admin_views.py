@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import sfk_admin_required
 from core.exports import csv_response, xlsx_response
@@ -30,7 +30,7 @@ def _event(slug):
     return get_object_or_404(Event.objects.with_counts().select_related("county"), slug=slug)
 
 
-@require_GET
+@require_safe
 @sfk_admin_required
 def event_admin_list(request):
     events = Event.objects.with_counts().order_by("-start", "-pk")
@@ -41,7 +41,7 @@ def event_admin_list(request):
     )
 
 
-@require_GET
+@require_safe
 @sfk_admin_required
 def participants(request, slug):
     event = _event(slug)
@@ -101,7 +101,7 @@ def participant_decision(request, slug, pk):
     return redirect("events:participants", slug=slug)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @sfk_admin_required
 def participant_email(request, slug):
     event = _event(slug)
@@ -118,7 +118,7 @@ def participant_email(request, slug):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @sfk_admin_required
 def event_cancel(request, slug):
     event = _event(slug)
@@ -170,7 +170,7 @@ def _registration_rows(event):
         ]
 
 
-@require_GET
+@require_safe
 @sfk_admin_required
 def participants_csv(request, slug):
     event = _event(slug)
@@ -178,7 +178,7 @@ def participants_csv(request, slug):
     return csv_response(f"deltakere-{event.slug}.csv", header, rows)
 
 
-@require_GET
+@require_safe
 @sfk_admin_required
 def participants_xlsx(request, slug):
     event = _event(slug)

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from core.http import add_service_errors, form_status, post_data
 
@@ -27,7 +27,7 @@ def crumbs(*items, event=None):
     return trail + [(title, "") for title in items]
 
 
-@require_GET
+@require_safe
 def event_list(request):
     form = EventFilterForm(request.GET or None)
     events = Event.objects.public().upcoming().with_counts().select_related("county")
@@ -45,7 +45,7 @@ def event_list(request):
     )
 
 
-@require_GET
+@require_safe
 def event_past(request):
     events = Event.objects.public().past().annotate(recording_count=Count("recordings")).select_related("county")
     page_obj = Paginator(events, 20).get_page(request.GET.get("page"))
@@ -54,7 +54,7 @@ def event_past(request):
     )
 
 
-@require_GET
+@require_safe
 def event_detail(request, slug):
     event = get_object_or_404(
         Event.objects.visible_to(request.user)
@@ -76,7 +76,7 @@ def event_detail(request, slug):
     return render(request, "events/event_detail.html", context)
 
 
-@require_GET
+@require_safe
 def event_ics(request, slug):
     event = get_object_or_404(Event.objects.public(), slug=slug)
     response = HttpResponse(event_ical(event), content_type="text/calendar; charset=utf-8")
@@ -84,14 +84,14 @@ def event_ics(request, slug):
     return response
 
 
-@require_GET
+@require_safe
 def events_feed(request):
     events = Event.objects.public().upcoming()
     ical = events_feed_ical(events, name=_("SLT-portalen: arrangementer"))
     return HttpResponse(ical, content_type="text/calendar; charset=utf-8")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def register(request, slug):
     event = get_object_or_404(Event.objects.public().with_counts().select_related("county"), slug=slug)
     invite = request.POST.get("invitasjon") or request.GET.get("invitasjon", "")
@@ -152,7 +152,7 @@ def _registration_or_error(request, token):
     return registration, None
 
 
-@require_GET
+@require_safe
 def registration_detail(request, token):
     registration, error = _registration_or_error(request, token)
     if error:
@@ -176,7 +176,7 @@ def _can_cancel(registration) -> bool:
     return not registration.is_closed and not event.is_past() and not event.is_cancelled
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def registration_cancel(request, token):
     """GET asks "are you sure?" (a page of its own, so it works without JavaScript); POST cancels."""
     registration, error = _registration_or_error(request, token)
@@ -202,7 +202,7 @@ def registration_cancel(request, token):
 MIN_YEAR, MAX_YEAR = 1900, 9999
 
 
-@require_GET
+@require_safe
 def recording_archive(request):
     years = selectors.recording_years()
     default = years[0] if years else timezone.localdate().year
@@ -220,7 +220,7 @@ def recording_archive(request):
     )
 
 
-@require_GET
+@require_safe
 def event_recordings(request, slug):
     event = get_object_or_404(Event.objects.public().prefetch_related("recordings"), slug=slug)
     return render(request, "events/event_recordings.html", {"event": event, "crumbs": crumbs(_("Opptak"), event=event)})

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import (
     can_change,
@@ -39,7 +39,7 @@ def _user_units(user):
     return SLTUnit.objects.filter(pk__in=coordinator_unit_ids(user))
 
 
-@require_GET
+@require_safe
 def measure_list(request):
     """The public measure bank: free text, facets with counts, sort, pagination, all in the URL."""
     params = SearchParams.from_querydict(request.GET)
@@ -60,7 +60,7 @@ def measure_list(request):
     )
 
 
-@require_GET
+@require_safe
 def measure_export(request, fmt):
     params = SearchParams.from_querydict(request.GET)
     if fmt == "xlsx":
@@ -68,7 +68,7 @@ def measure_export(request, fmt):
     return exports.csv_response(params=params)
 
 
-@require_GET
+@require_safe
 def measure_detail(request, pk, slug=None):
     measure = get_object_or_404(measure_detail_queryset(request.user), pk=pk)
     if slug != measure.slug:
@@ -91,7 +91,7 @@ def measure_detail(request, pk, slug=None):
 
 
 @coordinator_required
-@require_GET
+@require_safe
 def measure_mine(request):
     """The coordinator's own units' measures in every state (Sfk admins see all)."""
     units = _user_units(request.user)
@@ -229,7 +229,7 @@ def measure_copy(request, pk):
 
 
 @coordinator_required
-@require_GET
+@require_safe
 def measure_history(request, pk):
     measure = _changeable(request, pk)
     rows = measure_history_rows(measure=measure)

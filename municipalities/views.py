@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.models import User
 from accounts.permissions import (
@@ -51,7 +51,7 @@ def _admin_crumbs(*rest):
 # --- Public directory -------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def search(request):
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
@@ -69,7 +69,7 @@ def search(request):
     return render(request, "municipalities/search.html", context)
 
 
-@require_GET
+@require_safe
 def municipality_detail(request, number):
     municipality = get_object_or_404(Municipality.objects.current(), number=number)
     muni_places, _unused = selectors.places(municipality_ids=[municipality.pk])
@@ -77,7 +77,7 @@ def municipality_detail(request, number):
     return render(request, "municipalities/municipality_detail.html", {"place": muni_places[0], "crumbs": crumbs})
 
 
-@require_GET
+@require_safe
 def unit_detail(request, slug):
     unit = get_object_or_404(SLTUnit.objects.with_details(), slug=slug)
     context = {
@@ -91,7 +91,7 @@ def unit_detail(request, slug):
     return render(request, "municipalities/unit_detail.html", context)
 
 
-@require_GET
+@require_safe
 def county_list(request):
     counties = selectors.counties_with_places()
     summary = selectors.coverage()
@@ -100,7 +100,7 @@ def county_list(request):
     return render(request, "municipalities/county_list.html", context)
 
 
-@require_GET
+@require_safe
 def coverage(request):
     muni_places, _unused = selectors.places()
     muni_places.sort(key=lambda p: (p.municipality.county.number, p.municipality.name))
@@ -114,7 +114,7 @@ def coverage(request):
     return render(request, "municipalities/coverage.html", context)
 
 
-@require_GET
+@require_safe
 def export_csv(request):
     muni_places, _districts = selectors.places()
     header = [

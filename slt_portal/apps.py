@@ -14,6 +14,8 @@ class SltPortalConfig(AppConfig):
 
         ACCOUNT_LINK_PROVIDERS.append(account_links)
 
+        from . import checks  # noqa: F401 - registers the deploy checks
+
 
 class SltAdminConfig(admin_apps.AdminConfig):
     default = False

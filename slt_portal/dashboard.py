@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from accounts.permissions import is_sfk_admin, sfk_admin_required
 from core.exports import csv_response, xlsx_response
@@ -68,7 +68,7 @@ def admin_tools() -> list[tuple[str, list[tuple[str, str]]]]:
     ]
 
 
-@require_GET
+@require_safe
 @sfk_admin_required
 def dashboard(request):
     context = {
@@ -87,13 +87,13 @@ def _header() -> list[str]:
     return [_("Del"), _("Punkt"), _("Antall"), _("Av totalt")]
 
 
-@require_GET
+@require_safe
 @sfk_admin_required
 def export_csv(request):
     return csv_response(_filename("csv"), _header(), national_picture_rows(national_picture()))
 
 
-@require_GET
+@require_safe
 @sfk_admin_required
 def export_xlsx(request):
     rows = national_picture_rows(national_picture())

@@ -49,8 +49,10 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-# The public address of the site, used in e-mails (invitation links, registration pages).
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address of the site: every absolute URL (e-mails, feeds, calendars, exports) starts with it,
+# never with the request's Host header. Development: the address `make run` serves on (HOST and PORT);
+# production: required (`check --deploy` reports a missing SITE_URL as slt_portal.E001).
+SITE_URL = env("SITE_URL", f"http://{env('HOST', '127.0.0.1')}:{env('PORT', '8000')}" if DEBUG else "").rstrip("/")
 SITE_NAME = "SLT-portalen"
 
 INSTALLED_APPS = [
@@ -151,7 +153,7 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "accounts.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -177,6 +179,8 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own English formats (day before month, 24-hour clock): slt_portal/formats/en/formats.py.
+FORMAT_MODULE_PATH = ["slt_portal.formats"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True

@@ -4,7 +4,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from accounts.demo import DEMO_ADMIN_EMAIL
 from accounts.models import User
@@ -12,7 +12,7 @@ from documents.selectors import latest_news
 from events.models import Event
 
 
-@require_GET
+@require_safe
 def home(request):
     context = {
         "upcoming_events": list(Event.objects.public().upcoming()[:3]),
@@ -21,12 +21,12 @@ def home(request):
     return render(request, "home.html", context)
 
 
-@require_GET
+@require_safe
 def favicon(request):
     return redirect(static("img/favicon.ico"), permanent=True)
 
 
-@require_GET
+@require_safe
 def healthz(request):
     """Liveness + database check for the container HEALTHCHECK and load balancers."""
     try:
@@ -42,7 +42,7 @@ def _demo_data_loaded() -> bool:
     return User.objects.filter(email__iexact=DEMO_ADMIN_EMAIL).exists()
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
     if settings.DEMO_MODE or _demo_data_loaded():

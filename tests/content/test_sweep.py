@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 
 from events.templatetags.events_tags import event_when
-from tests.events.factories import EventFactory, RecordingFactory
+from tests.events.factories import EventFactory, RecordingFactory, SessionFactory
 
 ROOT = Path(settings.BASE_DIR)
 TEMPLATE_DIRS = [ROOT / "templates", *ROOT.glob("*/templates")]
@@ -55,7 +55,7 @@ def test_event_dates_follow_the_language():
     start = timezone.make_aware(dt.datetime(2027, 4, 27, 9, 0))
     event = EventFactory(start=start, end=start + dt.timedelta(hours=7))
     with translation.override("en"):
-        assert event_when(event).startswith("April 27, 2027")
+        assert event_when(event).startswith("27 April 2027")
     with translation.override("nb"):
         assert event_when(event).startswith("27. april 2027")
         event.end = start + dt.timedelta(days=1, hours=7)
@@ -75,7 +75,7 @@ def test_event_and_recording_pages_show_english_dates_on_english_pages(client):
     ):
         html = client.get(url).content.decode()
         assert "27. April" not in html and "27. april" not in html, url
-    assert "April 27, 2027" in client.get(f"/en/arrangementer/{event.slug}/").content.decode()
+    assert "27 April 2027" in client.get(f"/en/arrangementer/{event.slug}/").content.decode()
 
 
 @pytest.mark.django_db
@@ -103,3 +103,25 @@ def test_page_edit_heading_uses_the_title_in_the_page_language(client, sfk_admin
     html = client.get("/en/sider/om-slt/rediger/").content.decode()
     assert "Edit page: What is SLT?</h1>" in html
     assert "Hva er SLT?</h1>" not in html
+
+
+@pytest.mark.django_db
+def test_english_dates_are_day_first_with_a_24_hour_clock(client):
+    """Django's own `en` formats wrote 4 May as "05/04/2027" and a deadline as "11:59 p.m."."""
+    start = timezone.make_aware(dt.datetime(2027, 5, 4, 9, 0))
+    event = EventFactory(
+        start=start,
+        end=start + dt.timedelta(days=1, hours=7),
+        registration_closes=start - dt.timedelta(days=7) + dt.timedelta(hours=14, minutes=59),
+    )
+    SessionFactory(event=event, starts_at=start, ends_at=start + dt.timedelta(hours=1))
+    html = client.get(f"/en/arrangementer/{event.slug}/").content.decode()
+    assert "4 May 2027" in html and "27 April 2027 23:59" in html
+    for american in ("05/04/2027", "May 4", "p.m.", "a.m."):
+        assert american not in html, american
+    with translation.override("en"):
+        from django.utils.formats import date_format
+
+        assert date_format(start, "SHORT_DATE_FORMAT") == "4 May 2027"
+        assert date_format(start, "TIME_FORMAT") == "09:00"
+        assert date_format(start.replace(hour=23, minute=59), "DATETIME_FORMAT") == "4 May 2027 23:59"

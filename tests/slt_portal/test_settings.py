@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-random-production-secret-key-for-the-check-0123456789abcdef",
     "ALLOWED_HOSTS": "slt.example.no",
     "EMAIL_HOST": "smtp.example.no",
+    "SITE_URL": "https://slt.example.no",
     "DJANGO_SETTINGS_MODULE": "slt_portal.settings",
 }
 
@@ -20,7 +21,17 @@ def run_manage(*args, env_overrides):
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_HOST", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if k
+        not in {
+            "DEBUG",
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "EMAIL_HOST",
+            "SITE_URL",
+            "HOST",
+            "PORT",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     env.update(env_overrides)
     return subprocess.run(
@@ -95,3 +106,18 @@ def test_web_entry_point_defaults_to_production_profile():
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_check_deploy_reports_a_missing_site_url():
+    result = run_manage("check", "--deploy", env_overrides={**PRODUCTION_ENV, "SITE_URL": ""})
+    assert result.returncode != 0
+    assert "slt_portal.E001" in result.stderr + result.stdout
+
+
+def test_development_site_url_follows_make_runs_host_and_port():
+    code = "from django.conf import settings as s; print(s.SITE_URL)"
+    env = {"DEBUG": "1", "HOST": "127.0.0.1", "PORT": "8101", "DJANGO_SETTINGS_MODULE": "slt_portal.settings"}
+    result = run_manage("shell", "--no-imports", "-c", code, env_overrides=env)
+    assert result.stdout.strip() == "http://127.0.0.1:8101", result.stderr
+    result = run_manage("shell", "--no-imports", "-c", code, env_overrides={**env, "SITE_URL": "https://x.example.no/"})
+    assert result.stdout.strip() == "https://x.example.no", result.stderr
