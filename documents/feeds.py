@@ -8,15 +8,23 @@ from .models import NewsArticle
 
 
 class NewsFeed(Feed):
-    """Published news only (scheduled articles appear when their time comes)."""
+    """Published news only (scheduled articles appear when their time comes). Links are absolute
+    from SITE_URL, never from the request's Host header."""
 
     description = _("Nyheter fra SLT-arbeidet og Sekretariatet for konfliktrådene.")
+    url_name = "documents:news_rss"
 
     def title(self):
         return f"{_('Aktuelt')} – {settings.SITE_NAME}"
 
     def link(self):
-        return reverse("documents:news_list")
+        return settings.SITE_URL + reverse("documents:news_list")
+
+    def feed_url(self):
+        return settings.SITE_URL + reverse(self.url_name)
+
+    def item_link(self, item):
+        return settings.SITE_URL + item.get_absolute_url()
 
     def items(self):
         return NewsArticle.objects.published().select_related("author").order_by("-publish_at")[:30]
@@ -39,4 +47,5 @@ class NewsFeed(Feed):
 
 class NewsAtomFeed(NewsFeed):
     feed_type = Atom1Feed
+    url_name = "documents:news_atom"
     subtitle = NewsFeed.description
