@@ -10,7 +10,8 @@ from .models import NewsArticle
 
 
 class NewsFeed(Feed):
-    """Published news only (scheduled articles appear when their time comes)."""
+    """Published news only (scheduled articles appear when their time comes). Links are absolute
+    from SITE_URL, never from the request's Host header."""
 
     description = _("Nyheter fra SLT-arbeidet og Sekretariatet for konfliktrådene.")
     url_name = "documents:news_rss"

@@ -124,6 +124,10 @@ class LibraryFilterForm(forms.Form):
         self.fields["language"].choices = [("", _("Alle språk")), *Publication.Language.choices]
 
 
+class NewsSearchForm(forms.Form):
+    q = forms.CharField(label=_("Søk i nyhetene"), required=False, max_length=200)
+
+
 class InfoPageForm(forms.ModelForm):
     class Meta:
         model = InfoPage

@@ -1,8 +1,8 @@
 """Reads for the library, news and information pages."""
 
-from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
+from core.search import text_search
 from municipalities.models import SLTUnit
 
 from . import hooks
@@ -21,8 +21,9 @@ def library_search(
 ) -> QuerySet[Publication]:
     """Current editions the user may see, filtered, newest first.
 
-    Text search uses PostgreSQL's Norwegian full-text search on title and summary (stemming:
-    'planene' finds 'plan'); other databases fall back to a case-insensitive substring match.
+    Text search (core.search) uses PostgreSQL's Norwegian full-text search on title and summary
+    (stemming: 'planene' finds 'plan'; 'handbok' finds 'håndbok'); other databases fall back to a
+    folded word match.
     """
     qs = Publication.objects.visible_to(user).current_editions()
     if kind:
@@ -38,13 +39,7 @@ def library_search(
     if county is not None:
         qs = qs.filter(unit__in=SLTUnit.objects.in_county(county))
     if q:
-        if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchVector
-
-            vector = SearchVector("title", config="norwegian") + SearchVector("summary", config="norwegian")
-            qs = qs.annotate(search=vector).filter(search=SearchQuery(q, config="norwegian", search_type="websearch"))
-        else:
-            qs = qs.filter(Q(title__icontains=q) | Q(summary__icontains=q))
+        qs = text_search(qs, q, {"title": "A", "summary": "B"}, rank=False)
     if theme is not None:
         qs = qs.distinct()
     return qs.with_related().order_by("-published_on", "-id")
@@ -70,8 +65,30 @@ def info_pages_menu() -> QuerySet[InfoPage]:
     )
 
 
-def news_for_list(*, user) -> QuerySet[NewsArticle]:
-    return NewsArticle.objects.visible_to(user).select_related("author").order_by("-publish_at", "-id")
+NEWS_SEARCH_FIELDS = {"title": "A", "lead": "B", "body": "C"}
+INFO_PAGE_SEARCH_FIELDS = {
+    **{f"title{suffix}": "A" for suffix in ("", "_nn", "_en")},
+    **{f"summary{suffix}": "B" for suffix in ("", "_nn", "_en")},
+    **{f"body{suffix}": "C" for suffix in ("", "_nn", "_en")},
+}
+
+
+def news_for_list(*, user, q: str = "") -> QuerySet[NewsArticle]:
+    """The articles the user may see, newest first; `q` filters by text (title, lead, body)."""
+    qs = text_search(NewsArticle.objects.visible_to(user), q, NEWS_SEARCH_FIELDS, rank=False)
+    return qs.select_related("author").order_by("-publish_at", "-id")
+
+
+def news_search(*, q: str) -> QuerySet[NewsArticle]:
+    """Published articles matching `q`, best match first (PostgreSQL), then newest."""
+    qs = text_search(NewsArticle.objects.published(), q, NEWS_SEARCH_FIELDS)
+    return qs.order_by(*(["-rank"] if "rank" in qs.query.annotations else []), "-publish_at", "-id")
+
+
+def info_page_search(*, q: str) -> QuerySet[InfoPage]:
+    """Information pages whose text in any language matches `q`, best match first."""
+    qs = text_search(InfoPage.objects.all(), q, INFO_PAGE_SEARCH_FIELDS)
+    return qs.order_by(*(["-rank"] if "rank" in qs.query.annotations else []), "sort_order", "slug")
 
 
 def news_article_links(*, article: NewsArticle, user) -> dict:

@@ -21,7 +21,7 @@ from core.markup import render_markdown
 from municipalities.selectors import contact_prefill
 
 from . import hooks, services
-from .forms import ContactForm, InfoPageForm, LibraryFilterForm, NewsArticleForm, PublicationForm
+from .forms import ContactForm, InfoPageForm, LibraryFilterForm, NewsArticleForm, NewsSearchForm, PublicationForm
 from .models import NAMED_PAGE_URLS, ContactMessage, InfoPage, NewsArticle, Publication, can_see_restricted
 from .selectors import (
     info_page_get,
@@ -345,11 +345,15 @@ def my_publications(request):
 
 @require_safe
 def news_list(request):
-    page_obj = Paginator(news_for_list(user=request.user), 10).get_page(request.GET.get("page"))
+    form = NewsSearchForm(request.GET or None)
+    q = form.cleaned_data["q"] if form.is_valid() else ""
+    page_obj = Paginator(news_for_list(user=request.user, q=q), 10).get_page(request.GET.get("page"))
     return render(
         request,
         "documents/news_list.html",
         {
+            "form": form,
+            "q": q,
             "page_obj": page_obj,
             "can_add": is_sfk_admin(request.user),
             "crumbs": [(_("Aktuelt"), "")],

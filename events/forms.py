@@ -45,10 +45,15 @@ class RegistrationForm(forms.ModelForm):
 
 
 class EventFilterForm(forms.Form):
+    q = forms.CharField(label=_("Søk i arrangementene"), required=False, max_length=200)
     kind = forms.ChoiceField(label=_("Type"), required=False, choices=[("", _("Alle typer")), *Event.Kind.choices])
     county = forms.ModelChoiceField(
         label=_("Fylke (nettverksmøter)"), required=False, queryset=County.objects.all(), empty_label=_("Alle fylker")
     )
+
+
+class EventSearchForm(forms.Form):
+    q = forms.CharField(label=_("Søk i arrangementene"), required=False, max_length=200)
 
 
 class ParticipantEmailForm(forms.Form):

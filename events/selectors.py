@@ -1,9 +1,18 @@
 """Reads across events, registrations and recordings."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import ExtractYear
 
+from core.search import text_search
+
 from .models import Event, Recording, Registration
+
+EVENT_SEARCH_FIELDS = {"title": "A", "summary": "B", "description": "C", "venue_name": "D"}
+
+
+def event_text_filter(qs: QuerySet[Event], q: str, *, rank: bool = False) -> QuerySet[Event]:
+    """Events of `qs` whose title, summary, description or venue match `q` (core.search)."""
+    return text_search(qs, q, EVENT_SEARCH_FIELDS, rank=rank)
 
 
 def participant_list(*, event: Event) -> list[Registration]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import admin_views, views
+from . import admin_views, feeds, views
 
 app_name = "events"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("arrangementer/", views.event_list, name="list"),
     path("arrangementer/tidligere/", views.event_past, name="past"),
     path("arrangementer/kalender.ics", views.events_feed, name="feed"),
+    path("arrangementer/rss.xml", feeds.UpcomingEventsFeed(), name="rss"),
     path("arrangementer/opptak/", views.recording_archive, name="recordings"),
     path("arrangementer/pamelding/<str:token>/", views.registration_detail, name="registration"),
     path("arrangementer/pamelding/<str:token>/avmeld/", views.registration_cancel, name="registration_cancel"),

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from core.http import add_service_errors, form_status, post_data
 
 from . import selectors, services
-from .forms import EventFilterForm, RegistrationForm
+from .forms import EventFilterForm, EventSearchForm, RegistrationForm
 from .ical import event_ical, events_feed_ical
 from .models import Event
 from .tokens import registration_from_token, registration_token
@@ -36,6 +36,7 @@ def event_list(request):
             events = events.filter(kind=form.cleaned_data["kind"])
         if form.cleaned_data["county"]:
             events = events.filter(county=form.cleaned_data["county"])
+        events = selectors.event_text_filter(events, form.cleaned_data["q"])
     page_obj = Paginator(events, 20).get_page(request.GET.get("page"))
     return render(
         request,
@@ -47,10 +48,15 @@ def event_list(request):
 
 @require_safe
 def event_past(request):
-    events = Event.objects.public().past().annotate(recording_count=Count("recordings")).select_related("county")
+    form = EventSearchForm(request.GET or None)
+    q = form.cleaned_data["q"] if form.is_valid() else ""
+    events = selectors.event_text_filter(Event.objects.public().past(), q)
+    events = events.annotate(recording_count=Count("recordings")).select_related("county")
     page_obj = Paginator(events, 20).get_page(request.GET.get("page"))
     return render(
-        request, "events/event_past.html", {"page_obj": page_obj, "crumbs": crumbs(_("Tidligere arrangementer"))}
+        request,
+        "events/event_past.html",
+        {"form": form, "page_obj": page_obj, "q": q, "crumbs": crumbs(_("Tidligere arrangementer"))},
     )
 
 

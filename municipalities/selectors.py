@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Case, Count, Exists, F, FloatField, Func, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Greatest, Lower, Replace
+from django.urls import reverse
+from django.utils.translation import gettext
 
 from core.text import FOLD_NB
 from core.vocabulary import STALE_AFTER_DAYS
@@ -65,29 +67,92 @@ def _fallback_score(query: str, text: str) -> float:
     return best if best >= FALLBACK_THRESHOLD else 0.0
 
 
+def _trigram_matches(queryset, fields: list[str], query: str):
+    """PostgreSQL: rows where one of `fields` matches the normalised query, annotated with `sim`
+    (trigram word similarity) and `boost` (1.0 for a name that starts with the query)."""
+    from django.contrib.postgres.search import TrigramWordSimilarity
+
+    annotations = {f"n_{i}": _pg_normalised(name) for i, name in enumerate(fields)}
+    queryset = queryset.annotate(**annotations)
+    sims = [TrigramWordSimilarity(Value(query), F(f"n_{i}")) for i in range(len(fields))]
+    exact = [When(**{f"n_{i}__startswith": query}, then=Value(1.0)) for i in range(len(fields))]
+    contains = Q()
+    for i in range(len(fields)):
+        contains |= Q(**{f"n_{i}__contains": query})
+    return queryset.annotate(
+        sim=Greatest(*sims) if len(sims) > 1 else sims[0],
+        boost=Case(*exact, default=Value(0.0), output_field=FloatField()),
+    ).filter(contains | Q(sim__gte=TRIGRAM_THRESHOLD))
+
+
 def _match(queryset, fields: list[str], query: str) -> dict[int, float]:
     """{pk: score} of rows where one of `fields` matches the (normalised) query."""
     if uses_trigram():
-        from django.contrib.postgres.search import TrigramWordSimilarity
-
-        annotations = {f"n_{i}": _pg_normalised(name) for i, name in enumerate(fields)}
-        queryset = queryset.annotate(**annotations)
-        sims = [TrigramWordSimilarity(Value(query), F(f"n_{i}")) for i in range(len(fields))]
-        exact = [When(**{f"n_{i}__startswith": query}, then=Value(1.0)) for i in range(len(fields))]
-        contains = Q()
-        for i in range(len(fields)):
-            contains |= Q(**{f"n_{i}__contains": query})
-        queryset = queryset.annotate(
-            sim=Greatest(*sims) if len(sims) > 1 else sims[0],
-            boost=Case(*exact, default=Value(0.0), output_field=FloatField()),
-        ).filter(contains | Q(sim__gte=TRIGRAM_THRESHOLD))
-        return {pk: max(sim, boost) for pk, sim, boost in queryset.values_list("pk", "sim", "boost")}
+        matches = _trigram_matches(queryset, fields, query)
+        return {pk: max(sim, boost) for pk, sim, boost in matches.values_list("pk", "sim", "boost")}
     scores = {}
     for pk, *values in queryset.values_list("pk", *fields):
         score = max(_fallback_score(query, normalise(v)) for v in values)
         if score:
             scores[pk] = score
     return scores
+
+
+def _match_objects(queryset, fields: list[str], query: str) -> list[tuple[float, object]]:
+    """Like _match, but the matching rows themselves with their score, in one query."""
+    if uses_trigram():
+        return [(max(obj.sim, obj.boost), obj) for obj in _trigram_matches(queryset, fields, query)]
+    scored = [(max(_fallback_score(query, normalise(getattr(obj, f))) for f in fields), obj) for obj in queryset]
+    return [(score, obj) for score, obj in scored if score]
+
+
+# Words that say what kind of place is meant rather than which: "Fredrikstad kommune" means
+# Fredrikstad. Dropped from a name search (normalised forms, see normalise()).
+PLACE_WORDS = frozenset(
+    {"kommune", "kommunen", "kommuner", "kommunes", "fylke", "fylket", "fylkeskommune", "bydel", "bydelen"}
+    | {"slt", "enhet", "enheten", "sltenhet", "koordinator", "municipality", "county", "district", "unit"}
+)
+
+
+def strip_place_words(query: str) -> str:
+    """The normalised query without PLACE_WORDS ("Fredrikstad kommune" → "fredrikstad")."""
+    return " ".join(word for word in normalise(query).split() if word not in PLACE_WORDS)
+
+
+@dataclass
+class DirectoryHit:
+    """A municipality or an SLT unit whose name matches a search, for the site-wide search."""
+
+    name: str
+    url: str
+    detail: str  # the county (municipality) or "SLT-enhet"
+    score: float
+
+
+def directory_hits(*, query: str, limit: int = 5) -> tuple[int, list[DirectoryHit]]:
+    """(number of matches, best `limit`) among current municipalities (any official name form) and
+    current SLT units, with the directory's typo tolerance and without place words such as
+    "kommune". Two queries."""
+    q = strip_place_words(query)
+    if not q:
+        return 0, []
+    current_unit = UnitMunicipality.objects.filter(municipality=OuterRef("pk"), is_current=True)
+    municipalities = (
+        Municipality.objects.current()
+        .select_related("county")
+        .annotate(unit_name=Subquery(current_unit.values("unit__name")[:1]))
+        .only("number", "name", "official_name", "county__name")
+    )
+    hits = []
+    for score, m in _match_objects(municipalities, ["name", "official_name"], q):
+        detail = f"{m.county.name} · {m.unit_name}" if m.unit_name else m.county.name
+        url = reverse("municipalities:municipality", kwargs={"number": m.number})
+        hits.append(DirectoryHit(name=m.name, url=url, detail=detail, score=score))
+    units = SLTUnit.objects.current().only("name", "slug")
+    for score, unit in _match_objects(units, ["name"], q):
+        hits.append(DirectoryHit(name=unit.name, url=unit.get_absolute_url(), detail=gettext("SLT-enhet"), score=score))
+    hits.sort(key=lambda hit: (-hit.score, hit.name))
+    return len(hits), hits[:limit]
 
 
 @dataclass

@@ -1,19 +1,23 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import dashboard, views
+from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("sok/", views.search, name="search"),
     # Sfk area landing page; the apps' own /sfk/... pages are more specific paths.
     path("sfk/", dashboard.dashboard, name="sfk_dashboard"),
     path("sfk/eksport.csv", dashboard.export_csv, name="sfk_export_csv"),

@@ -3,13 +3,18 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from accounts.demo import DEMO_ADMIN_EMAIL
 from accounts.models import User
+from core.search import clean_query
 from documents.selectors import latest_news
 from events.models import Event
+
+from .search import site_search
 
 
 @require_safe
@@ -19,6 +24,21 @@ def home(request):
         "latest_news": latest_news(limit=3),
     }
     return render(request, "home.html", context)
+
+
+@require_safe
+def search(request):
+    """One search over the whole site, results grouped by kind (slt_portal.search)."""
+    q = clean_query(request.GET.get("q"))
+    groups = site_search(q=q, user=request.user) if q else []
+    context = {
+        "q": q,
+        "site_query": q,
+        "groups": groups,
+        "total": sum(group.count for group in groups),
+        "crumbs": [(_("Søk"), "")],
+    }
+    return render(request, "search.html", context)
 
 
 @require_safe
@@ -58,6 +78,7 @@ def robots_txt(request):
             "Disallow: /nn/sfk/",
             "Disallow: /en/sfk/",
         ]
+    lines += ["", f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 

@@ -38,7 +38,7 @@ def test_error_page_and_login_form_errors_pass_axe(live_server, page, axe):
 @pytest.mark.parametrize("prefix", ["", "/nn", "/en"])
 def test_foundation_pages_pass_axe_in_each_language(live_server, page, axe, login, prefix):
     user = UserFactory(email="axe@example.no", preferred_language="nb")
-    for path in ["/", "/konto/logg-inn/", "/konto/glemt-passord/", "/konto/glemt-passord/sendt/"]:
+    for path in ["/", "/sok/", "/konto/logg-inn/", "/konto/glemt-passord/", "/konto/glemt-passord/sendt/"]:
         page.goto(f"{live_server.url}{prefix}{path}")
         assert page.locator("h1").count() == 1
         axe(page)

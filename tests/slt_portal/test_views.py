@@ -6,7 +6,9 @@ from tests.helpers import assert_page, assert_pages
 @pytest.mark.django_db
 def test_foundation_pages_render_in_all_languages(client):
     assert_pages(
-        client, ["/", "/konto/logg-inn/", "/konto/glemt-passord/", "/konto/glemt-passord/sendt/"], max_queries=3
+        client,
+        ["/", "/sok/", "/konto/logg-inn/", "/konto/glemt-passord/", "/konto/glemt-passord/sendt/"],
+        max_queries=3,
     )
 
 

@@ -1,0 +1,74 @@
+"""Free-text matching shared by the apps' list searches and the site-wide search.
+
+PostgreSQL: full-text search with the `norwegian` configuration (stemming: "foreldrene" finds
+"foreldre") over the given fields, unaccented on both sides so that "handbok" finds "håndbok"
+(`unaccent` is created by the directory's migration), queried with `websearch_to_tsquery`, so any
+input is valid syntax; the queryset is annotated with `rank`. Other databases (SQLite, development
+only): every term, crudely stemmed and folded (æ→ae, ø→o, å→a), must occur in one of the fields;
+no ranking.
+"""
+
+import re
+
+from django.db import connection
+from django.db.models import F, Func, Q, QuerySet, TextField, Value
+from django.db.models.functions import Lower, Replace
+
+SEARCH_CONFIG = "norwegian"
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+_FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
+_SUFFIXES = ("ene", "ane", "ers", "er", "en", "et", "a", "e")
+
+
+def clean_query(value: str | None) -> str:
+    """The query as the searches use it: whitespace collapsed, NUL removed, at most 200 characters."""
+    return " ".join((value or "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
+
+
+def fold(text: str) -> str:
+    """Lower case with æ → ae, ø → o, å → a: what PostgreSQL's unaccent does to Norwegian letters."""
+    return text.lower().translate(_FOLD)
+
+
+def _stem(term: str) -> str:
+    for suffix in _SUFFIXES:
+        if term.endswith(suffix) and len(term) - len(suffix) >= 4:
+            return term[: -len(suffix)]
+    return term
+
+
+def _folded_column(name: str):
+    # SQLite's lower() only knows ASCII, so the capitals are replaced as well.
+    expr = Lower(F(name), output_field=TextField())
+    for letters, plain in (("æÆ", "ae"), ("øØ", "o"), ("åÅ", "a")):
+        for letter in letters:
+            expr = Replace(expr, Value(letter), Value(plain), output_field=TextField())
+    return expr
+
+
+def text_search(qs: QuerySet, q: str, fields: dict[str, str], *, rank: bool = True) -> QuerySet:
+    """Rows of `qs` matching `q` in `fields` ({field: weight "A"–"D"}); on PostgreSQL annotated
+    with `rank` unless `rank=False`. An empty query matches everything."""
+    q = clean_query(q)
+    if not q:
+        return qs
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = None
+        for name, weight in fields.items():
+            part = SearchVector(Func(F(name), function="unaccent"), weight=weight, config=SEARCH_CONFIG)
+            vector = part if vector is None else vector + part
+        query = SearchQuery(fold(q), config=SEARCH_CONFIG, search_type="websearch")
+        qs = qs.annotate(search_document=vector).filter(search_document=query)
+        return qs.annotate(rank=SearchRank(F("search_document"), query)) if rank else qs
+    annotations = {f"folded_{name}": _folded_column(name) for name in fields}
+    qs = qs.annotate(**annotations)
+    for term in [t for t in re.split(r"\W+", fold(q)) if t][:MAX_TERMS]:
+        stem = _stem(term)
+        match = Q()
+        for name in annotations:
+            match |= Q(**{f"{name}__contains": stem})
+        qs = qs.filter(match)
+    return qs
