@@ -20,6 +20,7 @@ from .models import (
     SLTUnit,
     UnitDistrict,
     UnitMunicipality,
+    status_text,
 )
 
 # Trigram word similarity (PostgreSQL) / difflib ratio (fallback) a match must reach.
@@ -122,6 +123,12 @@ class Place:
             {p.unit.status for p in self.district_places if p.unit},
         )
 
+    @property
+    def status_text(self) -> str:
+        """What the map, the county list, the coverage table and CSV say about this place."""
+        districts = (self.districts_covered, len(self.district_places)) if self.has_districts and self.covered else None
+        return status_text(self.status, districts=districts)
+
 
 def slt_status(own: str | None, district_statuses) -> str | None:
     """A municipality's SLT status, the one rule behind every coverage figure: the status of the
@@ -134,12 +141,6 @@ def slt_status(own: str | None, district_statuses) -> str | None:
     if SLTUnit.Status.ESTABLISHING in district_statuses:
         return SLTUnit.Status.ESTABLISHING
     return None
-
-    @property
-    def status_text(self) -> str:
-        """What the map, the county list, the coverage table and CSV say about this place."""
-        districts = (self.districts_covered, len(self.district_places)) if self.has_districts and self.covered else None
-        return status_text(self.status, districts=districts)
 
 
 def places(*, municipality_ids=None, district_ids=()) -> tuple[list[Place], list[Place]]:
