@@ -4,12 +4,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import dashboard, views
+from .api import views as api_views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
+    path("", include("slt_portal.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -18,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("sfk/", dashboard.dashboard, name="sfk_dashboard"),
     path("sfk/eksport.csv", dashboard.export_csv, name="sfk_export_csv"),
     path("sfk/eksport.xlsx", dashboard.export_xlsx, name="sfk_export_xlsx"),
+    path("api/", api_views.docs, name="api_docs"),
     path("konto/", include("accounts.urls")),
     path("", include("municipalities.urls")),
     path("", include("measures.urls")),
