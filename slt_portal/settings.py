@@ -307,6 +307,12 @@ CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)  # contact form messages p
 # Contact form messages are deleted this many days after they arrive (`manage.py purge_contact_messages`).
 CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 365)
 
+# --- open data API (/api/v1/) ---
+# Requests per client IP address per minute; over it the API answers 429 with Retry-After.
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)
+API_RATE_WINDOW = 60  # seconds
+API_MAX_PAGE_SIZE = 100
+
 # --- security ---
 # The login form posts `username` (an e-mail address); axes must lock out per address, any case.
 AXES_USERNAME_FORM_FIELD = "username"

@@ -18,3 +18,6 @@ import tempfile  # noqa: E402
 
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="slt-test-media-"))  # noqa: F405
 DEMO_MODE = False
+# The API's rate limit is tested on its own (tests/slt_portal/test_api_http.py sets it low); the
+# other API tests, the schema fuzz test included, make many requests from one address.
+API_RATE_LIMIT = 1_000_000

@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import dashboard, views
+from .api import views as api_views
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -13,6 +14,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
+    path("", include("slt_portal.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -22,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("sfk/", dashboard.dashboard, name="sfk_dashboard"),
     path("sfk/eksport.csv", dashboard.export_csv, name="sfk_export_csv"),
     path("sfk/eksport.xlsx", dashboard.export_xlsx, name="sfk_export_xlsx"),
+    path("api/", api_views.docs, name="api_docs"),
     path("konto/", include("accounts.urls")),
     path("", include("municipalities.urls")),
     path("", include("measures.urls")),
