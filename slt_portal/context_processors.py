@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 
 LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
@@ -21,5 +21,6 @@ def site(request):
     return {
         "SITE_NAME": settings.SITE_NAME,
         "CONTACT_EMAIL": settings.CONTACT_EMAIL,
+        "CONTACT_URL": reverse("documents:contact"),  # for lower apps' templates, which cannot name it
         "language_switcher": switcher,
     }

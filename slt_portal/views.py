@@ -10,6 +10,7 @@ from accounts.demo import DEMO_ADMIN_EMAIL
 from accounts.models import User
 from documents.selectors import latest_news
 from events.models import Event
+from municipalities.selectors import coverage
 
 
 @require_GET
@@ -17,6 +18,7 @@ def home(request):
     context = {
         "upcoming_events": list(Event.objects.public().upcoming()[:3]),
         "latest_news": latest_news(limit=3),
+        "coverage": coverage(),
     }
     return render(request, "home.html", context)
 

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.html import format_html
 
+from core import phone
 from core.markup import render_markdown
 
 register = template.Library()
@@ -39,3 +40,11 @@ def in_language(text, lang):
     never in <title> or attributes.
     """
     return format_html('<span lang="{}">{}</span>', lang, text)
+
+
+@register.filter
+def phone_link(e164: str):
+    """A stored (E.164) phone number as a tel: link, grouped ("+47 400 00 000") and never wrapped."""
+    if not e164:
+        return ""
+    return format_html('<a class="ds-link nowrap" href="{}">{}</a>', phone.tel_uri(e164), phone.display(e164))
