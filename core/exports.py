@@ -7,9 +7,17 @@ from decimal import Decimal
 
 from django.http import HttpResponse
 
+from . import phone
+
 # A cell starting with one of these is read as a formula (or may become one) by spreadsheet programs.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class Phone(str):
+    """A stored (E.164) phone number in an export row. It is data, not text to protect: CSV writes it
+    as an RFC 3966 URI (`tel:+4740000000`), XLSX as a text cell `+47 400 00 000`; neither can be
+    read as a formula, so it gets no apostrophe."""
 
 
 def escape_cell(value):
@@ -32,7 +40,7 @@ def csv_response(filename: str, header: Sequence, rows: Iterable[Sequence]) -> H
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow([escape_cell(cell) for cell in header])
-    writer.writerows([escape_cell(cell) for cell in row] for row in rows)
+    writer.writerows([_csv_cell(cell) for cell in row] for row in rows)
     return _attachment(HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8"), filename)
 
 
@@ -44,7 +52,23 @@ def xlsx_response(filename: str, header: Sequence, rows: Iterable[Sequence], *, 
     sheet = workbook.create_sheet(str(sheet_title)[:31] or None)
     sheet.append([escape_cell(cell) for cell in header])
     for row in rows:
-        sheet.append([escape_cell(cell) for cell in row])
+        sheet.append([_xlsx_cell(sheet, cell) for cell in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return _attachment(HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE), filename)
+
+
+def _csv_cell(value):
+    if isinstance(value, Phone):
+        return phone.tel_uri(value)
+    return escape_cell(value)
+
+
+def _xlsx_cell(sheet, value):
+    if isinstance(value, Phone):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet, value=phone.grouped(value))
+        cell.number_format = "@"  # text, so no spreadsheet turns it into a number or a formula
+        return cell
+    return escape_cell(value)

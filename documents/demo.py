@@ -19,7 +19,6 @@ NATIONAL = [
         "slug": "demo-slt-handboken",
         "title": "SLT-håndboken (demofil)",
         "kind": Publication.Kind.HANDBOOK,
-        "edition": "Demo",
         "published_on": dt.date(2024, 1, 15),
         "summary": "Plassholder for SLT-håndboken: en håndbok for SLT-koordinatorer om hvordan kommunen "  # noqa: E501
         "organiserer det rus- og kriminalitetsforebyggende arbeidet. Dette er en demofil.",
@@ -28,7 +27,6 @@ NATIONAL = [
         "slug": "demo-tryggere-naermiljoer",
         "title": "Tryggere nærmiljøer (demofil)",
         "kind": Publication.Kind.HANDBOOK,
-        "edition": "Demo",
         "published_on": dt.date(2023, 6, 1),
         "summary": "Plassholder for håndboken om kriminalitetsforebygging og fysiske omgivelser, for "  # noqa: E501
         "planleggere og politikere. Dette er en demofil.",

@@ -17,6 +17,11 @@ class PublicationForm(forms.ModelForm):
         required=False,
         help_text=_("Valgfritt. JPEG, PNG eller WebP, høyst 5 MB. Vises som pynt ved siden av tittelen."),
     )
+    use_as_action_plan = forms.BooleanField(
+        label=_("Bruk som enhetens gjeldende handlingsplan"),
+        required=False,
+        help_text=_("For en lokal handlingsplan: lenken «Handlingsplan» på enhetens side går da til dette dokumentet."),
+    )
     upload = forms.FileField(
         label=_("Fil"),
         required=False,
@@ -84,6 +89,17 @@ class PublicationForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("use_as_action_plan"):
+            if cleaned.get("kind") != Publication.Kind.ACTION_PLAN or not cleaned.get("unit"):
+                self.add_error(
+                    "use_as_action_plan",
+                    _("Velg typen «Lokal handlingsplan» og SLT-enheten planen gjelder for."),
+                )
+            elif cleaned.get("is_restricted"):
+                self.add_error(
+                    "use_as_action_plan",
+                    _("En handlingsplan som bare koordinatorer kan se, kan ikke lenkes fra enhetens side."),
+                )
         has_file = bool(cleaned.get("upload") or (self.instance.pk and self.instance.file))
         if not has_file and not cleaned.get("external_url") and not self.has_error("upload"):
             raise ValidationError(_("Last opp en fil eller oppgi en ekstern lenke."), code="file_or_url")

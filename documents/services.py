@@ -6,6 +6,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -21,6 +22,7 @@ from core.audit import (
 )
 from core.content import content_changed
 from core.text import slugify_nb
+from municipalities.services import unit_set_action_plan
 from outbox.services import outbox_enqueue
 
 from . import hooks
@@ -56,11 +58,20 @@ def _attach_file(publication: Publication, uploaded, inspected: InspectedFile) -
 
 
 def publication_save(
-    *, publication: Publication, by, uploaded=None, inspected: InspectedFile | None = None, themes=None, cover=None
+    *,
+    publication: Publication,
+    by,
+    uploaded=None,
+    inspected: InspectedFile | None = None,
+    themes=None,
+    cover=None,
+    use_as_action_plan: bool = False,
 ) -> Publication:
     """Create or update a publication; validates the upload by content before anything is stored.
 
-    `inspected` is the result of `inspect_upload(uploaded)` when the caller (the form) already has it."""
+    `inspected` is the result of `inspect_upload(uploaded)` when the caller (the form) already has it.
+    `use_as_action_plan`: a public action plan of a unit becomes the unit's current plan (its page's
+    "Handlingsplan" link points to the publication)."""
     if uploaded is not None and inspected is None:
         inspected = inspect_upload(uploaded)
     cover_ext = inspect_cover(cover) if cover is not None else ""
@@ -87,11 +98,27 @@ def publication_save(
                 publication.themes.set(themes)
             if record_save(by, publication, before, PUBLICATION_FIELDS, created=created):
                 content_changed(publication)
+            if use_as_action_plan:
+                _use_as_action_plan(publication, by)
     except Exception:
         for name in stored:
             publication.file.storage.delete(name)
         raise
     return publication
+
+
+def publication_public_url(publication: Publication) -> str:
+    """The publication's page as an absolute URL in the default language (for links stored elsewhere)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return settings.SITE_URL + publication.get_absolute_url()
+
+
+def _use_as_action_plan(publication: Publication, by) -> None:
+    if publication.kind != Publication.Kind.ACTION_PLAN or publication.unit_id is None:
+        raise ValidationError(_("Bare en lokal handlingsplan kan brukes som enhetens handlingsplan."))
+    if publication.is_restricted:
+        raise ValidationError(_("En handlingsplan som bare koordinatorer kan se, kan ikke lenkes fra enhetens side."))
+    unit_set_action_plan(unit=publication.unit, url=publication_public_url(publication), by=by)
 
 
 def _replace_later(field_file) -> None:

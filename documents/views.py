@@ -290,6 +290,7 @@ def _save_publication(request, form, publication):
                 inspected=form.inspected,
                 cover=form.cleaned_data.get("cover"),
                 themes=form.cleaned_data.get("themes", []),
+                use_as_action_plan=form.cleaned_data.get("use_as_action_plan", False),
             )
         except ValidationError as error:
             form.add_error(None, error.messages)

@@ -16,8 +16,33 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=OSLO)
 
 
-def _weekday_on_or_after(day: dt.date, weekday: int) -> dt.date:
-    return day + dt.timedelta(days=(weekday - day.weekday()) % 7)
+def _easter(year: int) -> dt.date:
+    """Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    n = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * n) // 451
+    month, day = divmod(h + n - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def days_off(year: int) -> set[dt.date]:
+    """Norway's public holidays, plus Christmas Eve and New Year's Eve (no one holds a course then)."""
+    easter = _easter(year)
+    moving = [-3, -2, 0, 1, 39, 49, 50]  # Maundy Thursday … Whit Monday
+    fixed = [(1, 1), (5, 1), (5, 17), (12, 24), (12, 25), (12, 26), (12, 31)]
+    return {easter + dt.timedelta(days=n) for n in moving} | {dt.date(year, m, d) for m, d in fixed}
+
+
+def _weekday_on_or_after(day: dt.date, weekday: int, *, days: int = 1) -> dt.date:
+    """The first `weekday` on or after `day` such that none of the event's `days` days is a day off."""
+    day += dt.timedelta(days=(weekday - day.weekday()) % 7)
+    while any(d in days_off(d.year) for d in (day + dt.timedelta(days=n) for n in range(days))):
+        day += dt.timedelta(days=7)
+    return day
 
 
 def _event(slug: str, **fields) -> Event:
@@ -35,7 +60,7 @@ def _programme(event: Event, items: list[tuple[dt.datetime, dt.datetime, str, st
 
 def load(*, log):
     today = timezone.localdate()
-    conf_day = _weekday_on_or_after(today + dt.timedelta(days=150), 1)  # a Tuesday
+    conf_day = _weekday_on_or_after(today + dt.timedelta(days=150), 1, days=2)  # a Tuesday
     day2 = conf_day + dt.timedelta(days=1)
     conference = _event(
         f"slt-konferansen-{conf_day.year}",
@@ -80,7 +105,7 @@ def load(*, log):
         ],
     )
 
-    course_day = _weekday_on_or_after(today + dt.timedelta(days=40), 2)
+    course_day = _weekday_on_or_after(today + dt.timedelta(days=40), 2, days=2)
     course = _event(
         "innforingskurs-for-nye-slt-koordinatorer",
         title="Innføringskurs for nye SLT-koordinatorer",
@@ -195,7 +220,7 @@ def load(*, log):
     )
 
     last_year = conf_day.year - 1
-    last_day = _weekday_on_or_after(dt.date(last_year, 5, 1), 1)
+    last_day = _weekday_on_or_after(dt.date(last_year, 5, 1), 1, days=2)
     previous = _event(
         f"slt-konferansen-{last_year}",
         title=f"SLT-konferansen {last_year}",

@@ -144,7 +144,7 @@ def _unit(slug, name, status, started, email_domain, county_no, now, index):
     return unit
 
 
-def _coordinators(unit, index, now, *, email_domain, assistant=False, employer=None):
+def _coordinators(unit, index, now, *, email_domain, employer, assistant=False):
     if unit.coordinators.exists():
         return
     verified = unit.verified_at
@@ -153,10 +153,10 @@ def _coordinators(unit, index, now, *, email_domain, assistant=False, employer=N
         name=_person(index),
         title="SLT-koordinator",
         position_percent=100 if index % 4 else 50,
-        employer=employer or f"{unit.name.replace('SLT ', '')} kommune",
+        employer=employer,
         org_placement="Oppvekst, kultur og fritid",
         email=_address(_person(index), email_domain),
-        phone=f"+47 400 {index:02d} {100 + index:03d}",
+        phone=f"+47400{index:02d}{100 + index:03d}",  # stored as E.164
         verified_at=verified,
     )
     if unit.slug in VACANT:
@@ -215,7 +215,12 @@ def load(*, log):
             UnitMunicipality.objects.get_or_create(
                 unit=unit, municipality=municipalities[number], defaults={"is_current": unit.is_current}
             )
-        _coordinators(unit, index, now, email_domain=slug, assistant=len(numbers) > 1 or index % 9 == 0)
+        # The employer is a real municipality: an inter-municipal unit's coordinator is employed by
+        # its host municipality (the first member), never by an invented "Midt-Troms kommune".
+        employer = f"{municipalities[numbers[0]].name} kommune"
+        _coordinators(
+            unit, index, now, email_domain=slug, employer=employer, assistant=len(numbers) > 1 or index % 9 == 0
+        )
 
     districts = {d.number: d for d in District.objects.all()}
     for offset, (slug, name, numbers) in enumerate(OSLO_UNITS, start=len(UNITS) + 1):

@@ -28,6 +28,7 @@ class UnitPublicForm(forms.ModelForm):
         model = SLTUnit
         fields = [
             "email",
+            "phone",
             "started_year",
             "has_steering_group",
             "steering_group_chair",

@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.phone import E164_REGEX, PhoneNumberField
 from core.vocabulary import STALE_AFTER_DAYS
 
 
@@ -178,6 +179,11 @@ class SLTUnit(models.Model):
     )
     action_plan_url = models.URLField(_("lenke til handlingsplan"), blank=True)
     email = models.EmailField(_("felles e-post for enheten"), blank=True)
+    phone = PhoneNumberField(
+        _("felles telefon for enheten"),
+        blank=True,
+        help_text=_("Sentralbord eller et felles nummer, ikke private numre."),
+    )
     verified_at = models.DateTimeField(_("sist bekreftet"), null=True, blank=True)
     sfk_notes = models.TextField(_("notater for Sfk (ikke offentlig)"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -195,6 +201,7 @@ class SLTUnit(models.Model):
                 condition=Q(started_year__isnull=True) | Q(started_year__gte=1990),
                 name="sltunit_started_year_sane",
             ),
+            models.CheckConstraint(condition=Q(phone="") | Q(phone__regex=E164_REGEX), name="sltunit_phone_e164"),
         ]
 
     def __str__(self):
@@ -291,6 +298,14 @@ class UnitDistrict(models.Model):
         ]
 
 
+# The one order of a unit's coordinator entries, wherever they are listed: the SLT coordinator(s)
+# first (by title), then everyone else (advisers, assistants), each group by name.
+COORDINATOR_ORDER = [
+    Case(When(title__icontains="koordinator", then=Value(0)), default=Value(1)),
+    "name",
+]
+
+
 class CoordinatorQuerySet(models.QuerySet):
     def active(self):
         return self.filter(ended_at__isnull=True)
@@ -329,7 +344,7 @@ class Coordinator(models.Model):
     employer = models.CharField(_("arbeidsgiver"), max_length=200, blank=True)
     org_placement = models.CharField(_("organisatorisk plassering"), max_length=200, blank=True)
     email = models.EmailField(_("e-post (jobb)"))
-    phone = models.CharField(_("telefon (jobb)"), max_length=30, blank=True)
+    phone = PhoneNumberField(_("telefon (jobb)"), blank=True)
     photo = models.ImageField(_("bilde"), upload_to="coordinators/", blank=True)
     photo_consent_at = models.DateTimeField(_("samtykke til bilde gitt"), null=True, blank=True)
     is_public = models.BooleanField(_("vises offentlig"), default=True)
@@ -345,7 +360,7 @@ class Coordinator(models.Model):
     class Meta:
         verbose_name = _("SLT-koordinator")
         verbose_name_plural = _("SLT-koordinatorer")
-        ordering = ["name"]
+        ordering = COORDINATOR_ORDER
         constraints = [
             models.CheckConstraint(
                 condition=Q(position_percent__isnull=True) | Q(position_percent__gte=1, position_percent__lte=100),
@@ -355,6 +370,7 @@ class Coordinator(models.Model):
                 condition=Q(photo="") | Q(photo_consent_at__isnull=False),
                 name="coordinator_photo_needs_consent",
             ),
+            models.CheckConstraint(condition=Q(phone="") | Q(phone__regex=E164_REGEX), name="coordinator_phone_e164"),
         ]
 
     def __str__(self):

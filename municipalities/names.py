@@ -34,3 +34,14 @@ NAME_FORM_LANGUAGES = {
 
 def name_form_language(form: str) -> str:
     return NAME_FORM_LANGUAGES.get(form, "")
+
+
+# Names in common use that the official name (SSB) does not carry, matched by the directory search
+# like the official forms: by kommunenummer. Tromsø's Northern Sami name is Romsa (the official
+# county name "Troms - Romsa - Tromssa" has it too, but the search should find the town first).
+MUNICIPALITY_ALIASES = {
+    "5501": ("Romsa",),  # Tromsø
+    "1804": ("Bådåddjo",),  # Bodø (Lule Sami)
+    "5601": ("Áltá",),  # Alta
+    "1806": ("Áhkanjárga",),  # Narvik
+}

@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Case, Count, Exists, F, FloatField, Func, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, CharField, Count, Exists, F, Func, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Greatest, Lower, Replace
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -24,12 +24,29 @@ from .models import (
     UnitMunicipality,
     status_text,
 )
+from .names import MUNICIPALITY_ALIASES
 
-# Trigram word similarity (PostgreSQL) / difflib ratio (fallback) a match must reach.
+# Trigram word similarity (PostgreSQL) / difflib ratio (fallback) a fuzzy match must reach.
 TRIGRAM_THRESHOLD = 0.45
 FALLBACK_THRESHOLD = 0.78
 # A county match lists the county's municipalities a little below direct name matches.
 COUNTY_WEIGHT = 0.85
+# Scores of a name that equals the query, starts with it, has a word starting with it, contains it;
+# a fuzzy (misspelt) match scores at most FUZZY_CAP, so exact and prefix matches of a name always
+# outrank a fuzzy match in another name (and a county's municipalities: 1.0 * COUNTY_WEIGHT).
+EXACT, PREFIX, WORD_PREFIX, CONTAINS = 1.0, 0.95, 0.9, 0.8
+FUZZY_CAP = 0.75
+# Words that say what kind of place is meant but are not part of its name ("Tromsø kommune",
+# "Bydel Grorud", "Romssa suohkan"): bokmål, nynorsk, English, Sami and Kven, normalised.
+PLACE_WORDS = frozenset(
+    {
+        "kommune", "kommunen", "kommuner", "kommuna", "kommunar", "kommunane",
+        "bydel", "bydelen", "bydeler", "bydelar",
+        "fylke", "fylket", "fylker", "fylka", "fylkeskommune", "fylkeskommunen", "fylkeskommuna",
+        "municipality", "county", "district", "borough", "council",
+        "gielda", "suohkan", "suohkana", "tjielte", "fylkka", "komuuni", "kunta",
+    }
+)  # fmt: skip
 
 
 def normalise(text: str) -> str:
@@ -39,6 +56,13 @@ def normalise(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("aa", "a")
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def search_terms(query: str) -> str:
+    """The normalised query without the words that only say "municipality", "district" or
+    "county" ("Tromsø kommune" → "tromso"); a query of nothing but such words is kept as it is."""
+    words = normalise(query).split()
+    return " ".join(w for w in words if w not in PLACE_WORDS) or " ".join(words)
 
 
 def uses_trigram() -> bool:
@@ -51,72 +75,81 @@ def _pg_normalised(field_name: str):
     return Replace(unaccented, Value("aa"), Value("a"))
 
 
-def _fallback_score(query: str, text: str) -> float:
+def _name_score(query: str, text: str) -> float:
+    """EXACT, PREFIX, WORD_PREFIX or CONTAINS for a name that holds the query; 0.0 otherwise."""
     if not text:
         return 0.0
     if query == text:
-        return 1.0
-    if f" {text} ".find(f" {query}") >= 0:
-        return 0.9  # word prefix
-    if query in text:
-        return 0.8
+        return EXACT
+    if text.startswith(query):
+        return PREFIX
+    if f" {text}".find(f" {query}") >= 0:
+        return WORD_PREFIX
+    return CONTAINS if query in text else 0.0
+
+
+def _fuzzy_score(query: str, text: str) -> float:
+    if not text:
+        return 0.0
     words = text.split()
     size = len(query.split())
     candidates = {" ".join(words[i : i + size]) for i in range(len(words))} | {text}
     best = max(difflib.SequenceMatcher(None, query, c).ratio() for c in candidates)
-    return best if best >= FALLBACK_THRESHOLD else 0.0
+    return min(best, FUZZY_CAP) if best >= FALLBACK_THRESHOLD else 0.0
 
 
-def _trigram_matches(queryset, fields: list[str], query: str):
-    """PostgreSQL: rows where one of `fields` matches the normalised query, annotated with `sim`
-    (trigram word similarity) and `boost` (1.0 for a name that starts with the query)."""
+def _trigram_candidates(queryset, fields: list[str], query: str):
+    """PostgreSQL: rows where one of `fields` contains the normalised query or is similar to it,
+    annotated with `sim` (trigram word similarity of the best field)."""
     from django.contrib.postgres.search import TrigramWordSimilarity
 
     annotations = {f"n_{i}": _pg_normalised(name) for i, name in enumerate(fields)}
     queryset = queryset.annotate(**annotations)
     sims = [TrigramWordSimilarity(Value(query), F(f"n_{i}")) for i in range(len(fields))]
-    exact = [When(**{f"n_{i}__startswith": query}, then=Value(1.0)) for i in range(len(fields))]
     contains = Q()
     for i in range(len(fields)):
         contains |= Q(**{f"n_{i}__contains": query})
-    return queryset.annotate(
-        sim=Greatest(*sims) if len(sims) > 1 else sims[0],
-        boost=Case(*exact, default=Value(0.0), output_field=FloatField()),
-    ).filter(contains | Q(sim__gte=TRIGRAM_THRESHOLD))
+    queryset = queryset.annotate(sim=Greatest(*sims) if len(sims) > 1 else sims[0])
+    return queryset.filter(contains | Q(sim__gte=TRIGRAM_THRESHOLD))
+
+
+def _score(query: str, values, sim: float | None = None) -> float:
+    """The best _name_score of the values, else a fuzzy score (the trigram similarity `sim` on
+    PostgreSQL, difflib elsewhere) capped at FUZZY_CAP."""
+    texts = [normalise(v) for v in values]
+    exact = max(_name_score(query, t) for t in texts)
+    if exact:
+        return exact
+    if sim is not None:
+        return min(sim, FUZZY_CAP)
+    return max(_fuzzy_score(query, t) for t in texts)
 
 
 def _match(queryset, fields: list[str], query: str) -> dict[int, float]:
-    """{pk: score} of rows where one of `fields` matches the (normalised) query."""
+    """{pk: score} of rows where one of `fields` matches the (normalised) query: the best
+    _name_score of the fields, else a fuzzy score (trigram word similarity on PostgreSQL, difflib
+    elsewhere) capped at FUZZY_CAP."""
     if uses_trigram():
-        matches = _trigram_matches(queryset, fields, query)
-        return {pk: max(sim, boost) for pk, sim, boost in matches.values_list("pk", "sim", "boost")}
-    scores = {}
-    for pk, *values in queryset.values_list("pk", *fields):
-        score = max(_fallback_score(query, normalise(v)) for v in values)
-        if score:
-            scores[pk] = score
-    return scores
+        rows = _trigram_candidates(queryset, fields, query).values_list("pk", "sim", *fields)
+        return {pk: _score(query, values, sim) for pk, sim, *values in rows}
+    scores = {pk: _score(query, values) for pk, *values in queryset.values_list("pk", *fields)}
+    return {pk: score for pk, score in scores.items() if score}
+
+
+def _with_aliases(queryset):
+    """Municipalities annotated with `aliases`: names in use that the official name lacks
+    (municipalities.names.MUNICIPALITY_ALIASES), so they are matched like the other names."""
+    whens = [When(number=number, then=Value(" - ".join(forms))) for number, forms in MUNICIPALITY_ALIASES.items()]
+    return queryset.annotate(aliases=Case(*whens, default=Value(""), output_field=CharField()))
 
 
 def _match_objects(queryset, fields: list[str], query: str) -> list[tuple[float, object]]:
     """Like _match, but the matching rows themselves with their score, in one query."""
     if uses_trigram():
-        return [(max(obj.sim, obj.boost), obj) for obj in _trigram_matches(queryset, fields, query)]
-    scored = [(max(_fallback_score(query, normalise(getattr(obj, f))) for f in fields), obj) for obj in queryset]
+        rows = _trigram_candidates(queryset, fields, query)
+        return [(_score(query, [getattr(obj, f) for f in fields], obj.sim), obj) for obj in rows]
+    scored = [(_score(query, [getattr(obj, f) for f in fields]), obj) for obj in queryset]
     return [(score, obj) for score, obj in scored if score]
-
-
-# Words that say what kind of place is meant rather than which: "Fredrikstad kommune" means
-# Fredrikstad. Dropped from a name search (normalised forms, see normalise()).
-PLACE_WORDS = frozenset(
-    {"kommune", "kommunen", "kommuner", "kommunes", "fylke", "fylket", "fylkeskommune", "bydel", "bydelen"}
-    | {"slt", "enhet", "enheten", "sltenhet", "koordinator", "municipality", "county", "district", "unit"}
-)
-
-
-def strip_place_words(query: str) -> str:
-    """The normalised query without PLACE_WORDS ("Fredrikstad kommune" → "fredrikstad")."""
-    return " ".join(word for word in normalise(query).split() if word not in PLACE_WORDS)
 
 
 @dataclass
@@ -133,18 +166,18 @@ def directory_hits(*, query: str, limit: int = 5) -> tuple[int, list[DirectoryHi
     """(number of matches, best `limit`) among current municipalities (any official name form) and
     current SLT units, with the directory's typo tolerance and without place words such as
     "kommune". Two queries."""
-    q = strip_place_words(query)
+    q = search_terms(query)
     if not q:
         return 0, []
     current_unit = UnitMunicipality.objects.filter(municipality=OuterRef("pk"), is_current=True)
     municipalities = (
-        Municipality.objects.current()
+        _with_aliases(Municipality.objects.current())
         .select_related("county")
         .annotate(unit_name=Subquery(current_unit.values("unit__name")[:1]))
         .only("number", "name", "official_name", "county__name")
     )
     hits = []
-    for score, m in _match_objects(municipalities, ["name", "official_name"], q):
+    for score, m in _match_objects(municipalities, ["name", "official_name", "aliases"], q):
         detail = f"{m.county.name} · {m.unit_name}" if m.unit_name else m.county.name
         url = reverse("municipalities:municipality", kwargs={"number": m.number})
         hits.append(DirectoryHit(name=m.name, url=url, detail=detail, score=score))
@@ -248,12 +281,13 @@ def places(*, municipality_ids=None, district_ids=()) -> tuple[list[Place], list
 
 
 def directory_search(*, query: str) -> list[Place]:
-    """Places matching a municipality (any official name form), county, district, unit or
-    coordinator name; tolerant of case, æ/ø/å spellings and small typos. Best match first."""
-    q = normalise(query)
+    """Places matching a municipality (any official name form or alias), county, district, unit or
+    coordinator name; tolerant of case, æ/ø/å spellings and small typos, and of words such as
+    "kommune" or "bydel" around the name. Best match first: exact, then prefix, then fuzzy."""
+    q = search_terms(query)
     if not q:
         return []
-    muni_scores = _match(Municipality.objects.current(), ["name", "official_name"], q)
+    muni_scores = _match(_with_aliases(Municipality.objects.current()), ["name", "official_name", "aliases"], q)
     county_scores = _match(County.objects.all(), ["name", "official_name"], q)
     if county_scores:
         in_counties = Municipality.objects.current().filter(county_id__in=list(county_scores))
@@ -307,7 +341,8 @@ class Coverage:
     municipalities: int  # current municipalities, counted in the database
     covered: int  # with an active unit (Oslo: at least one district)
     establishing: int  # with a unit being established only
-    units: int  # current units (active or being established)
+    units_active: int  # units in operation
+    units_establishing: int  # units being set up
     oslo_districts: int
     oslo_districts_covered: int  # districts in a current unit
     counties: list[CountyCoverage] = field(default_factory=list)  # counties with municipalities
@@ -315,6 +350,11 @@ class Coverage:
     @property
     def percent(self) -> int:
         return round(100 * self.covered / self.municipalities) if self.municipalities else 0
+
+    @property
+    def units(self) -> int:
+        """Current units: in operation or being set up."""
+        return self.units_active + self.units_establishing
 
 
 def coverage() -> Coverage:
@@ -345,11 +385,15 @@ def coverage() -> Coverage:
         total=Count("pk"), covered=Count("pk", filter=Q(memberships__is_current=True), distinct=True)
     )
     in_counties = [c for c in counties.values() if c.municipalities]
+    units = SLTUnit.objects.aggregate(
+        active=Count("pk", filter=Q(status=active)), establishing=Count("pk", filter=Q(status=establishing))
+    )
     return Coverage(
         municipalities=sum(c.municipalities for c in in_counties),
         covered=sum(c.covered for c in in_counties),
         establishing=sum(c.establishing for c in in_counties),
-        units=SLTUnit.objects.current().count(),
+        units_active=units["active"],
+        units_establishing=units["establishing"],
         oslo_districts=districts["total"],
         oslo_districts_covered=districts["covered"],
         counties=in_counties,

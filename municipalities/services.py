@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core import audit
 from core.audit import (
     audited_fields,
     changes_between,
@@ -291,6 +292,21 @@ def unit_save(*, unit: SLTUnit, by, municipalities=None, districts=None) -> SLTU
                 content_changed(unit)
     except IntegrityError as exc:  # a concurrent save took the municipality first
         raise ValidationError({"municipalities": _("En av kommunene er allerede med i en aktiv SLT-enhet.")}) from exc
+    return unit
+
+
+def unit_set_action_plan(*, unit: SLTUnit, url: str, by) -> SLTUnit:
+    """Make `url` the unit's current action plan (the "Handlingsplan" link on its page). Any app
+    may call it with a page of its own, e.g. documents with an uploaded action plan."""
+    before = audit.snapshot(unit, ["action_plan_url"])
+    unit.action_plan_url = url
+    unit.full_clean()
+    with transaction.atomic():
+        _with_history_user(unit, by).save(update_fields=["action_plan_url", "updated_at"])
+        audit.record(
+            by, "municipalities.sltunit.action_plan_set", unit, audit.changes_between(before, {"action_plan_url": url})
+        )
+        content_changed(unit)
     return unit
 
 

@@ -8,6 +8,7 @@ urlpatterns = [
     # Public directory
     path("finn-koordinator/", views.search, name="search"),
     path("finn-koordinator/eksport.csv", views.export_csv, name="export"),
+    path("finn-koordinator/eksport.xlsx", views.export_xlsx, name="export_xlsx"),
     re_path(r"^kommune/(?P<number>[0-9]{4})/$", views.municipality_detail, name="municipality"),
     path("fylker/", views.county_list, name="counties"),
     path("dekningskart/", views.coverage, name="coverage"),

@@ -17,7 +17,7 @@ from accounts.permissions import (
     is_sfk_admin,
     sfk_admin_required,
 )
-from core.exports import csv_response
+from core.exports import Phone, csv_response, xlsx_response
 from core.http import form_status, post_data, post_files
 
 from . import hooks, selectors, services
@@ -31,7 +31,7 @@ from .forms import (
 )
 from .history import unit_history
 from .map import coverage_svg, legend
-from .models import Coordinator, Municipality, SLTUnit
+from .models import COORDINATOR_ORDER, Coordinator, Municipality, SLTUnit
 
 RESULTS_PER_PAGE = 20
 
@@ -87,7 +87,7 @@ def unit_detail(request, slug):
         "unit_sections": hooks.unit_page_sections(unit=unit, request=request),
     }
     if is_sfk_admin(request.user):
-        context["coordinators"] = unit.coordinators.select_related("user").order_by("ended_at", "name")
+        context["coordinators"] = unit.coordinators.select_related("user").order_by("ended_at", *COORDINATOR_ORDER)
     return render(request, "municipalities/unit_detail.html", context)
 
 
@@ -117,7 +117,18 @@ def coverage(request):
 @require_safe
 def export_csv(request):
     muni_places, _districts = selectors.places()
-    header = [
+    return csv_response("slt-koordinatorer.csv", _export_header(), _export_rows(muni_places))
+
+
+@require_safe
+def export_xlsx(request):
+    muni_places, _districts = selectors.places()
+    rows = _export_rows(muni_places)
+    return xlsx_response("slt-koordinatorer.xlsx", _export_header(), rows, sheet_title=_("SLT-koordinatorer"))
+
+
+def _export_header():
+    return [
         _("Kommunenummer"),
         _("Kommune"),
         _("Bydel"),
@@ -125,13 +136,13 @@ def export_csv(request):
         _("SLT-enhet"),
         _("Status"),
         _("Enhetens e-post"),
+        _("Enhetens telefon"),
         _("Koordinator"),
         _("Stillingstittel"),
         _("E-post"),
         _("Telefon"),
         _("Sist bekreftet"),
     ]
-    return csv_response("slt-koordinatorer.csv", header, _export_rows(muni_places))
 
 
 def _export_rows(muni_places):
@@ -149,10 +160,11 @@ def _export_rows(muni_places):
                     unit.name,
                     unit.status_text,
                     unit.email,
+                    Phone(unit.phone),
                     person.name if person else _("Stilling ledig"),
                     person.title if person else "",
                     person.email if person else "",
-                    person.phone if person else "",
+                    Phone(person.phone if person else ""),
                     unit.verified_at.date().isoformat() if unit.verified_at else "",
                 ]
 

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 
 LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
@@ -32,6 +32,7 @@ def site(request):
         "SITE_NAME": settings.SITE_NAME,
         "SITE_URL": settings.SITE_URL,
         "CONTACT_EMAIL": settings.CONTACT_EMAIL,
+        "CONTACT_URL": reverse("documents:contact"),  # for lower apps' templates, which cannot name it
         "language_switcher": switcher,
         "canonical_url": settings.SITE_URL + request.path,
         "hreflang_alternates": _alternates(request.path),

@@ -13,6 +13,7 @@ from accounts.models import User
 from core.search import clean_query
 from documents.selectors import latest_news
 from events.models import Event
+from municipalities.selectors import coverage
 
 from .search import site_search
 
@@ -22,6 +23,7 @@ def home(request):
     context = {
         "upcoming_events": list(Event.objects.public().upcoming()[:3]),
         "latest_news": latest_news(limit=3),
+        "coverage": coverage(),
     }
     return render(request, "home.html", context)
 

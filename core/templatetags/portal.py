@@ -4,6 +4,7 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 
+from core import phone
 from core.markup import render_markdown
 
 register = template.Library()
@@ -81,3 +82,11 @@ def drop_autofocus(field) -> str:
     for item in getattr(widget, "widgets", [widget]):
         item.attrs.pop("autofocus", None)
     return ""
+
+
+@register.filter
+def phone_link(e164: str):
+    """A stored (E.164) phone number as a tel: link, grouped ("+47 400 00 000") and never wrapped."""
+    if not e164:
+        return ""
+    return format_html('<a class="ds-link nowrap" href="{}">{}</a>', phone.tel_uri(e164), phone.display(e164))

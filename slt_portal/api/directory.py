@@ -2,7 +2,6 @@
 coordinators. Status and coverage come from municipalities.selectors (`places`, `coverage`), the
 one definition the directory's pages use; coordinators are those the public unit page shows."""
 
-import re
 from typing import Literal
 
 from django.shortcuts import get_object_or_404
@@ -19,17 +18,6 @@ router = Router(tags=["directory"])
 COUNTY_NUMBER = r"^[0-9]{2}$"
 MUNICIPALITY_NUMBER = r"^[0-9]{4}$"
 SLUG = r"^[-a-zA-Z0-9_]{1,200}$"
-
-
-def e164(phone: str) -> str | None:
-    """A work phone number in E.164 (`+4740000000`); None when empty or not a number.
-    (Stored numbers are written by people; eight digits are a Norwegian number.)"""
-    digits = re.sub(r"[\s().-]", "", phone or "")
-    if digits.startswith("00"):
-        digits = "+" + digits[2:]
-    if re.fullmatch(r"[0-9]{8}", digits):
-        digits = "+47" + digits
-    return digits if re.fullmatch(r"\+[1-9][0-9]{6,14}", digits) else None
 
 
 # --- schemas ---------------------------------------------------------------------------------
@@ -187,7 +175,7 @@ def _unit(unit) -> dict:
                 "employer": c.employer,
                 "org_placement": c.org_placement,
                 "email": c.email,
-                "phone": e164(c.phone),
+                "phone": c.phone or None,  # stored as E.164 (core.phone)
             }
             for c in unit.public_coordinators
         ],

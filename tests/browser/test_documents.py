@@ -95,3 +95,18 @@ def test_information_pages_news_and_contact_pass_axe(live_server, page, axe):
     page.get_by_role("button", name="Send melding").click()
     page.wait_for_url(re.compile(r".*/nn/kontakt/takk/$"))
     axe(page)
+
+
+def test_contact_receipt_url_has_no_fragment_after_following_an_error_link(live_server, page):
+    ensure_pages(InfoPage)
+    page.goto(live_server.url + "/kontakt/")
+    page.get_by_role("button", name="Send melding").click()
+    page.locator(".ds-error-summary a[href='#id_message']").click()
+    assert page.url.endswith("/kontakt/#id_message")
+    page.locator("#id_name").fill("Kari Nordmann")
+    page.locator("#id_email").fill("kari@example.no")
+    page.locator("#id_subject").fill("Spørsmål")
+    page.locator("#id_message").fill("Når er neste innføringskurs?")
+    page.get_by_role("button", name="Send melding").click()
+    page.wait_for_url(re.compile(r".*/kontakt/takk/"))
+    assert page.url.endswith("/kontakt/takk/"), page.url

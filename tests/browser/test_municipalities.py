@@ -138,3 +138,20 @@ def test_unit_page_with_measures_and_documents_passes_axe(live_server, page, axe
         assert page.get_by_role("link", name="Natteravn i Kristiansand").is_visible()
         assert page.get_by_role("link", name="Handlingsplan 2026").is_visible()
         axe(page)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_phone_number_never_wraps_and_stale_notice_passes_axe(live_server, page, axe, directory, width):
+    entry = directory.coordinators.get()
+    entry.phone = "+4740000000"
+    entry.title = "SLT-koordinator og rådgiver for oppvekst, kultur, fritid og frivillighet i kommunen"
+    entry.save()
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{live_server.url}/slt-enhet/kristiansand/")
+    link = page.locator("a[href='tel:+4740000000']")
+    expect(link).to_have_text("+47\u00a0400\u00a000\u00a0000")
+    box = link.bounding_box()
+    line_height = float(link.evaluate("el => parseFloat(getComputedStyle(el).lineHeight) || 24"))
+    assert box["height"] < 1.5 * line_height  # one line
+    expect(page.locator("#stale-notice")).to_be_visible()  # never confirmed
+    axe(page)

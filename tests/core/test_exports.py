@@ -49,3 +49,18 @@ def test_xlsx_response_keeps_numbers_and_escapes_text():
 def test_xlsx_sheet_title_is_cut_to_excels_limit():
     response = xlsx_response("x.xlsx", ["a"], [], sheet_title="x" * 40)
     assert load_workbook(io.BytesIO(response.content)).active.title == "x" * 31
+
+
+def test_phone_numbers_are_data_not_escaped_text():
+    from core.exports import Phone
+
+    rows = [["=Navn", Phone("+4740000000"), Phone("")]]
+    body = csv_response("liste.csv", ["A", "B", "C"], rows).content.decode("utf-8")
+    parsed = list(csv.reader(io.StringIO(body[1:]), delimiter=";"))
+    assert parsed[1] == ["'=Navn", "tel:+4740000000", ""]  # RFC 3966, other text still escaped
+
+    response = xlsx_response("liste.xlsx", ["A", "B", "C"], rows)
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cell = sheet["B2"]
+    assert cell.value == "+47 400 00 000" and cell.data_type == "s" and cell.number_format == "@"
+    assert sheet["A2"].value == "'=Navn"

@@ -168,3 +168,11 @@ def test_contact_form_is_empty_for_anonymous_users(client):
 
     assert contact_prefill(AnonymousUser()) == {}
     assert client.get(URL).context["form"].initial == {}
+
+
+def test_contact_form_posts_to_its_own_address_so_the_receipt_url_has_no_fragment(client):
+    # A form without action posts to the page's URL including "#id_message" (after following an
+    # error summary link), and browsers keep that fragment across the redirect to the receipt.
+    html = client.get("/kontakt/").content.decode()
+    assert 'action="/kontakt/"' in html
+    assert 'action="/en/kontakt/"' in client.get("/en/kontakt/").content.decode()

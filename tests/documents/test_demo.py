@@ -35,3 +35,15 @@ def test_demo_links_bergens_annual_report_to_a_bergen_measure(municipalities):
         module.load(log=lambda *a: None)
     linked = Measure.objects.filter(documents__slug="demo-arsrapport-slt-bergen")
     assert linked.count() == 1 and linked.get().unit.slug == "bergen"
+
+
+def test_demo_documents_carry_one_demo_marker_in_the_list(client, municipalities):
+    from accounts import demo as accounts_demo
+    from municipalities import demo as municipalities_demo
+
+    accounts_demo.load(log=lambda *a: None)
+    municipalities_demo.load(log=lambda *a: None)
+    demo.load(log=lambda *a: None)
+    html = client.get("/dokumenter/").content.decode()
+    assert "SLT-håndboken (demofil)" in html
+    assert "(Demo)" not in html

@@ -103,3 +103,53 @@ def test_postgres_uses_trigram_and_unaccent_extensions(directory):
     with connection.cursor() as cursor:
         cursor.execute("SELECT word_similarity('kristiansnad', unaccent(lower('Kristiansand')))")
         assert cursor.fetchone()[0] > 0.45
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("Fredrikstad kommune", "Fredrikstad"),
+        ("Tromsø kommune", "Tromsø"),
+        ("Tromsø kommunen", "Tromsø"),
+        ("Bydel Grorud", "Grorud"),
+        ("Grorud bydel", "Grorud"),
+        ("Bergen municipality", "Bergen"),
+        ("Kautokeino gielda", "Kautokeino"),
+        ("Guovdageaidnu suohkan", "Kautokeino"),
+        ("Agder fylke", None),
+    ],
+)
+def test_words_for_municipality_district_or_county_are_ignored(directory, query, first):
+    results = names(directory_search(query=query))
+    assert results, query
+    if first:
+        assert results[0] == first
+    else:
+        assert "Kristiansand" in results  # the county's municipalities
+
+
+def test_sami_name_in_use_ranks_the_town_before_its_county(directory):
+    # "Romsa" is Tromsø's Northern Sami name and part of Troms county's official name.
+    results = names(directory_search(query="Romsa"))
+    assert results[0] == "Tromsø"
+    assert "Balsfjord" in results  # the county's municipalities follow
+
+
+def test_exact_name_outranks_prefix_and_prefix_outranks_fuzzy(directory):
+    assert names(directory_search(query="Ål"))[0] == "Ål"
+    assert names(directory_search(query="Al"))[0] == "Ål"
+    assert names(directory_search(query="Ålesund"))[0] == "Ålesund"
+    results = names(directory_search(query="Troms"))
+    assert results[0] == "Tromsø"  # a name starting with the query before the county's municipalities
+
+
+def test_search_query_count_does_not_grow_with_the_hits(directory):
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for query in ("Romsa", "Tromsø kommune", "Troms fylke", "Vestland fylke"):  # 1 to 43 hits
+        with CaptureQueriesContext(connection) as queries:
+            hits = len(directory_search(query=query))
+        counts[query] = (hits, len(queries))
+    # Bounded whatever the number of hits (it depends only on which kinds of names matched).
+    assert max(n for _hits, n in counts.values()) <= 15, counts

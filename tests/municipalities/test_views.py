@@ -129,7 +129,11 @@ def test_query_count_constant_as_units_grow(client, municipalities, url):
 
 def test_csv_export_has_bom_and_escapes_formulas(client, directory):
     CoordinatorFactory(
-        unit=directory["bergen"], name='=HYPERLINK("http://evil")', title="+47 tittel", email="a@example.no", phone="-1"
+        unit=directory["bergen"],
+        name='=HYPERLINK("http://evil")',
+        title="+47 tittel",
+        email="a@example.no",
+        phone="+4740000000",
     )
     response = client.get("/finn-koordinator/eksport.csv")
     assert response["Content-Type"].startswith("text/csv")
@@ -137,10 +141,10 @@ def test_csv_export_has_bom_and_escapes_formulas(client, directory):
     assert body.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff")), delimiter=";"))
     assert rows[0][0] == "Kommunenummer"
-    evil = next(r for r in rows if "HYPERLINK" in r[7])
-    assert evil[7].startswith("'=")
-    assert evil[8].startswith("'+")
-    assert evil[10] == "'-1"
+    evil = next(r for r in rows if "HYPERLINK" in r[8])
+    assert evil[8].startswith("'=")
+    assert evil[9].startswith("'+")
+    assert evil[11] == "tel:+4740000000"  # a phone number is data: no apostrophe (issue 10)
     assert any(r[1] == "Målselv" for r in rows)  # æøå intact
     assert any(r[2] == "Grünerløkka" for r in rows)
 
