@@ -44,7 +44,9 @@ class EventOut(Schema):
     end: str = Field(description=_("Slutter (ISO 8601)."))
     venue_name: str = Field(description=_("Sted."))
     venue_address: str = Field(description=_("Adresse."))
-    is_online: bool = Field(description=_("Digitalt (lenken får bare bekreftede deltakere)."))
+    format: Literal["physical", "digital", "hybrid"] = Field(
+        description=_("Fysisk, digitalt eller hybrid (lenken til digital deltakelse får bare bekreftede deltakere).")
+    )
     audience: Term = Field(description=_("Målgruppe: open, members eller invited."))
     county: str | None = Field(description=_("Fylkesnummer; null for nasjonale arrangementer."))
     capacity: int | None = Field(description=_("Antall plasser; null betyr ubegrenset."))
@@ -77,7 +79,7 @@ def _event(e: Event) -> dict:
         "end": e.end.isoformat(),
         "venue_name": e.venue_name,
         "venue_address": e.venue_address,
-        "is_online": e.is_online,
+        "format": e.format,
         "audience": choice(Event.Audience, e.audience),
         "county": e.county.number if e.county else None,
         "capacity": e.capacity,

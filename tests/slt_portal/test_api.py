@@ -13,7 +13,7 @@ from django.utils import timezone
 from documents.models import Publication
 from events.models import Event
 from measures.models import Measure
-from measures.selectors import SearchParams, measure_search
+from measures.search import SearchParams, measure_search
 from municipalities.models import Municipality, SLTUnit
 from tests.documents.factories import NewsArticleFactory, PublicationFactory, ThemeFactory
 from tests.events.factories import EventFactory, RecordingFactory, RegistrationFactory, SessionFactory
@@ -47,7 +47,7 @@ def all_results(client, url):
 
 
 def test_units_show_only_active_public_coordinators(client, unit_a):
-    shown = CoordinatorFactory(unit=unit_a, name="Synlig Koordinator", phone="+47 400 00 000")
+    shown = CoordinatorFactory(unit=unit_a, name="Synlig Koordinator", phone="+4740000000")
     CoordinatorFactory(unit=unit_a, name="Skjult Koordinator", is_public=False)
     CoordinatorFactory(unit=unit_a, name="Sluttet Koordinator", ended_at=timezone.now())
     unit_a.sfk_notes = "Intern merknad"
@@ -128,7 +128,9 @@ def test_news_only_published(client):
 
 
 def test_events_public_only_without_registrations_or_join_link(client):
-    upcoming = EventFactory(title="Konferansen", is_online=True, join_url="https://meet.example.no/hemmelig")
+    upcoming = EventFactory(
+        title="Konferansen", format=Event.Format.HYBRID, join_url="https://meet.example.no/hemmelig"
+    )
     SessionFactory(event=upcoming, speaker="Innleder Navn")
     RegistrationFactory(event=upcoming, name="Deltaker Hemmelig", email="deltaker@example.no")
     draft = EventFactory(title="Utkast", status=Event.Status.DRAFT)
