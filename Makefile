@@ -38,6 +38,7 @@ demo: messages
 
 run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	@echo "Sfk admin two-factor code (changes every 30 s): $(PY) manage.py demo_otp"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: messages

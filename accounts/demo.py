@@ -18,7 +18,17 @@ def ensure_user(*, email: str, full_name: str, admin: bool = False) -> User:
     return user
 
 
+def ensure_authenticator(user: User) -> None:
+    """Sfk admins need two-factor login: the demo admin gets an authenticator whose current code
+    `manage.py demo_otp` prints."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        TOTPDevice.objects.create(user=user, name="demo", confirmed=True)
+
+
 def load(*, log):
-    ensure_user(email=DEMO_ADMIN_EMAIL, full_name="Demo Sfk-administrator", admin=True)
+    admin = ensure_user(email=DEMO_ADMIN_EMAIL, full_name="Demo Sfk-administrator", admin=True)
+    ensure_authenticator(admin)
     ensure_user(email=DEMO_COORDINATOR_EMAIL, full_name="Demo Koordinator")
     log("  demo users: 2")

@@ -120,3 +120,22 @@ class UserAccessForm(forms.Form):
             if not cleaned.get("is_active"):
                 self.add_error("is_active", SELF_DEACTIVATE_ERROR)
         return cleaned
+
+
+class TwoFactorCodeForm(forms.Form):
+    """The six-digit code from the authenticator app (or, at the code step, a recovery code)."""
+
+    code = forms.CharField(
+        label=_("Kode"),
+        max_length=20,
+        help_text=_("Seks sifre fra autentiseringsappen."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
+
+    def __init__(self, *args, recovery: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if recovery:
+            self.fields["code"].help_text = _(
+                "Seks sifre fra autentiseringsappen, eller en av gjenopprettingskodene dine om du har mistet telefonen."
+            )
+            self.fields["code"].widget.attrs.pop("inputmode")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import two_factor_views, views
 
 app_name = "accounts"
 
@@ -10,6 +10,9 @@ urlpatterns = [
     path("logg-ut/", views.LogoutView.as_view(), name="logout"),
     path("brukere/", views.user_list, name="user_list"),
     path("brukere/<int:pk>/", views.user_detail, name="user_detail"),
+    path("tofaktor/", two_factor_views.setup, name="two_factor_setup"),
+    path("tofaktor/kode/", two_factor_views.verify, name="two_factor_verify"),
+    path("tofaktor/slaa-av/", two_factor_views.disable, name="two_factor_disable"),
     path("mine-data/", views.my_data, name="my_data"),
     path("passord/", views.PasswordChangeView.as_view(), name="password_change"),
     path("glemt-passord/", views.PasswordResetView.as_view(), name="password_reset"),

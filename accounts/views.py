@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.http import InvalidFormStatusMixin, form_status, post_data
 
-from . import services
+from . import services, two_factor
 from .forms import EmailAuthenticationForm, OutboxPasswordResetForm, ProfileForm, UserAccessForm, UserSearchForm
 from .models import User
 from .permissions import sfk_admin_required
@@ -92,7 +92,13 @@ def account(request):
         user = form.save()
         messages.success(request, _("Endringene er lagret."))
         return redirect(translate_url(request.path, user.preferred_language))
-    context = {"form": form, "account_links": account_links(user=request.user), "crumbs": _account_crumbs()}
+    context = {
+        "form": form,
+        "account_links": account_links(user=request.user),
+        "crumbs": _account_crumbs(),
+        "two_factor_on": two_factor.has_device(request.user),
+        "two_factor_required": two_factor.two_factor_required(request.user),
+    }
     return render(request, "accounts/account.html", context, status=form_status(form))
 
 

@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "slt_portal",
     "core",
     "accounts",
@@ -80,6 +83,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.logs.RequestIdMiddleware",
+    "slt_portal.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -87,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -172,6 +179,11 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# Two-factor login (django-otp TOTP + recovery codes): required for Sfk admins and superusers.
+OTP_TOTP_ISSUER = "SLT-portalen"
+TWO_FACTOR_RATE_LIMIT = env_int("TWO_FACTOR_RATE_LIMIT", 5)  # code attempts per account per window
+TWO_FACTOR_RATE_WINDOW = 15 * 60  # seconds
+
 # Internationalisation: bokmål is the source language.
 LANGUAGE_CODE = "nb"
 LANGUAGES = [
@@ -190,7 +202,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "/media/"
+MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
     # Uploaded files; S3-compatible storage (django-storages) is a matter of configuration.
@@ -268,6 +280,12 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
+# Public uploads served from object storage on another host (its origin, e.g.
+# https://slt-media.example.no): allowed as images by the CSP. Empty: uploads come from this site.
+MEDIA_ORIGIN = env("MEDIA_ORIGIN")
+if MEDIA_ORIGIN:
+    SECURE_CSP["img-src"].append(MEDIA_ORIGIN)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["designsystemet"]
 CRISPY_TEMPLATE_PACK = "designsystemet"
 CRISPY_FAIL_SILENTLY = not DEBUG
@@ -277,12 +295,31 @@ SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
 # Whether demo content is loaded: robots.txt then disallows everything.
 DEMO_MODE = env_bool("DEMO_MODE", False)
 
+# Logs go to stderr: JSON lines in production (LOG_FORMAT=json, the default when DEBUG is off),
+# readable text locally; every line carries the request id (core.logs). What a line may contain is
+# listed in the README ("Logs and privacy").
+LOG_FORMAT = env("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "core.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        # One access line per request (core.logs.RequestIdMiddleware); LOG_ACCESS=0 turns it off.
+        "slt.request": {"level": "INFO" if env_bool("LOG_ACCESS", True) else "WARNING"},
+    },
 }
 
 # E-mail uniqueness is enforced case-insensitively by a database constraint on Lower(email)

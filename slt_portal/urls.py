@@ -2,9 +2,9 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from . import dashboard, views
+from . import dashboard, media, views
 from .api import views as api_views
 from .sitemaps import SITEMAPS
 
@@ -33,10 +33,11 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static as static_urls
-
-    urlpatterns += static_urls(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if media.serves_local_media():
+    # Uploads on local disk: served by Django in every profile (production included); with object
+    # storage the files have the storage's own URLs.
+    prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns.insert(0, re_path(rf"^{prefix}(?P<path>.+)$", media.public_media, name="public_media"))
 
 handler400 = "slt_portal.views.bad_request"
 handler403 = "slt_portal.views.permission_denied"

@@ -1,5 +1,7 @@
+import sys
+
 from django.conf import settings
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -48,9 +50,9 @@ def favicon(request):
     return redirect(static("img/favicon.ico"), permanent=True)
 
 
-@require_safe
-def healthz(request):
-    """Liveness + database check for the container HEALTHCHECK and load balancers."""
+def health_response():
+    """Liveness + database check for the container HEALTHCHECK and load balancers (answered by
+    HealthCheckMiddleware for any Host header; the view below is the same check, for reverse())."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -58,6 +60,11 @@ def healthz(request):
     except Exception:  # report, don't raise: a health check must answer
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_safe
+def healthz(request):
+    return health_response()
 
 
 def _demo_data_loaded() -> bool:
@@ -96,8 +103,18 @@ permission_denied = _error("403.html", 403)
 page_not_found = _error("404.html", 404)
 
 
+OUTAGE_RETRY_AFTER = 30  # seconds
+
+
 def server_error(request):
-    # Rendered without context processors: the database may be what failed.
+    """500, or 503 with Retry-After when the database is unreachable (an outage, not a bug).
+    Rendered without context processors: the database may be what failed. Django calls this
+    inside its exception handler, so the exception that got here is sys.exc_info()'s."""
     from django.template import loader
 
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(loader.get_template("503.html").render({"request": request}), status=503)
+        response["Retry-After"] = str(OUTAGE_RETRY_AFTER)
+        response["Cache-Control"] = "no-store"
+        return response
     return HttpResponse(loader.get_template("500.html").render({"request": request}), status=500)

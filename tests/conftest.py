@@ -29,6 +29,14 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture
+def client():
+    """Django's test client whose force_login also completes two-factor login (tests/helpers.py)."""
+    from tests.helpers import Client
+
+    return Client()
+
+
+@pytest.fixture
 def municipalities(db):
     """The real 357 municipalities, 15 counties and 15 Oslo districts."""
     with open(os.devnull, "w") as devnull:

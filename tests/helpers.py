@@ -4,6 +4,7 @@ import re
 from html.parser import HTMLParser
 
 from django.db import connection
+from django.test import Client as DjangoClient
 from django.test.utils import CaptureQueriesContext
 
 
@@ -68,3 +69,30 @@ def assert_pages(client, urls, *, max_queries: int = 15, languages=("nb", "nn", 
     for url in urls:
         for code in languages:
             assert_page(client, url if code == "nb" else f"/{code}{url}", max_queries=max_queries)
+
+
+def mark_two_factor_verified(client, user):
+    """Finish the second login step for `user` in `client`'s session, as the code step would:
+    the user gets a confirmed authenticator if they have none."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+class Client(DjangoClient):
+    """The test client: `force_login` of an Sfk admin (or any user with two-factor login on) also
+    completes the two-factor step, so tests of other features log in as before. Tests of the
+    two-factor step itself log in with `DjangoClient.force_login` or the login form."""
+
+    def force_login(self, user, backend=None):
+        from accounts.two_factor import has_device, two_factor_required
+
+        super().force_login(user, backend)
+        if two_factor_required(user) or has_device(user):
+            mark_two_factor_verified(self, user)

@@ -37,13 +37,30 @@ def axe():
 
 @pytest.fixture
 def login(live_server):
-    """Log a user in through the real login form."""
+    """Log a user in through the real login form, and through the two-factor code step when the
+    user needs it (an authenticator is created for Sfk admins who have none)."""
 
     def do_login(page, email, password):
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from accounts.models import User
+        from accounts.two_factor import current_code, two_factor_required
+
+        user = User.objects.get(email__iexact=email)
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None and two_factor_required(user):
+            device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
         page.goto(f"{live_server.url}/konto/logg-inn/")
         page.get_by_label("E-post").fill(email)
         page.get_by_label("Passord").fill(password)
         page.get_by_role("button", name="Logg inn").click()
         page.wait_for_url(lambda url: "/logg-inn/" not in url)
+        if device is not None:
+            page.wait_for_url(lambda url: "/tofaktor/kode/" in url)
+            TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1)  # a second login within 30 s
+            device.refresh_from_db()
+            page.get_by_label("Kode").fill(current_code(device))
+            page.get_by_role("button", name="Fortsett").click()
+            page.wait_for_url(lambda url: "/tofaktor/" not in url)
 
     return do_login

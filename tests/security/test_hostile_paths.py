@@ -1,7 +1,8 @@
 """Huge ids, long tokens and odd slugs in the path: 404/400/302, never a 500 (SQLite and PostgreSQL)."""
 
 import pytest
-from django.test import Client
+
+from tests.helpers import Client
 
 BIG = "9" * 30
 PATHS = [

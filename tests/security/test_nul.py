@@ -1,10 +1,10 @@
 """NUL bytes (which PostgreSQL refuses in text) in any public parameter or form: never a 500."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from tests.events.factories import EventFactory
+from tests.helpers import Client
 
 pytestmark = pytest.mark.django_db
 

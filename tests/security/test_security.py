@@ -3,12 +3,12 @@ lockout, escaping, and exports of personal data."""
 
 import pytest
 from django.core import signing
-from django.test import Client
 from django.urls import reverse
 
 from outbox.models import OutboxMessage
 from tests.events.factories import EventFactory, RegistrationFactory
 from tests.factories import TEST_PASSWORD, CoordinatorFactory, UserFactory
+from tests.helpers import Client
 from tests.measures.factories import published
 
 pytestmark = pytest.mark.django_db

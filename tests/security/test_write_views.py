@@ -141,7 +141,7 @@ def test_state_changes_need_post(client, objects, coordinator_a):
 
 
 def test_csrf_is_enforced_on_writes(objects, coordinator_a):
-    from django.test import Client
+    from tests.helpers import Client
 
     client = Client(enforce_csrf_checks=True)
     client.force_login(coordinator_a)

@@ -32,4 +32,5 @@ class Command(BaseCommand):
 
         self.stdout.write(self.style.SUCCESS("Demo content loaded. Log in at /konto/logg-inn/ with:"))
         self.stdout.write(f"  Sfk admin:   {DEMO_ADMIN_EMAIL} / {DEMO_PASSWORD}")
+        self.stdout.write("               then the two-factor code: run `.venv/bin/python manage.py demo_otp`")
         self.stdout.write(f"  Coordinator: {DEMO_COORDINATOR_EMAIL} / {DEMO_PASSWORD}")

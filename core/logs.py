@@ -1,0 +1,105 @@
+"""Logging: a request id on every line, and JSON lines in production.
+
+The standard library is enough for this (a formatter of ~30 lines); python-json-logger would add a
+dependency for the same output. Lines carry only what the README's "Logs and privacy" section
+lists: no e-mail addresses, no IP addresses, no query strings; a request is identified by its id and
+its URL pattern (`/påmelding/<token>/`, never the token itself).
+"""
+
+import contextvars
+import json
+import logging
+import re
+import time
+import uuid
+from datetime import UTC, datetime
+
+request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
+_INCOMING_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+REQUEST_ID_HEADER = "X-Request-ID"
+
+access_log = logging.getLogger("slt.request")
+
+
+def route_of(request) -> str:
+    """The URL pattern that matched (no personal data in it), or '-' when none did."""
+    match = getattr(request, "resolver_match", None)
+    return "/" + match.route if match is not None and match.route else "-"
+
+
+class RequestIdMiddleware:
+    """First middleware: give every request an id (a proxy's well-formed X-Request-ID is kept, so
+    lines join up across both), put it on every log line of the request, send it back in the
+    X-Request-ID header, and write one access line per request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.META.get("HTTP_X_REQUEST_ID", "")
+        request.request_id = incoming if _INCOMING_ID.match(incoming) else uuid.uuid4().hex
+        token = request_id_var.set(request.request_id)
+        started = time.monotonic()
+        try:
+            response = self.get_response(request)
+            response[REQUEST_ID_HEADER] = request.request_id
+            access_log.info(
+                "%s %s %s",
+                request.method,
+                route_of(request),
+                response.status_code,
+                extra={
+                    "http": {
+                        "method": request.method,
+                        "route": route_of(request),
+                        "status": response.status_code,
+                        "duration_ms": round((time.monotonic() - started) * 1000, 1),
+                        "user_id": _user_id(request),
+                    }
+                },
+            )
+            return response
+        finally:
+            request_id_var.reset(token)
+
+
+def _user_id(request) -> int | None:
+    """The account's number only (never the e-mail address). The two-factor middleware has already
+    loaded the user, so this costs no query; a log line must never break a response."""
+    user = getattr(request, "user", None)
+    try:
+        return user.pk if user is not None and user.is_authenticated else None
+    except Exception:  # e.g. the database went away during the request
+        return None
+
+
+class RequestIdFilter(logging.Filter):
+    """Adds `request_id` to every record (also lines from libraries and from outside requests)."""
+
+    def filter(self, record):
+        record.request_id = request_id_var.get()
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time (UTC), level, logger, message, request_id, and `http` /
+    `exc` when present. Only these fields: a record's other attributes (Django attaches the whole
+    request to django.request records) are never written."""
+
+    def format(self, record):
+        message = record.getMessage()
+        request = getattr(record, "request", None)
+        if request is not None and getattr(request, "path", None):
+            message = message.replace(request.path, route_of(request))  # "Internal Server Error: /påmelding/<token>/"
+        line = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": message,
+            "request_id": getattr(record, "request_id", request_id_var.get()),
+        }
+        if hasattr(record, "http"):
+            line["http"] = record.http
+        if record.exc_info:
+            line["exc"] = self.formatException(record.exc_info)
+        return json.dumps(line, ensure_ascii=False, default=str)
