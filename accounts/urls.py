@@ -11,6 +11,7 @@ urlpatterns = [
     path("brukere/", views.user_list, name="user_list"),
     path("brukere/<int:pk>/", views.user_detail, name="user_detail"),
     path("mine-data/", views.my_data, name="my_data"),
+    path("bekreft-epost/<str:token>/", views.email_confirm, name="email_confirm"),
     path("passord/", views.PasswordChangeView.as_view(), name="password_change"),
     path("glemt-passord/", views.PasswordResetView.as_view(), name="password_reset"),
     path("glemt-passord/sendt/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.http import add_service_errors, form_status, post_data
+from core.http import add_service_errors, form_status, post_data, private_page
 
 from . import selectors, services
 from .forms import EventFilterForm, RegistrationForm
@@ -145,6 +145,7 @@ def _registration_or_error(request, token):
 
 
 @require_GET
+@private_page
 def registration_detail(request, token):
     registration, error = _registration_or_error(request, token)
     if error:
@@ -164,6 +165,7 @@ def registration_detail(request, token):
 
 
 @require_POST
+@private_page
 def registration_cancel(request, token):
     registration, error = _registration_or_error(request, token)
     if error:

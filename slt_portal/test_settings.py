@@ -18,3 +18,8 @@ import tempfile  # noqa: E402
 
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="slt-test-media-"))  # noqa: F405
 DEMO_MODE = False
+# Rate limits out of the way of tests that post many forms; tests of the limits set their own values.
+CONTACT_RATE_LIMIT = 1000
+PASSWORD_RESET_RATE_LIMIT = 1000
+PASSWORD_RESET_IP_RATE_LIMIT = 1000
+EMAIL_CHANGE_RATE_LIMIT = 1000
