@@ -1,18 +1,29 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
-from django.core.cache import cache
 from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core.http import site_url
+from core.ratelimit import hit
+from core.text import normalize_email
 from outbox.services import outbox_enqueue
 
 from .models import SFK_ADMIN_GROUP, User
 
 
+class NormalizedEmailField(forms.EmailField):
+    """An e-mail address in the one form accounts are stored and compared in (normalised before it is
+    validated, so a full-width or long-s spelling is the plain address, not an invalid one)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalize_email(value) if value else value
+
+
 class EmailAuthenticationForm(auth_forms.AuthenticationForm):
-    username = forms.EmailField(
+    username = NormalizedEmailField(
         label=_("E-post"), widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
     )
     error_messages = {
@@ -21,30 +32,21 @@ class EmailAuthenticationForm(auth_forms.AuthenticationForm):
     }
 
 
-PASSWORD_RESETS_PER_HOUR = 3
-
-
 def _password_reset_allowed(email: str) -> bool:
-    """At most PASSWORD_RESETS_PER_HOUR reset e-mails per address, so nobody can flood an inbox."""
-    key = f"password-reset:{email.strip().lower()}"
-    cache.add(key, 0, timeout=60 * 60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=60 * 60)
-        count = 1
-    return count <= PASSWORD_RESETS_PER_HOUR
+    """At most PASSWORD_RESET_RATE_LIMIT reset e-mails per address an hour, so nobody can flood an inbox."""
+    allowed, _retry_after = hit(f"password-reset:{normalize_email(email)}", settings.PASSWORD_RESET_RATE_LIMIT, 3600)
+    return allowed
 
 
 class OutboxPasswordResetForm(auth_forms.PasswordResetForm):
     """Password reset e-mail in the user's preferred language, sent through the outbox."""
 
-    email = forms.EmailField(
+    email = NormalizedEmailField(
         label=_("E-post"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
 
     def get_users(self, email):
-        return User.objects.filter(email__iexact=email, is_active=True)
+        return User.objects.filter(email=normalize_email(email), is_active=True)
 
     def send_mail(
         self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
@@ -59,17 +61,58 @@ class OutboxPasswordResetForm(auth_forms.PasswordResetForm):
         outbox_enqueue(to=to_email, subject=subject, body=body)
 
 
+EMAIL_TAKEN = _("Denne e-postadressen er allerede i bruk av en annen konto.")
+
+
 class ProfileForm(forms.ModelForm):
+    """Name and language change at once. A new login address needs the current password and is only
+    requested here: it changes when the link sent to it is opened (accounts.services.email_change_*)."""
+
+    email = NormalizedEmailField(
+        label=_("E-post"),
+        max_length=254,
+        help_text=_(
+            "Du logger inn med denne adressen. Endrer du den, får du en lenke til den nye adressen for å bekrefte."
+        ),  # noqa: E501
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    current_password = forms.CharField(
+        label=_("Nåværende passord"),
+        required=False,
+        strip=False,
+        help_text=_("Trengs bare når du endrer e-postadressen."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    # The address is not a model field of this form: saving the form never changes it.
+    field_order = ["full_name", "email", "current_password", "preferred_language"]
+
     class Meta:
         model = User
-        fields = ["full_name", "email", "preferred_language"]
+        fields = ["full_name", "preferred_language"]
         widgets = {"preferred_language": forms.RadioSelect}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("email", self.instance.email)
+
     def clean_email(self):
-        email = self.cleaned_data["email"].strip()
-        if User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError(_("Denne e-postadressen er allerede i bruk av en annen konto."))
+        email = normalize_email(self.cleaned_data["email"])
+        if User.objects.filter(email=email).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(EMAIL_TAKEN)
         return email
+
+    @property
+    def new_email(self) -> str | None:
+        """The address asked for, when it differs from the account's (valid form only)."""
+        email = self.cleaned_data.get("email")
+        return email if email and email != self.instance.email else None
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.new_email and not self.instance.check_password(cleaned.get("current_password") or ""):
+            self.add_error("current_password", _("Skriv inn det nåværende passordet ditt for å endre e-postadressen."))
+        return cleaned
 
 
 class UserSearchForm(forms.Form):

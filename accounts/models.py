@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from core.text import normalize_email
+
 SFK_ADMIN_GROUP = "Sfk-admin"
 
 
@@ -13,13 +15,18 @@ class UserManager(BaseUserManager):
     use_in_migrations = True
 
     def get_by_natural_key(self, username):
-        # E-mail login is case-insensitive.
-        return self.get(email__iexact=username)
+        # Addresses are stored normalised (core.text.normalize_email) and compared exactly: never
+        # with the database's case folding, which differs from Python's (see normalize_email).
+        return self.get(email=normalize_email(username))
+
+    @classmethod
+    def normalize_email(cls, email):
+        return normalize_email(email or "")
 
     def _create_user(self, email, password, **extra):
         if not email:
             raise ValueError("E-mail is required")
-        user = self.model(email=self.normalize_email(email).strip(), **extra)
+        user = self.model(email=self.normalize_email(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -66,6 +73,17 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self):
         return self.full_name or self.email
+
+    @classmethod
+    def normalize_username(cls, username):
+        # AbstractBaseUser.clean() normalises the login field with this (forms, the admin).
+        return normalize_email(username or "")
+
+    def save(self, *args, **kwargs):
+        # The stored form is what login, lockout and uniqueness compare exactly, so it must hold
+        # for every write path (services, the admin, fixtures), not only for forms that call clean().
+        self.email = normalize_email(self.email or "")
+        super().save(*args, **kwargs)
 
     def get_full_name(self):
         return self.full_name or self.email

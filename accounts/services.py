@@ -2,12 +2,20 @@
 
 import logging
 
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core import audit
+from core.ratelimit import hit
+from core.text import normalize_email
+from outbox.services import outbox_enqueue
 
 from .models import SFK_ADMIN_GROUP, User
 
@@ -20,6 +28,7 @@ AUDIT_ACTIONS = {
     "accounts.user.sfk_admin_revoked": _("Rollen Sfk-administrator ble fjernet"),
     "accounts.user.deactivated": _("Kontoen ble deaktivert"),
     "accounts.user.reactivated": _("Kontoen ble aktivert igjen"),
+    "accounts.user.email_changed": _("E-postadressen for innlogging ble endret"),
 }
 
 SELF_DEMOTE_ERROR = _("Du kan ikke fjerne din egen Sfk-administratorrolle. Be en annen Sfk-administrator om det.")
@@ -30,7 +39,7 @@ def _locked(user: User) -> User:
     return User.objects.select_for_update().get(pk=user.pk)
 
 
-def _record(*, user: User, by: User, action: str, changes: dict) -> None:
+def _record(*, user: User, by: User, action: str, changes: dict | None = None) -> None:
     audit.record(by, action, user, changes)
     audit_log.info("%s user=%s by=%s", action, user.pk, by.pk)
 
@@ -82,3 +91,70 @@ def user_update_access(*, user: User, is_admin: bool, is_active: bool, by: User)
     with transaction.atomic():
         user = user_set_sfk_admin(user=user, is_admin=is_admin, by=by)
         return user_set_active(user=user, is_active=is_active, by=by)
+
+
+# --- Changing the login address ----------------------------------------------------------------
+
+EMAIL_CHANGE_SALT = "accounts.email-change"
+
+
+class EmailChangeError(Exception):
+    """The confirmation link is invalid, expired, already used, or the address was taken meanwhile."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def email_change_request(*, user: User, new_email: str) -> bool:
+    """E-mail a signed confirmation link to `new_email`; the login address changes only when it is
+    opened (email_change_confirm). At most EMAIL_CHANGE_RATE_LIMIT links per account an hour;
+    returns False (nothing sent) beyond that."""
+    new_email = normalize_email(new_email)
+    allowed, _retry_after = hit(f"email-change:{user.pk}", settings.EMAIL_CHANGE_RATE_LIMIT, 3600)
+    if not allowed:
+        return False
+    # The old address is part of the token: once the address has changed, every link is spent.
+    token = signing.dumps({"u": user.pk, "old": user.email, "new": new_email}, salt=EMAIL_CHANGE_SALT)
+    with translation.override(user.preferred_language):
+        url = settings.SITE_URL + reverse("accounts:email_confirm", args=[token])
+        body = render_to_string("accounts/email/email_change.txt", {"user": user, "url": url, "email": new_email})
+        subject = _("Bekreft ny e-postadresse for SLT-portalen")
+        outbox_enqueue(to=new_email, subject=subject, body=body)
+    audit_log.info("accounts.user.email_change_requested user=%s", user.pk)
+    return True
+
+
+def email_change_token(token: str) -> dict:
+    """The request a confirmation link carries, or EmailChangeError."""
+    try:
+        data = signing.loads(token, salt=EMAIL_CHANGE_SALT, max_age=settings.EMAIL_CHANGE_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise EmailChangeError("expired") from error
+    except signing.BadSignature as error:
+        raise EmailChangeError("invalid") from error
+    shape = {"u": int, "old": str, "new": str}
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), t) for k, t in shape.items()):
+        raise EmailChangeError("invalid")
+    return data
+
+
+def email_change_confirm(*, token: str) -> User:
+    """Change the login address as the link says, once; tell the old address it was changed."""
+    data = email_change_token(token)
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(pk=data["u"], is_active=True).first()
+        if user is None or user.email != data["old"]:
+            raise EmailChangeError("used")
+        if User.objects.filter(email=data["new"]).exclude(pk=user.pk).exists():
+            raise EmailChangeError("taken")
+        user.email = data["new"]
+        user.full_clean()
+        user.save(update_fields=["email"])
+        _record(user=user, by=user, action="accounts.user.email_changed")
+        with translation.override(user.preferred_language):
+            body = render_to_string(
+                "accounts/email/email_changed_notice.txt", {"user": user, "old": data["old"], "new": data["new"]}
+            )
+            outbox_enqueue(to=data["old"], subject=_("E-postadressen din i SLT-portalen er endret"), body=body)
+    return user

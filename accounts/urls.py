@@ -14,6 +14,7 @@ urlpatterns = [
     path("tofaktor/kode/", two_factor_views.verify, name="two_factor_verify"),
     path("tofaktor/slaa-av/", two_factor_views.disable, name="two_factor_disable"),
     path("mine-data/", views.my_data, name="my_data"),
+    path("bekreft-epost/<str:token>/", views.email_confirm, name="email_confirm"),
     path("passord/", views.PasswordChangeView.as_view(), name="password_change"),
     path("glemt-passord/", views.PasswordResetView.as_view(), name="password_reset"),
     path("glemt-passord/sendt/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),

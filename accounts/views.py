@@ -1,5 +1,6 @@
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -11,10 +12,12 @@ from django.urls import reverse, reverse_lazy, translate_url
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from core.http import InvalidFormStatusMixin, form_status, post_data
+from core.http import InvalidFormStatusMixin, client_ip, form_status, post_data, private_page
+from core.ratelimit import hit
 
 from . import services, two_factor
 from .forms import EmailAuthenticationForm, OutboxPasswordResetForm, ProfileForm, UserAccessForm, UserSearchForm
+from .lockout import lockout_clear
 from .models import User
 from .permissions import sfk_admin_required
 from .selectors import (
@@ -53,6 +56,17 @@ class PasswordResetView(InvalidFormStatusMixin, auth_views.PasswordResetView):
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
 
+    def form_valid(self, form):
+        # Per client address (counted first), on top of the per-address limit in the form's send_mail.
+        key = f"password-reset-ip:{client_ip(self.request)}"
+        allowed, retry_after = hit(key, settings.PASSWORD_RESET_IP_RATE_LIMIT, 3600)
+        if allowed:
+            return super().form_valid(form)
+        form.add_error(None, _("Du har bedt om mange nye passord på kort tid. Prøv igjen om en time."))
+        response = self.render_to_response(self.get_context_data(form=form), status=429)
+        response["Retry-After"] = str(retry_after)
+        return response
+
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     template_name = "accounts/password_reset_done.html"
@@ -61,6 +75,12 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 class PasswordResetConfirmView(InvalidFormStatusMixin, auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # The lockout page suggests a reset: whoever could read the reset e-mail may now log in.
+        lockout_clear(email=form.user.email)
+        return response
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
@@ -89,8 +109,18 @@ class PasswordChangeView(InvalidFormStatusMixin, auth_views.PasswordChangeView):
 def account(request):
     form = ProfileForm(post_data(request), instance=request.user)
     if request.method == "POST" and form.is_valid():
+        new_email = form.new_email
         user = form.save()
         messages.success(request, _("Endringene er lagret."))
+        if new_email:
+            if services.email_change_request(user=user, new_email=new_email):
+                messages.info(
+                    request,
+                    _("Vi har sendt en lenke til %(email)s. E-postadressen endres når du har åpnet lenken.")
+                    % {"email": new_email},
+                )
+            else:
+                messages.warning(request, _("Du har bedt om mange endringer av e-postadressen. Prøv igjen om en time."))
         return redirect(translate_url(request.path, user.preferred_language))
     context = {
         "form": form,
@@ -100,6 +130,25 @@ def account(request):
         "two_factor_required": two_factor.two_factor_required(request.user),
     }
     return render(request, "accounts/account.html", context, status=form_status(form))
+
+
+@private_page
+def email_confirm(request, token):
+    """The link sent to a new login address: GET shows what will change, POST changes it (so a mail
+    scanner that follows links changes nothing)."""
+    try:
+        data = services.email_change_token(token)
+        if request.method == "POST":
+            services.email_change_confirm(token=token)
+            messages.success(
+                request, _("E-postadressen er endret. Bruk %(email)s når du logger inn.") % {"email": data["new"]}
+            )
+            return redirect("accounts:account" if request.user.is_authenticated else "accounts:login")
+    except services.EmailChangeError as error:
+        context = {"reason": error.reason, "crumbs": [(_("Bekreft e-postadresse"), "")]}
+        return render(request, "accounts/email_confirm.html", context, status=400)
+    context = {"email": data["new"], "crumbs": [(_("Bekreft e-postadresse"), "")]}
+    return render(request, "accounts/email_confirm.html", context)
 
 
 @login_required

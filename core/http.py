@@ -1,5 +1,8 @@
 """Request and form helpers shared by every app's views."""
 
+import functools
+import ipaddress
+
 from django.conf import settings
 
 
@@ -10,6 +13,19 @@ class InvalidFormStatusMixin:
         response = super().form_invalid(form)
         response.status_code = 400
         return response
+
+
+def private_page(view):
+    """A page about one person reached without logging in (a signed link): `Cache-Control: private,
+    no-store`, so no shared cache or browser history keeps it."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.headers["Cache-Control"] = "private, no-store"
+        return response
+
+    return wrapped
 
 
 def form_status(form) -> int:
@@ -36,14 +52,47 @@ def add_service_errors(form, exc) -> None:
         form.add_error(None, exc)
 
 
+@functools.lru_cache(maxsize=8)
+def _networks(proxies: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(p, strict=False) for p in proxies)
+
+
+def _ip(value: str):
+    try:
+        return ipaddress.ip_address(value.strip())
+    except ValueError:
+        return None
+
+
+def _trusted(address, networks) -> bool:
+    if address is None:
+        return False
+    if address.version == 6 and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    return any(address in network for network in networks)
+
+
 def client_ip(request) -> str:
-    """The client's address (rate limits, login lockout). Behind the trusted proxy REMOTE_ADDR is
-    the proxy for everyone, so use the address the proxy appended last to X-Forwarded-For."""
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    """The client's address, for the login lockout, rate limits and logs.
+
+    X-Forwarded-For is read only when the request comes from a proxy listed in TRUSTED_PROXIES
+    (addresses or CIDR ranges; empty by default, so a client talking to the app directly cannot
+    choose its address). Behind trusted proxies the header is read from the right, skipping the
+    trusted hops: the first address a trusted proxy added for an untrusted peer is the client.
+    Anything left of it was written by the client and is ignored."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    networks = _networks(tuple(getattr(settings, "TRUSTED_PROXIES", ())))
+    if not networks or not _trusted(_ip(remote), networks):
+        return remote
+    client = remote
+    for hop in reversed(request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")):
+        address = _ip(hop)
+        if address is None:
+            break  # garbage from the client side: keep the last trusted hop
+        client = str(address)
+        if not _trusted(address, networks):
+            break
+    return client
 
 
 def site_url(path: str = "") -> str:

@@ -61,3 +61,20 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_label}"
+
+
+class RateCounter(models.Model):
+    """One fixed-window counter of `core.ratelimit.hit` when no Redis is configured: shared by every
+    process through the database and incremented with one atomic upsert. The key is a keyed hash,
+    so neither addresses nor e-mail addresses are stored here."""
+
+    key = models.CharField(max_length=80, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    window_end = models.PositiveBigIntegerField(db_index=True)  # Unix time; rows past it are deleted
+
+    class Meta:
+        verbose_name = _("tellerverdi for hastighetsgrense")
+        verbose_name_plural = _("tellerverdier for hastighetsgrenser")
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

@@ -1,5 +1,7 @@
 """Text helpers shared by every app."""
 
+import unicodedata
+
 from django.utils.text import slugify
 
 # Letters Unicode does not decompose into ASCII + accent, folded by hand before Django's slugify
@@ -32,3 +34,16 @@ def slugify_nb(value, *, max_length: int | None = None, fallback: str = "") -> s
     if max_length is not None:
         slug = slug[:max_length].strip("-")
     return slug or fallback
+
+
+def normalize_email(value: str) -> str:
+    """The one form of an e-mail address used to store, find and rate-limit accounts.
+
+    NFKC turns compatibility characters into the letters they stand for (U+017F long s → s,
+    the Kelvin sign → K, full-width letters → ASCII), casefold then removes case (ß → ss), and
+    a final NFKC keeps the result stable. Stored addresses are in this form and compared exactly,
+    so the login, the lockout key, rate limits and uniqueness all see one address, whatever a
+    user typed. (Matching with the database's UPPER()/LOWER() instead gave every confusable
+    spelling its own lockout counter.)"""
+    folded = unicodedata.normalize("NFKC", str(value)).strip().casefold()
+    return unicodedata.normalize("NFKC", folded)

@@ -45,8 +45,9 @@ def library_search(
     return qs.with_related().order_by("-published_on", "-id")
 
 
-def publication_editions(*, publication: Publication) -> list[Publication]:
-    """The whole edition chain, newest first (follows 'replaces' both ways)."""
+def publication_editions(*, publication: Publication, user) -> list[Publication]:
+    """The edition chain the user may see, newest first (follows 'replaces' both ways; a restricted
+    edition is left out for someone who may not see it, title, link and year included)."""
     chain = [publication]
     newer = publication
     while (nxt := getattr(newer, "replaced_by", None)) is not None and nxt not in chain:
@@ -56,7 +57,9 @@ def publication_editions(*, publication: Publication) -> list[Publication]:
     while older.replaces_id and (prev := older.replaces) not in chain:
         chain.append(prev)
         older = prev
-    return chain
+    if can_see_restricted(user):
+        return chain
+    return [edition for edition in chain if not edition.is_restricted]
 
 
 def info_pages_menu() -> QuerySet[InfoPage]:

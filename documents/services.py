@@ -1,11 +1,9 @@
 """Writes for publications, information pages, news and contact messages."""
 
 import datetime as dt
-import hashlib
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -21,6 +19,7 @@ from core.audit import (
     without_empty,
 )
 from core.content import content_changed
+from core.ratelimit import hit
 from core.text import slugify_nb
 from municipalities.services import unit_set_action_plan
 from outbox.services import outbox_enqueue
@@ -168,25 +167,15 @@ def news_article_save(*, article: NewsArticle, by, form=None) -> NewsArticle:
     return article
 
 
-def _rate_key(ip: str) -> str:
-    return "contact-rate:" + hashlib.sha256(f"{settings.SECRET_KEY}:{ip}".encode()).hexdigest()[:32]
+def contact_rate_hit(*, ip: str) -> tuple[bool, int]:
+    """Count one contact message from this client address before it is stored: (allowed, retry_after).
+    At most CONTACT_RATE_LIMIT messages per address an hour, across all processes (core.ratelimit)."""
+    return hit(f"contact:{ip}", settings.CONTACT_RATE_LIMIT, 3600)
 
 
-def contact_rate_limited(*, ip: str) -> bool:
-    """True when this IP has already sent CONTACT_RATE_LIMIT messages in the last hour."""
-    return cache.get(_rate_key(ip), 0) >= settings.CONTACT_RATE_LIMIT
-
-
-def contact_message_submit(
-    *, name: str, email: str, subject: str, message: str, municipality=None, ip: str = ""
-) -> ContactMessage:
-    """Store the message, then e-mail it to Sfk through the outbox (sent after commit)."""
-    key = _rate_key(ip)
-    if cache.add(key, 1, timeout=3600) is False:
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, timeout=3600)
+def contact_message_submit(*, name: str, email: str, subject: str, message: str, municipality=None) -> ContactMessage:
+    """Store the message, then e-mail it to Sfk through the outbox (sent after commit). The caller
+    has counted it with contact_rate_hit() first."""
     with transaction.atomic():
         contact = ContactMessage(name=name, email=email, subject=subject, message=message, municipality=municipality)
         contact.full_clean()

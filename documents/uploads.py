@@ -66,13 +66,17 @@ class InspectedFile:
 
 
 def check_name(name: str) -> str:
-    """The original file name, or ValidationError if it holds a path or control characters."""
+    """The original file name, or ValidationError if it holds a path or control characters.
+
+    Only data is kept (files are stored under random names), so two dots inside a name
+    ("Referat 12..13 mars.pdf") are harmless and accepted; a path (any slash) or a bare "."/".."
+    is not. The download name is sanitised separately (safe_download_name)."""
     name = name or ""
     if (
         not name.strip()
         or "/" in name
         or "\\" in name
-        or ".." in name
+        or name.strip() in {".", ".."}
         or "\x00" in name
         or any(unicodedata.category(c) == "Cc" for c in name)
     ):
@@ -81,9 +85,11 @@ def check_name(name: str) -> str:
 
 
 def safe_download_name(name: str, file_type: str) -> str:
-    """A download name from the original: letters, digits, spaces and -_.() only; the real extension."""
+    """A download name from the original: letters, digits, spaces and -_.() only, no run of dots
+    (so it never reads as a parent folder anywhere it ends up); the real extension."""
     stem = name.rsplit(".", 1)[0] if "." in name else name
-    stem = re.sub(r"[^\w\- .()]+", "_", stem, flags=re.UNICODE).strip(" ._") or "dokument"
+    stem = re.sub(r"[^\w\- .()]+", "_", stem, flags=re.UNICODE)
+    stem = re.sub(r"\.{2,}", ".", stem).strip(" ._") or "dokument"
     return f"{stem[:120]}.{file_type}" if file_type else stem[:120]
 
 
@@ -111,6 +117,15 @@ def inspect_upload(uploaded) -> InspectedFile:
         file_type = _inspect_zip(data)
         return InspectedFile(file_type, CONTENT_TYPES[file_type], size, None, "", name)
     raise ValidationError(MSG_UNSUPPORTED, code="unsupported")
+
+
+def _resolved(value, depth: int = 0):
+    """An indirect object's target (following chains of references, within reason)."""
+    from pypdf.generic import IndirectObject
+
+    while isinstance(value, IndirectObject) and depth < 32:
+        value, depth = value.get_object(), depth + 1
+    return value
 
 
 def _inspect_pdf(data: bytes) -> tuple[int, str]:
@@ -145,12 +160,14 @@ def _inspect_pdf(data: bytes) -> tuple[int, str]:
                     seen.add(key)
                     obj = obj.get_object()
                 if isinstance(obj, DictionaryObject):
-                    if ACTIVE_PDF_KEYS & set(obj.keys()) or obj.get("/S") in ACTIVE_PDF_ACTIONS:
+                    # dict.get() returns an indirect reference as it is (`/S 6 0 R`): resolve it, or
+                    # an action type stored as its own object slips past the check.
+                    if ACTIVE_PDF_KEYS & set(obj.keys()) or _resolved(obj.get("/S")) in ACTIVE_PDF_ACTIONS:
                         raise ValidationError(MSG_PDF_ACTIVE, code="pdf_active")
                     if "/OpenAction" in obj:
                         # An "open at page N" destination is harmless; an action dictionary is not.
-                        action = obj["/OpenAction"].get_object()
-                        if isinstance(action, DictionaryObject) and action.get("/S") != "/GoTo":
+                        action = _resolved(obj.get("/OpenAction"))
+                        if isinstance(action, DictionaryObject) and _resolved(action.get("/S")) != "/GoTo":
                             raise ValidationError(MSG_PDF_ACTIVE, code="pdf_active")
                     stack.extend(v for k, v in obj.items() if k != "/Parent")
                 elif isinstance(obj, ArrayObject):

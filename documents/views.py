@@ -96,9 +96,21 @@ def contact(request):
     if request.method == "POST":
         if form.is_spam:
             return redirect("documents:contact_thanks")
-        ip = client_ip(request)
-        if services.contact_rate_limited(ip=ip):
-            form.is_valid()
+        if not form.is_valid():
+            status = 400
+        else:
+            # Count first, then decide: concurrent posts cannot all pass a check made before counting.
+            allowed, retry_after = services.contact_rate_hit(ip=client_ip(request))
+            if allowed:
+                data = form.cleaned_data
+                services.contact_message_submit(
+                    name=data["name"],
+                    email=data["email"],
+                    subject=data["subject"],
+                    message=data["message"],
+                    municipality=data.get("municipality"),
+                )
+                return redirect("documents:contact_thanks")
             form.add_error(
                 None,
                 _(
@@ -106,22 +118,12 @@ def contact(request):
                 ),
             )
             status = 429
-        elif form.is_valid():
-            data = form.cleaned_data
-            services.contact_message_submit(
-                name=data["name"],
-                email=data["email"],
-                subject=data["subject"],
-                message=data["message"],
-                municipality=data.get("municipality"),
-                ip=ip,
-            )
-            return redirect("documents:contact_thanks")
-        else:
-            status = 400
     context["form"] = form
     context["crumbs"] = [(_("Kontakt"), "")]
-    return render(request, "documents/contact.html", context, status=status)
+    response = render(request, "documents/contact.html", context, status=status)
+    if status == 429:
+        response["Retry-After"] = str(retry_after)
+    return response
 
 
 @require_safe
@@ -215,7 +217,7 @@ def _login_on_restricted(view):
 @_login_on_restricted
 def publication_detail(request, slug):
     publication = _get_visible(request, slug)
-    editions = publication_editions(publication=publication)
+    editions = publication_editions(publication=publication, user=request.user)
     return render(
         request,
         "documents/publication_detail.html",
@@ -249,6 +251,8 @@ def publication_download(request, slug):
     )
     response["Cache-Control"] = "private, no-store" if publication.is_restricted else "public, max-age=300"
     response["Content-Security-Policy"] = "sandbox"
+    # Municipalities' own sites link public documents; restricted ones stay same-site.
+    response["Cross-Origin-Resource-Policy"] = "same-site" if publication.is_restricted else "cross-origin"
     return response
 
 
@@ -262,7 +266,8 @@ def publication_cover(request, slug):
     response = FileResponse(
         publication.cover_image.open("rb"), content_type=COVER_CONTENT_TYPES.get(ext, "application/octet-stream")
     )
-    response["Cache-Control"] = "private, max-age=300" if publication.is_restricted else "public, max-age=300"
+    response["Cache-Control"] = "private, no-store" if publication.is_restricted else "public, max-age=300"
+    response["Cross-Origin-Resource-Policy"] = "same-site" if publication.is_restricted else "cross-origin"
     return response
 
 

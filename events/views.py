@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from core.http import add_service_errors, form_status, post_data
+from core.http import add_service_errors, form_status, post_data, private_page
 
 from . import selectors, services
 from .forms import EventFilterForm, EventSearchForm, RegistrationForm
@@ -159,6 +159,7 @@ def _registration_or_error(request, token):
 
 
 @require_safe
+@private_page
 def registration_detail(request, token):
     registration, error = _registration_or_error(request, token)
     if error:
@@ -183,6 +184,7 @@ def _can_cancel(registration) -> bool:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@private_page
 def registration_cancel(request, token):
     """GET asks "are you sure?" (a page of its own, so it works without JavaScript); POST cancels."""
     registration, error = _registration_or_error(request, token)

@@ -27,7 +27,7 @@ from core.audit import (
     without_empty,
 )
 from core.content import content_changed
-from core.text import slugify_nb
+from core.text import normalize_email, slugify_nb
 from core.vocabulary import STALE_AFTER_DAYS
 from outbox.services import outbox_enqueue
 
@@ -463,7 +463,7 @@ def invitation_accept(*, invitation: Invitation, password: str | None, full_name
             raise InvitationError("used" if locked.used_at else "revoked")
         coordinator = locked.coordinator
         if user is None:
-            user = User.objects.filter(email__iexact=locked.email).first()
+            user = User.objects.filter(email=normalize_email(locked.email)).first()
             if user is None:
                 user = User.objects.create_user(
                     email=locked.email, password=password, full_name=full_name or coordinator.name

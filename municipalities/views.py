@@ -18,7 +18,8 @@ from accounts.permissions import (
     sfk_admin_required,
 )
 from core.exports import Phone, csv_response, xlsx_response
-from core.http import form_status, post_data, post_files
+from core.http import form_status, post_data, post_files, private_page
+from core.text import normalize_email
 
 from . import hooks, selectors, services
 from .forms import (
@@ -356,6 +357,7 @@ def stale_list(request):
 # --- Invitations ------------------------------------------------------------------------------
 
 
+@private_page
 def invitation_accept(request, token):
     try:
         invitation = services.invitation_from_token(token)
@@ -387,7 +389,7 @@ def _invitation_invalid(request, error):
 
 def _existing_account(invitation):
     # An inactive account (someone who left and is invited back) sets a new password instead.
-    return User.objects.filter(email__iexact=invitation.email, is_active=True).first()
+    return User.objects.filter(email=normalize_email(invitation.email), is_active=True).first()
 
 
 def _accept_existing(request, invitation, account):

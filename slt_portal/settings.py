@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -178,6 +179,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Rate limits (core.ratelimit.hit: Redis when REDIS_URL is set, else a database table; per hour).
+PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 3)  # reset e-mails per address
+PASSWORD_RESET_IP_RATE_LIMIT = env_int("PASSWORD_RESET_IP_RATE_LIMIT", 20)  # reset requests per client address
+EMAIL_CHANGE_RATE_LIMIT = env_int("EMAIL_CHANGE_RATE_LIMIT", 5)  # confirmation e-mails per account
+EMAIL_CHANGE_MAX_AGE = 60 * 60 * 24  # seconds a confirmation link for a new login address is valid
 
 # Two-factor login (django-otp TOTP + recovery codes): required for Sfk admins and superusers.
 OTP_TOTP_ISSUER = "SLT-portalen"
@@ -265,6 +271,16 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 if env_bool("BEHIND_PROXY", not DEBUG):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Addresses or CIDR ranges of the reverse proxies in front of the app. X-Forwarded-For is believed only
+# on requests from these (core.http.client_ip); empty: the peer's own address is the client's.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# Browser features the portal never uses are switched off for it and anything it might embed.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(self), "
+    "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+    "picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), "
+    "xr-spatial-tracking=()"
+)
 
 # Content-Security-Policy (Django 6.x): nothing from other hosts, inline code only with a nonce.
 SECURE_CSP = {

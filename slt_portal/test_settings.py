@@ -21,3 +21,8 @@ DEMO_MODE = False
 # The API's rate limit is tested on its own (tests/slt_portal/test_api_http.py sets it low); the
 # other API tests, the schema fuzz test included, make many requests from one address.
 API_RATE_LIMIT = 1_000_000
+# Rate limits out of the way of tests that post many forms; tests of the limits set their own values.
+CONTACT_RATE_LIMIT = 1000
+PASSWORD_RESET_RATE_LIMIT = 1000
+PASSWORD_RESET_IP_RATE_LIMIT = 1000
+EMAIL_CHANGE_RATE_LIMIT = 1000

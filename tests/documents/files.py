@@ -154,3 +154,45 @@ def zip_bomb_size() -> bytes:
 
 def plain_zip() -> bytes:
     return _zip({"readme.txt": b"hei"})
+
+
+def _indirect_action_type_pdf(action_type: str, where: str) -> bytes:
+    """An action whose type is an indirect reference (`/S 6 0 R` pointing at `/Launch`): valid PDF,
+    and what a filter that compares the raw value of /S misses."""
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, TextStringObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(200, 200)
+    action = DictionaryObject(
+        {
+            NameObject("/S"): writer._add_object(NameObject(action_type)),
+            NameObject("/F"): TextStringObject("cmd.exe" if action_type == "/Launch" else "https://evil.example/"),
+        }
+    )
+    if where == "open":
+        writer._root_object[NameObject("/OpenAction")] = writer._add_object(action)
+    else:  # a link annotation on the page
+        annotation = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject("/Link"),
+                NameObject("/Rect"): ArrayObject([FloatObject(0), FloatObject(0), FloatObject(10), FloatObject(10)]),
+                NameObject("/A"): writer._add_object(action),
+            }
+        )
+        page[NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def indirect_launch_pdf() -> bytes:
+    return _indirect_action_type_pdf("/Launch", "open")
+
+
+def indirect_submitform_pdf() -> bytes:
+    return _indirect_action_type_pdf("/SubmitForm", "link")
+
+
+def indirect_launch_link_pdf() -> bytes:
+    return _indirect_action_type_pdf("/Launch", "link")

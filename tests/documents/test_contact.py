@@ -75,12 +75,14 @@ def test_honeypot_is_silently_ignored(client):
     assert not OutboxMessage.objects.exists()
 
 
-def test_rate_limit_five_per_hour_per_ip(client):
+def test_rate_limit_five_per_hour_per_ip(client, settings):
+    settings.CONTACT_RATE_LIMIT = 5
     for _ in range(5):
         assert client.post(URL, data(), REMOTE_ADDR="10.0.0.2").status_code == 302
     response = client.post(URL, data(), REMOTE_ADDR="10.0.0.2")
     assert response.status_code == 429
     assert "mange meldinger" in response.content.decode()
+    assert 0 < int(response["Retry-After"]) <= 3600
     assert ContactMessage.objects.count() == 5
     # Another address is not affected.
     assert client.post(URL, data(), REMOTE_ADDR="10.0.0.3").status_code == 302

@@ -210,8 +210,8 @@ def test_edition_chain_newest_is_default_and_old_ones_stay_reachable(client):
         replaces=second,
         published_on=dt.date(2025, 1, 1),
     )
-    assert publication_editions(publication=first) == [third, second, first]
-    assert publication_editions(publication=third) == [third, second, first]
+    assert publication_editions(publication=first, user=None) == [third, second, first]
+    assert publication_editions(publication=third, user=None) == [third, second, first]
     assert list(library_search(user=None)) == [third]
     html = assert_page(client, reverse("documents:detail", args=[first.slug])).content.decode()
     assert "Dette er en eldre utgave" in html and third.get_absolute_url() in html
@@ -226,6 +226,31 @@ def test_editions_in_another_language_are_marked(client):
     html = client.get(reverse("documents:detail", args=[first.slug])).content.decode()
     assert f'href="{second.get_absolute_url()}" lang="nn">SLT-håndboka' in html  # the newer-edition notice
     assert '<strong lang="en">SLT handbook' in html  # this edition in the list
+
+
+def test_restricted_edition_is_not_shown_to_those_who_may_not_see_it(client, coordinator_a):
+    """The report: anonymous GET of a public publication showed the title, link and year of the
+    restricted edition that replaces it."""
+    public = PublicationFactory(
+        title="Offentlig B", slug="offentlig-b", edition="1. utgave", published_on=dt.date(2019, 1, 1)
+    )
+    restricted = PublicationFactory(
+        title="Intern B hemmelig tittel",
+        slug="offentlig-b-ny-utgave",
+        edition="2. utgave",
+        replaces=public,
+        is_restricted=True,
+        published_on=dt.date(2024, 1, 1),
+    )
+    assert publication_editions(publication=public, user=None) == [public]
+    html = assert_page(client, reverse("documents:detail", args=[public.slug])).content.decode()
+    for leak in ["Intern B hemmelig tittel", restricted.get_absolute_url(), "2024", "Dette er en eldre utgave"]:
+        assert leak not in html
+    # Coordinators may see restricted publications: for them the chain is whole.
+    client.force_login(coordinator_a)
+    assert publication_editions(publication=public, user=coordinator_a) == [restricted, public]
+    html = client.get(reverse("documents:detail", args=[public.slug])).content.decode()
+    assert "Dette er en eldre utgave" in html and restricted.get_absolute_url() in html
 
 
 def test_publication_cannot_replace_itself():

@@ -51,6 +51,9 @@ def test_office_files_are_recognised_by_content_not_name(maker, expected):
         (files.javascript_pdf, "pdf_active", "JavaScript"),
         (files.launch_pdf, "pdf_active", "starter programmer"),
         (files.annotation_js_pdf, "pdf_active", "JavaScript"),
+        (files.indirect_launch_pdf, "pdf_active", "starter programmer"),
+        (files.indirect_submitform_pdf, "pdf_active", "starter programmer"),
+        (files.indirect_launch_link_pdf, "pdf_active", "starter programmer"),
         (files.truncated_pdf, "pdf_corrupt", "skadet"),
         (files.docm, "macros", "makroer"),
         (files.zip_bomb_entries, "zip_bomb", "for mange deler"),
@@ -61,6 +64,18 @@ def test_bad_files_are_rejected_with_a_clear_message(maker, code, words):
     error = rejected(maker())
     assert error.code == code
     assert words in " ".join(error.messages)
+
+
+@pytest.mark.parametrize("maker", [files.indirect_launch_pdf, files.indirect_submitform_pdf])
+def test_indirect_action_type_files_really_hold_an_indirect_reference(maker):
+    """The hostile files are what the report describes: `/S n 0 R`, a readable one-page PDF."""
+    import re
+
+    from pypdf import PdfReader
+
+    data = maker()
+    assert re.search(rb"/S \d+ 0 R", data)
+    assert len(PdfReader(io.BytesIO(data)).pages) == 1
 
 
 def test_macro_enabled_content_type_is_rejected():
@@ -87,6 +102,22 @@ def test_empty_file_is_rejected():
 @pytest.mark.parametrize("name", ["../../etc/passwd.pdf", "..\\evil.pdf", "a/b.pdf", "x\x00.pdf"])
 def test_path_in_file_name_is_rejected(name):
     # Django's upload handler already strips directories; this guards everything else.
+    with pytest.raises(ValidationError) as info:
+        inspect_upload(File(io.BytesIO(files.good_pdf()), name=name))
+    assert info.value.code == "bad_name"
+
+
+@pytest.mark.parametrize("name", ["Referat 12..13 mars.pdf", "rapport..v2.pdf", "...pdf"])
+def test_two_dots_inside_a_name_are_accepted_and_sanitised_for_download(name):
+    """Not a path: the file is stored under a random name and `..` never reaches a path; the download
+    name has no run of dots."""
+    info = inspect_upload(upload(files.good_pdf(), name))
+    assert info.original_name == name
+    assert ".." not in safe_download_name(info.original_name, "pdf")
+
+
+@pytest.mark.parametrize("name", ["..", ".", " .. "])
+def test_dot_segment_names_are_rejected(name):
     with pytest.raises(ValidationError) as info:
         inspect_upload(File(io.BytesIO(files.good_pdf()), name=name))
     assert info.value.code == "bad_name"

@@ -275,6 +275,7 @@ def test_directory_hides_ended_and_hidden_entries(client, unit_a, coordinator_b)
 def test_lockout_behind_proxy_is_per_client_address(client, settings):
     """Behind the proxy every request has the proxy's REMOTE_ADDR; the lockout must use the client's."""
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
     settings.AXES_FAILURE_LIMIT = 3
     UserFactory(email="offer@example.no")
     url = reverse("accounts:login")
