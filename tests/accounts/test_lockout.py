@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 
@@ -21,7 +22,7 @@ def _reset_password(client, email, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("accounts:password_reset"), {"email": email})
     link = re.search(r"https?://\S+/konto/glemt-passord/\S+/", mail.outbox[-1].body).group(0)
-    response = client.get(link.split("testserver", 1)[1], follow=True)
+    response = client.get(link.removeprefix(settings.SITE_URL), follow=True)
     form_url = response.redirect_chain[-1][0]
     response = client.post(form_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
     assert response.status_code == 302

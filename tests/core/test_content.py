@@ -65,8 +65,8 @@ def _unit_verify(by, _tmp):
 
 
 def _coordinator_save(by, _tmp):
-    coordinator = CoordinatorFactory(phone="111 11 111")
-    coordinator.phone = "222 22 222"
+    coordinator = CoordinatorFactory(phone="+4740000000")
+    coordinator.phone = "+4791234567"
     return lambda: municipalities.coordinator_save(coordinator=coordinator, by=by)
 
 
