@@ -19,6 +19,7 @@ from .models import User
 from .permissions import sfk_admin_required
 from .selectors import (
     account_links,
+    account_sections,
     personal_data_sections,
     user_access_history,
     user_admin_list,
@@ -92,7 +93,12 @@ def account(request):
         user = form.save()
         messages.success(request, _("Endringene er lagret."))
         return redirect(translate_url(request.path, user.preferred_language))
-    context = {"form": form, "account_links": account_links(user=request.user), "crumbs": _account_crumbs()}
+    context = {
+        "form": form,
+        "account_links": account_links(user=request.user),
+        "account_sections": account_sections(user=request.user, request=request),
+        "crumbs": _account_crumbs(),
+    }
     return render(request, "accounts/account.html", context, status=form_status(form))
 
 
