@@ -36,10 +36,11 @@ demo: messages
 	$(PY) manage.py load_pages
 	$(PY) manage.py load_demo
 
+# The server and the task worker that sends e-mail (printed here by the console mailer).
 run: demo
-	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	@echo "Serving on http://$(HOST):$(PORT)/ with e-mail printed below (Ctrl+C to stop)"
 	@echo "Sfk admin two-factor code (changes every 30 s): $(PY) manage.py demo_otp"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@PY=$(PY) bash scripts/run-dev.sh
 
 test: messages
 	@sh scripts/ensure-chromium.sh

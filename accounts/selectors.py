@@ -1,6 +1,15 @@
 """Reads about users."""
 
+import datetime as dt
+import re
+
 from django.db.models import Exists, OuterRef, Q
+from django.utils import formats, timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.choices import Language
 
 from . import membership
 from .models import SFK_ADMIN_GROUP, User
@@ -27,10 +36,37 @@ def user_personal_data(*, user: User) -> dict:
 # Callables taking user=... and returning {section_name: data}; apps append in AppConfig.ready().
 PERSONAL_DATA_PROVIDERS: list = []
 
+# How "Dine data" shows a section: {section_name: {"title": ..., "fields": {key: label}, "choices": {key:
+# {value: label}}}}; apps add the labels of their sections in AppConfig.ready(). The JSON download keeps
+# the keys and raw values.
+PERSONAL_DATA_LABELS: dict = {
+    "account": {
+        "title": gettext_lazy("Brukerkonto"),
+        "fields": {
+            "email": gettext_lazy("E-post"),
+            "full_name": gettext_lazy("Navn"),
+            "preferred_language": gettext_lazy("Foretrukket språk"),
+            "date_joined": gettext_lazy("Konto opprettet"),
+            "last_login": gettext_lazy("Sist innlogget"),
+            "is_sfk_admin": gettext_lazy("Sfk-administrator"),
+        },
+        "choices": {"preferred_language": dict(Language.choices)},
+    },
+}
+
 
 # Callables taking user=... and returning [(title, url), ...] for the account page ("Min side");
 # apps append in AppConfig.ready() (e.g. "Min SLT-enhet", "Mine tiltak").
 ACCOUNT_LINK_PROVIDERS: list = []
+
+# Callables taking user=... and request=... and returning HTML (a <section> of "Min side", e.g. the
+# user's event registrations) or ""; apps append in AppConfig.ready().
+ACCOUNT_SECTIONS: list = []
+
+
+def field_labels(model, *names: str) -> dict:
+    """{name: verbose name} of model fields, for PERSONAL_DATA_LABELS."""
+    return {name: model._meta.get_field(name).verbose_name for name in names}
 
 
 def account_links(*, user) -> list[tuple[str, str]]:
@@ -40,13 +76,53 @@ def account_links(*, user) -> list[tuple[str, str]]:
     return links
 
 
+def account_sections(*, user, request) -> list[str]:
+    return [html for provider in ACCOUNT_SECTIONS if (html := provider(user=user, request=request))]
+
+
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+def _readable(value, choices: dict | None = None) -> str:
+    """A stored value as the user reads it: labels for choices, Ja/Nei, dates in the language's format."""
+    if value is None or value == "" or value == []:
+        return "–"
+    if choices and value in choices:
+        return str(choices[value])
+    if isinstance(value, bool):
+        return _("Ja") if value else _("Nei")
+    if isinstance(value, str) and _ISO_DATETIME.match(value):
+        moment = dt.datetime.fromisoformat(value)
+        if timezone.is_aware(moment):
+            moment = timezone.localtime(moment)
+        return formats.date_format(moment, "DATETIME_FORMAT")
+    if isinstance(value, list):
+        return ", ".join(_readable(item) for item in value)
+    return str(value)
+
+
+def _entry(item: dict, labels: dict) -> list[dict]:
+    fields, choices = labels.get("fields", {}), labels.get("choices", {})
+    rows = []
+    for key, value in item.items():
+        row = {"label": capfirst(str(fields.get(key, key)))}
+        if isinstance(value, list) and value and all(isinstance(part, dict) for part in value):
+            row["entries"] = [_entry(part, labels) for part in value]
+        else:
+            row["text"] = _readable(value, choices.get(key))
+        rows.append(row)
+    return rows
+
+
 def personal_data_sections(data: dict) -> list[dict]:
-    """The personal data as page sections: [{key, entries: [[(field, value), ...], ...]}]."""
+    """The personal data as readable page sections in the active language:
+    [{key, title, entries: [[{label, text} or {label, entries}, ...], ...]}]."""
     sections = []
     for key, content in data.items():
+        labels = PERSONAL_DATA_LABELS.get(key, {})
         items = content if isinstance(content, list) else [content]
-        entries = [list(item.items()) if isinstance(item, dict) else [("value", item)] for item in items]
-        sections.append({"key": key, "entries": entries})
+        entries = [_entry(item if isinstance(item, dict) else {"value": item}, labels) for item in items]
+        sections.append({"key": key, "title": str(labels.get("title", key)), "entries": entries})
     return sections
 
 

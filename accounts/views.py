@@ -22,6 +22,7 @@ from .models import User
 from .permissions import sfk_admin_required
 from .selectors import (
     account_links,
+    account_sections,
     personal_data_sections,
     user_access_history,
     user_admin_list,
@@ -125,6 +126,7 @@ def account(request):
     context = {
         "form": form,
         "account_links": account_links(user=request.user),
+        "account_sections": account_sections(user=request.user, request=request),
         "crumbs": _account_crumbs(),
         "two_factor_on": two_factor.has_device(request.user),
         "two_factor_required": two_factor.two_factor_required(request.user),

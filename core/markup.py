@@ -2,6 +2,8 @@
 news). Raw HTML in the source never survives: nh3 keeps only the tags and attributes listed here."""
 
 import html as html_lib
+import re
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 
 import markdown
@@ -9,6 +11,7 @@ import nh3
 from django.utils.safestring import SafeString, mark_safe
 from markdown.extensions import Extension
 from markdown.extensions.toc import slugify_unicode
+from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 BASE_TAGS = {
@@ -43,12 +46,22 @@ DS_CLASSES = {
 }
 DS_HEADING_SIZES = {1: "md", 2: "sm", 3: "xs", 4: "2xs", 5: "2xs", 6: "2xs"}
 _HEADINGS = {f"h{level}" for level in range(1, 7)}
+# A note to the editors inside a text: "[Sfk: check the amount.]". Never shown to the public.
+EDITOR_NOTE = re.compile(r"\[Sfk:[^\]\n]*\]")
+_EDITOR_NOTE_WITH_SPACE = re.compile(r"[ \t]*" + EDITOR_NOTE.pattern)
+EDITOR_NOTE_CLASS = "editor-note"
+
+
+def strip_editor_notes(text: str) -> str:
+    """The text without its "[Sfk: …]" notes to the editors (and the space before each)."""
+    return _EDITOR_NOTE_WITH_SPACE.sub("", text or "")
 
 
 @dataclass(frozen=True)
 class Rendered:
     html: SafeString
     toc: list[tuple[str, str]] = field(default_factory=list)  # (anchor id, heading text) at the base level
+    notes: int = 0  # "[Sfk: …]" notes to the editors in the text (hidden or marked)
 
     def __str__(self) -> str:
         return self.html
@@ -83,6 +96,19 @@ class _HeadingLevelsExtension(Extension):
         md.treeprocessors.register(_HeadingLevels(md, self.base_level), "heading_levels", 10)
 
 
+class _EditorNote(InlineProcessor):
+    def handleMatch(self, m, data):
+        el = etree.Element("mark")
+        el.text = m.group(0)
+        return el, m.start(0), m.end(0)
+
+
+class _EditorNotesExtension(Extension):
+    def extendMarkdown(self, md):
+        # Before links (160), so a note is never read as a reference link.
+        md.inlinePatterns.register(_EditorNote(EDITOR_NOTE.pattern, md), "editor_note", 175)
+
+
 def _slugify(value, separator):
     return ANCHOR_PREFIX + (slugify_unicode(value, separator) or "overskrift")
 
@@ -93,30 +119,44 @@ def _flatten(tokens):
         yield from _flatten(token.get("children", []))
 
 
-def render_markdown(text: str, *, base_level: int = 2, toc: bool = False, ds_classes: bool = False) -> Rendered:
+def render_markdown(
+    text: str, *, base_level: int = 2, toc: bool = False, ds_classes: bool = False, show_notes: bool = False
+) -> Rendered:
     """Render Markdown to sanitised HTML whose top heading level is `base_level`.
 
     toc: give headings anchors (prefixed 'del-') and return the base-level ones as a table of contents.
-    ds_classes: add Designsystemet classes (ds-paragraph, ds-link, ds-heading, …) to the elements."""
+    ds_classes: add Designsystemet classes (ds-paragraph, ds-link, ds-heading, …) to the elements.
+    show_notes: keep "[Sfk: …]" notes to the editors, marked (<mark class="editor-note">); otherwise
+    (the default, for everyone but Sfk admins) they are removed."""
     if not 1 <= base_level <= 6:
         raise ValueError("base_level must be 1–6")
+    text = text or ""
+    notes = len(EDITOR_NOTE.findall(text))
     extensions = [_HeadingLevelsExtension(base_level), "tables", "sane_lists", "fenced_code"]
+    if show_notes:
+        extensions.append(_EditorNotesExtension())
+    else:
+        text = strip_editor_notes(text)
     configs = {}
     if toc:
         extensions.append("toc")
         configs["toc"] = {"slugify": _slugify, "toc_depth": f"{base_level}-6"}
     md = markdown.Markdown(extensions=extensions, extension_configs=configs)
-    raw = md.convert(text or "")
+    raw = md.convert(text)
 
     headings = {f"h{level}" for level in range(base_level, 7)}
     attributes = {"a": {"href", "title"}, "th": {"scope"}} | {tag: {"id"} for tag in headings if toc}
     values = {"th": {"scope": "col"}}
+    tags = BASE_TAGS | headings
+    if show_notes:
+        tags |= {"mark"}
+        values["mark"] = {"class": EDITOR_NOTE_CLASS}
     if ds_classes:
         values |= DS_CLASSES
         values |= {tag: {"class": "ds-heading", "data-size": DS_HEADING_SIZES[int(tag[1])]} for tag in headings}
     html = nh3.clean(
         raw,
-        tags=BASE_TAGS | headings,
+        tags=tags,
         attributes=attributes,
         url_schemes=URL_SCHEMES,
         set_tag_attribute_values=values,
@@ -128,4 +168,4 @@ def render_markdown(text: str, *, base_level: int = 2, toc: bool = False, ds_cla
             for token in _flatten(md.toc_tokens)
             if token["level"] == base_level
         ]
-    return Rendered(html=mark_safe(html), toc=entries)  # noqa: S308 - sanitised by nh3 above
+    return Rendered(html=mark_safe(html), toc=entries, notes=notes)  # noqa: S308 - sanitised by nh3 above

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_coordinator, is_sfk_admin
+from accounts.selectors import field_labels
 
 from .models import ContactMessage, NewsArticle, Publication
 from .selectors import unit_publications
@@ -17,6 +18,21 @@ def account_links(*, user):
     if is_sfk_admin(user):
         links.append((_("Henvendelser fra kontaktskjemaet"), reverse("documents:contact_messages")))
     return links
+
+
+def personal_data_labels() -> dict:
+    return {
+        "documents": {
+            "title": _("Dokumenter, nyheter og henvendelser"),
+            "fields": {
+                "publications_uploaded": _("Dokumenter du har lastet opp"),
+                "news_articles_written": _("Nyhetssaker du har skrevet"),
+                "contact_messages": _("Meldinger fra kontaktskjemaet"),
+                "sent_at": ContactMessage._meta.get_field("created_at").verbose_name,
+            }
+            | field_labels(ContactMessage, "subject", "message"),
+        }
+    }
 
 
 def personal_data(*, user):

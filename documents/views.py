@@ -17,7 +17,7 @@ from accounts.permissions import (
     sfk_admin_required,
 )
 from core.http import client_ip, form_status, post_data, post_files
-from core.markup import render_markdown
+from core.markup import render_markdown, strip_editor_notes
 from municipalities.selectors import contact_prefill
 
 from . import hooks, services
@@ -38,7 +38,10 @@ from .uploads import CONTENT_TYPES, COVER_CONTENT_TYPES
 
 def _page_context(request, page: InfoPage) -> dict:
     content = page.localized()
-    rendered = render_markdown(content["body"], toc=True, ds_classes=True)
+    # Notes to the editors ("[Sfk: …]") are for Sfk admins only, marked as notes.
+    show_notes = is_sfk_admin(request.user)
+    rendered = render_markdown(content["body"], toc=True, ds_classes=True, show_notes=show_notes)
+    content["summary"] = content["summary"] if show_notes else strip_editor_notes(content["summary"])
     crumbs = [(content["title"], "")]
     if page.slug not in NAMED_PAGE_URLS:
         crumbs.insert(0, (_("Om SLT"), reverse("documents:about")))
@@ -47,6 +50,7 @@ def _page_context(request, page: InfoPage) -> dict:
         "content": content,
         "html": rendered.html,
         "toc": rendered.toc,
+        "editor_notes": rendered.notes if show_notes else 0,
         "can_edit": can_change(request.user, page),
         "crumbs": crumbs,
     }

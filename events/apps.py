@@ -7,12 +7,19 @@ class EventsConfig(AppConfig):
     verbose_name = _("Arrangementer")
 
     def ready(self):
-        from accounts.selectors import ACCOUNT_LINK_PROVIDERS, PERSONAL_DATA_PROVIDERS
+        from accounts.selectors import (
+            ACCOUNT_LINK_PROVIDERS,
+            ACCOUNT_SECTIONS,
+            PERSONAL_DATA_LABELS,
+            PERSONAL_DATA_PROVIDERS,
+        )
         from documents import hooks
 
         from . import extensions
 
         PERSONAL_DATA_PROVIDERS.append(extensions.personal_data)
+        PERSONAL_DATA_LABELS.update(extensions.personal_data_labels())
+        ACCOUNT_SECTIONS.append(extensions.account_registrations_section)
         ACCOUNT_LINK_PROVIDERS.append(extensions.account_links)
         hooks.INFO_PAGE_SECTIONS.append(extensions.accessibility_recordings_section)
         hooks.NEWS_ARTICLE_SECTIONS.append(extensions.news_related_event_section)

@@ -6,9 +6,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_sfk_admin
+from accounts.selectors import field_labels
 
 from .models import Event, Registration
 from .selectors import recordings_without_captions
+from .tokens import registration_token
 
 ACCESSIBILITY_PAGE_SLUG = "tilgjengelighet"
 
@@ -75,6 +77,36 @@ def personal_data(*, user) -> dict:
             for r in registrations
         ]
     }
+
+
+def personal_data_labels() -> dict:
+    fields = (
+        "event", "status", "name", "email", "organisation", "unit", "role", "dietary_needs",
+        "accessibility_needs", "consent_participant_list", "created_at",
+    )  # fmt: skip
+    return {
+        "event_registrations": {
+            "title": _("Påmeldinger til arrangementer"),
+            "fields": field_labels(Registration, *fields),
+            "choices": {"status": dict(Registration.Status.choices)},
+        }
+    }
+
+
+def account_registrations_section(*, user, request) -> str:
+    """ "Min side" lists the user's registrations, each with a link to its personal page."""
+    registrations = list(
+        Registration.objects.filter(user=user, anonymised_at__isnull=True)
+        .select_related("event")
+        .order_by("-event__start", "-pk")
+    )
+    if not registrations:
+        return ""
+    rows = [
+        (registration, reverse("events:registration", args=[registration_token(registration)]))
+        for registration in registrations
+    ]
+    return render_to_string("events/includes/account_registrations.html", {"rows": rows}, request=request)
 
 
 def account_links(*, user) -> list:

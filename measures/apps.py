@@ -7,11 +7,12 @@ class MeasuresConfig(AppConfig):
     verbose_name = _("Tiltak")
 
     def ready(self):
-        from accounts.selectors import ACCOUNT_LINK_PROVIDERS, PERSONAL_DATA_PROVIDERS
+        from accounts.selectors import ACCOUNT_LINK_PROVIDERS, PERSONAL_DATA_LABELS, PERSONAL_DATA_PROVIDERS
         from municipalities.hooks import UNIT_PAGE_SECTIONS
 
         from . import extensions
 
         ACCOUNT_LINK_PROVIDERS.append(extensions.account_links)
         PERSONAL_DATA_PROVIDERS.append(extensions.personal_data)
+        PERSONAL_DATA_LABELS.update(extensions.personal_data_labels())
         UNIT_PAGE_SECTIONS.append((10, extensions.unit_page_section))

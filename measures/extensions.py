@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_coordinator, is_sfk_admin
+from accounts.selectors import field_labels
 
 from .models import Measure
 
@@ -13,6 +14,16 @@ def account_links(*, user):
     if is_coordinator(user) or is_sfk_admin(user):
         return [(_("Mine tiltak"), reverse("measures:mine"))]
     return []
+
+
+def personal_data_labels() -> dict:
+    return {
+        "measures_contact": {
+            "title": _("Tiltak der du er kontaktperson"),
+            "fields": {"measure_id": _("Tiltakets nummer")}
+            | field_labels(Measure, "title", "contact_name", "contact_email"),
+        }
+    }
 
 
 def personal_data(*, user):

@@ -8,10 +8,11 @@ class MunicipalitiesConfig(AppConfig):
 
     def ready(self):
         from accounts import membership as account_membership
-        from accounts.selectors import ACCOUNT_LINK_PROVIDERS, PERSONAL_DATA_PROVIDERS
+        from accounts.selectors import ACCOUNT_LINK_PROVIDERS, PERSONAL_DATA_LABELS, PERSONAL_DATA_PROVIDERS
 
-        from .membership import CoordinatorMembership, account_links, personal_data
+        from .membership import CoordinatorMembership, account_links, personal_data, personal_data_labels
 
         account_membership.register_rule(CoordinatorMembership())
         ACCOUNT_LINK_PROVIDERS.append(account_links)
         PERSONAL_DATA_PROVIDERS.append(personal_data)
+        PERSONAL_DATA_LABELS.update(personal_data_labels())

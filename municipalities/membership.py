@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import membership as account_membership
 from accounts.permissions import is_coordinator, is_sfk_admin
+from accounts.selectors import field_labels
 
 from .models import Coordinator, SLTUnit
 
@@ -77,6 +78,17 @@ def personal_data(*, user) -> dict:
             }
             for c in CoordinatorMembership().entries(user)
         ]
+    }
+
+
+def personal_data_labels() -> dict:
+    fields = ("unit", "name", "title", "position_percent", "employer", "org_placement", "email", "phone")
+    labels = field_labels(Coordinator, *fields, "is_public", "verified_at", "ended_at")
+    return {
+        "coordinator_entries": {
+            "title": _("Oppføringer i koordinatorkatalogen"),
+            "fields": labels | {"has_photo": _("Bilde lagt inn")},
+        }
     }
 
 

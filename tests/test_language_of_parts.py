@@ -179,3 +179,63 @@ def test_django_admin_edits_the_language_of_events_and_news(client, django_user_
     for url in ("/admin/events/event/add/", "/admin/documents/newsarticle/add/"):
         html = get(client, url)
         assert 'name="language"' in html and '<option value="se">' in html, url
+
+
+SITE_DESCRIPTION = (
+    "SLT-portalen samler SLT-koordinatorer, tiltak, håndbøker og arrangementer for rus- og "
+    "kriminalitetsforebyggende arbeid blant barn og unge."
+)
+
+
+def _meta_description(html: str) -> str:
+    from tests.helpers import parse_page
+
+    return parse_page(html).meta_description
+
+
+def test_coordinator_title_and_organisation_are_marked_on_english_and_nynorsk_pages(client):
+    from tests.factories import CoordinatorFactory, SLTUnitFactory
+
+    unit = SLTUnitFactory(name="SLT Ytre Test", slug="ytre-test")
+    CoordinatorFactory(
+        unit=unit, title="Rådgiver forebygging", employer="Testby kommune", org_placement="Kommunedirektørens stab"
+    )
+    url = unit.get_absolute_url()
+    for prefix in ("/en", "/nn"):
+        html = get(client, f"{prefix}{url}")
+        for text in ("Rådgiver forebygging", "Testby kommune", "Kommunedirektørens stab"):
+            assert languages_of(html, text) == {"nb"}, (prefix, text)
+    html = get(client, url)
+    assert 'lang="nb"' not in html.split("<main", 1)[1]
+
+
+def test_speaker_roles_are_marked_on_the_english_event_page(client):
+    event = EventFactory(title="Høstsamling", summary="Samling for koordinatorer.")
+    SessionFactory(event=event, title="Velkommen", speaker="Kari Nordmann, rådgiver i Sfk")
+    html = get(client, f"/en{event.get_absolute_url()}")
+    assert languages_of(html, "Kari Nordmann, rådgiver i Sfk") == {"nb"}
+
+
+def test_meta_descriptions_on_english_pages_are_english(client):
+    event = EventFactory(title="Høstsamling", summary="Samling for koordinatorer i nord.")
+    measure = published(title="Natteravner", summary="Voksne går i sentrum på fredagskvelder.")
+    article = NewsArticleFactory(title="Nytt fra Sfk", lead="Kort ingress på bokmål.")
+    # A meta description cannot carry lang: the English site description stands in for bokmål text.
+    from django.utils import translation
+
+    with translation.override("en"):
+        site_description = translation.gettext(SITE_DESCRIPTION)
+    assert site_description.startswith("The SLT portal")
+    with translation.override("nb"):
+        pages = [
+            (event.get_absolute_url(), "Samling for koordinatorer i nord."),
+            (measure.get_absolute_url(), "Voksne går i sentrum på fredagskvelder."),
+            (article.get_absolute_url(), "Kort ingress på bokmål."),
+        ]
+    for url, summary in pages:
+        assert _meta_description(get(client, url)) == summary, url
+        head = get(client, f"/en{url}").split("</head>", 1)[0]
+        assert _meta_description(head) == site_description and summary not in head, url
+    # An English text keeps its own summary on the English page.
+    EventFactory(title="Nordic seminar", summary="A seminar in English.", language="en", slug="nordic")
+    assert _meta_description(get(client, "/en/arrangementer/nordic/")) == "A seminar in English."

@@ -2,14 +2,16 @@
 language, format in loader.py), created by a data migration (migrations/0002) and by
 `manage.py load_pages`.
 
-Written from the national SLT page as it stood in 2026 and well-known public facts. Statements
-marked "[Sfk: ...]" are uncertain and must be checked by Sfk before launch; Sfk admins edit the
-pages in the portal afterwards. Placeholders such as {contact_retention_days} are filled in from
-the settings when a page is created or updated (`fill_settings`).
+Written from the national SLT page as it stood in 2026 and well-known public facts; Sfk admins edit
+the pages in the portal afterwards. A note to the editors written as "[Sfk: ...]" in a page's text is
+never shown to the public: only Sfk admins see it, marked as a note (core.markup, show_notes).
+Placeholders such as {contact_retention_days} are filled in from the settings when a page is
+created or updated (`fill_settings`).
 
-previous/2026-11/ holds frozen copies of the original texts of pages whose text has since been
-rewritten: migration 0005 replaces a page's text only while it still equals these, so text that
-Sfk has edited is never overwritten. Do not edit those files.
+previous/<yyyy-mm>/ holds frozen copies of earlier initial texts of pages whose text has since been
+rewritten: a data migration replaces a page's text only while it still equals these (2026-11:
+migration 0005, the privacy and accessibility statements; 2026-12: migration 0009, the texts that
+still carried editor notes), so text that Sfk has edited is never overwritten. Do not edit those files.
 """
 
 from pathlib import Path
@@ -21,6 +23,7 @@ from .loader import read_bodies, read_pages
 HERE = Path(__file__).resolve().parent
 PAGES = read_pages(HERE / "pages")
 ORIGINAL_2026_11 = read_bodies(HERE / "previous" / "2026-11")
+ORIGINAL_2026_12 = read_bodies(HERE / "previous" / "2026-12")
 
 BODY_FIELDS = ("body", "body_nn", "body_en")
 
@@ -65,7 +68,7 @@ def update_unedited_pages(model, originals: dict) -> list[str]:
         page = model.objects.filter(slug=slug).first()
         if page is None or slug not in current:
             continue
-        if any(_normalise(getattr(page, field)) != _normalise(original[field]) for field in BODY_FIELDS):
+        if any(_normalise(getattr(page, field)) != _normalise(fill_settings(original[field])) for field in BODY_FIELDS):
             continue
         for field, value in current[slug].items():
             if field in ("sort_order", "show_in_menu"):

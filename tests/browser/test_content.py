@@ -41,3 +41,35 @@ def test_admin_tables_scroll_inside_their_wrapper_at_320px(live_server, page, lo
     page.goto(live_server.url + unit_a.get_absolute_url())
     assert page.locator(".table-wrap").count() >= 1
     assert page.evaluate(NO_HORIZONTAL_SCROLL)
+
+
+def test_editor_notes_are_visibly_marked_for_sfk_admins_and_pass_axe(live_server, page, axe, login, sfk_admin):
+    from tests.factories import TEST_PASSWORD
+
+    ensure_pages(InfoPage)
+    InfoPage.objects.filter(slug="tilskudd").update(body="Rammen står i utlysningen. [Sfk: legg inn beløpet.]")
+    page.goto(live_server.url + "/om-slt/tilskudd/")
+    assert "Sfk:" not in page.locator("main").inner_text()
+    login(page, sfk_admin.email, TEST_PASSWORD)
+    page.goto(live_server.url + "/om-slt/tilskudd/")
+    note = page.locator("mark.editor-note")
+    assert note.inner_text() == "[Sfk: legg inn beløpet.]" and note.is_visible()
+    assert page.get_by_text("Siden har 1 merknad til redaktørene").is_visible()
+    # Marked unlike the text around it.
+    assert note.evaluate("el => getComputedStyle(el).outlineStyle") == "dashed"
+    axe(page)
+
+
+def test_my_data_and_account_pages_pass_axe(live_server, page, axe, login, coordinator_a):
+    from events.models import Registration
+    from tests.events.factories import RegistrationFactory
+    from tests.factories import TEST_PASSWORD
+
+    RegistrationFactory(user=coordinator_a, email=coordinator_a.email, status=Registration.Status.CONFIRMED)
+    login(page, coordinator_a.email, TEST_PASSWORD)
+    for path in ("/konto/", "/en/konto/mine-data/"):
+        page.goto(live_server.url + path)
+        axe(page)
+    page.goto(live_server.url + "/konto/")
+    page.get_by_role("link", name=Registration.objects.get().event.title).click()
+    page.wait_for_url(lambda url: "/arrangementer/pamelding/" in url)
