@@ -18,6 +18,7 @@ from accounts.permissions import (
 )
 from core.http import client_ip, form_status, post_data, post_files
 from core.markup import render_markdown
+from core.pagecache import cache_public
 from municipalities.selectors import contact_prefill
 
 from . import hooks, services
@@ -52,6 +53,7 @@ def _page_context(request, page: InfoPage) -> dict:
     }
 
 
+@cache_public()
 @require_safe
 def info_page(request, slug):
     page = info_page_get(slug=slug)
@@ -157,6 +159,7 @@ def contact_message_handle(request, pk):
 # Library --------------------------------------------------------------------------------------
 
 
+@cache_public("q", "kind", "language", "scope", "theme", "county", "page")
 @require_safe
 def library(request):
     form = LibraryFilterForm(request.GET or None)
@@ -211,6 +214,7 @@ def _login_on_restricted(view):
     return wrapped
 
 
+@cache_public()
 @require_safe
 @_login_on_restricted
 def publication_detail(request, slug):
@@ -343,6 +347,7 @@ def my_publications(request):
 # News -----------------------------------------------------------------------------------------
 
 
+@cache_public("page")
 @require_safe
 def news_list(request):
     page_obj = Paginator(news_for_list(user=request.user), 10).get_page(request.GET.get("page"))
@@ -357,6 +362,7 @@ def news_list(request):
     )
 
 
+@cache_public()
 @require_safe
 def news_detail(request, slug):
     article = get_object_or_404(

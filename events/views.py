@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.http import add_service_errors, form_status, post_data
+from core.pagecache import cache_public
 
 from . import selectors, services
 from .forms import EventFilterForm, RegistrationForm
@@ -27,6 +28,7 @@ def crumbs(*items, event=None):
     return trail + [(title, "") for title in items]
 
 
+@cache_public("kind", "county", "page")
 @require_GET
 def event_list(request):
     form = EventFilterForm(request.GET or None)
@@ -45,6 +47,7 @@ def event_list(request):
     )
 
 
+@cache_public("page")
 @require_GET
 def event_past(request):
     events = Event.objects.public().past().annotate(recording_count=Count("recordings")).select_related("county")
@@ -54,6 +57,7 @@ def event_past(request):
     )
 
 
+@cache_public()
 @require_GET
 def event_detail(request, slug):
     event = get_object_or_404(
@@ -179,6 +183,7 @@ def registration_cancel(request, token):
 MIN_YEAR, MAX_YEAR = 1900, 9999
 
 
+@cache_public("ar")
 @require_GET
 def recording_archive(request):
     years = selectors.recording_years()
@@ -197,6 +202,7 @@ def recording_archive(request):
     )
 
 
+@cache_public()
 @require_GET
 def event_recordings(request, slug):
     event = get_object_or_404(Event.objects.public().prefetch_related("recordings"), slug=slug)

@@ -15,6 +15,7 @@ from accounts.permissions import (
     is_sfk_admin,
 )
 from core.http import add_service_errors, form_status, post_data
+from core.pagecache import cache_public
 from documents.selectors import measure_publications
 from municipalities.models import SLTUnit
 from municipalities.selectors import contact_prefill
@@ -23,6 +24,7 @@ from . import exports, services
 from .forms import CopyForm, MeasureForm
 from .models import Measure
 from .search import SORTS, SearchParams, measure_search
+from .search.facets import FACETS, TEXT
 from .selectors import (
     measure_detail_queryset,
     measure_history_rows,
@@ -31,6 +33,8 @@ from .selectors import (
 )
 
 PAGE_SIZE = 20
+#: The measure bank's query parameters (the page cache stores only these).
+LIST_PARAMS = (TEXT.name, "sort", "page", *(facet.name for facet in FACETS))
 
 
 def _user_units(user):
@@ -39,6 +43,7 @@ def _user_units(user):
     return SLTUnit.objects.filter(pk__in=coordinator_unit_ids(user))
 
 
+@cache_public(*LIST_PARAMS)
 @require_GET
 def measure_list(request):
     """The public measure bank: free text, facets with counts, sort, pagination, all in the URL."""
@@ -68,6 +73,7 @@ def measure_export(request, fmt):
     return exports.csv_response(params=params)
 
 
+@cache_public()
 @require_GET
 def measure_detail(request, pk, slug=None):
     measure = get_object_or_404(measure_detail_queryset(request.user), pk=pk)

@@ -19,6 +19,7 @@ from accounts.permissions import (
 )
 from core.exports import csv_response
 from core.http import form_status, post_data, post_files
+from core.pagecache import cache_public
 
 from . import hooks, selectors, services
 from .forms import (
@@ -51,6 +52,7 @@ def _admin_crumbs(*rest):
 # --- Public directory -------------------------------------------------------------------------
 
 
+@cache_public("q", "page")
 @require_GET
 def search(request):
     form = SearchForm(request.GET or None)
@@ -69,6 +71,7 @@ def search(request):
     return render(request, "municipalities/search.html", context)
 
 
+@cache_public()
 @require_GET
 def municipality_detail(request, number):
     municipality = get_object_or_404(Municipality.objects.current(), number=number)
@@ -77,6 +80,7 @@ def municipality_detail(request, number):
     return render(request, "municipalities/municipality_detail.html", {"place": muni_places[0], "crumbs": crumbs})
 
 
+@cache_public("tiltak", "dokumenter")
 @require_GET
 def unit_detail(request, slug):
     unit = get_object_or_404(SLTUnit.objects.with_details(), slug=slug)
@@ -91,6 +95,7 @@ def unit_detail(request, slug):
     return render(request, "municipalities/unit_detail.html", context)
 
 
+@cache_public()
 @require_GET
 def county_list(request):
     counties = selectors.counties_with_places()
@@ -100,6 +105,7 @@ def county_list(request):
     return render(request, "municipalities/county_list.html", context)
 
 
+@cache_public()
 @require_GET
 def coverage(request):
     muni_places, _unused = selectors.places()

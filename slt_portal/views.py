@@ -8,11 +8,13 @@ from django.views.decorators.http import require_GET
 
 from accounts.demo import DEMO_ADMIN_EMAIL
 from accounts.models import User
+from core.pagecache import cache_public
 from documents.selectors import latest_news
 from events.models import Event
 
 
 @require_GET
+@cache_public()
 def home(request):
     context = {
         "upcoming_events": list(Event.objects.public().upcoming()[:3]),
