@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -30,6 +31,7 @@ from .selectors import (
     measure_history_rows,
     measure_peers,
     measure_related,
+    prefetch_classifications,
 )
 
 PAGE_SIZE = 20
@@ -79,6 +81,7 @@ def measure_detail(request, pk, slug=None):
     measure = get_object_or_404(measure_detail_queryset(request.user), pk=pk)
     if slug != measure.slug:
         return redirect(measure.get_absolute_url(), permanent=True)
+    prefetch_classifications(measure)
     user_units = coordinator_unit_ids(request.user)
     return render(
         request,
@@ -129,7 +132,7 @@ def _initial_contact(user, units) -> dict:
 def measure_create(request):
     units = _user_units(request.user)
     form = MeasureForm(post_data(request), units=units, initial=_initial_contact(request.user, units))
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.searching_documents and form.is_valid():
         try:
             measure = services.measure_create(unit=form.cleaned_data["unit"], by=request.user, data=form.cleaned_data)
         except ValidationError as exc:
@@ -155,8 +158,10 @@ def _changeable(request, pk) -> Measure:
 @coordinator_required
 def measure_edit(request, pk):
     measure = _changeable(request, pk)
+    prefetch_related_objects([measure], "themes", "documents")
+    prefetch_classifications(measure)  # the form's initial values: three queries, not seven
     form = MeasureForm(post_data(request), instance=measure, units=_user_units(request.user))
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.searching_documents and form.is_valid():
         try:
             services.measure_update(measure=measure, by=request.user, data=form.cleaned_data)
         except ValidationError as exc:
