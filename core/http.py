@@ -99,3 +99,30 @@ def site_url(path: str = "") -> str:
     """An absolute URL on the public site: SITE_URL + path. E-mails, feeds, calendars and exports use
     this, never the request's Host header (which a client chooses; the task worker has no request)."""
     return settings.SITE_URL + path
+
+
+class PeekPage:
+    """One page of a list without a COUNT query: fetches `size + 1` rows to know whether there is
+    a next page. For sections that show a bounded slice of a long list (the unit page)."""
+
+    def __init__(self, queryset, number, *, size: int):
+        try:
+            self.number = max(int(number or 1), 1)
+        except (TypeError, ValueError):
+            self.number = 1
+        start = (self.number - 1) * size
+        rows = list(queryset[start : start + size + 1])
+        self.object_list = rows[:size]
+        self.has_next = len(rows) > size
+        self.has_previous = self.number > 1
+        self.next_page_number = self.number + 1
+        self.previous_page_number = self.number - 1
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self):
+        return len(self.object_list)
+
+    def __bool__(self):
+        return bool(self.object_list) or self.has_previous

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_coordinator, is_sfk_admin
 from accounts.selectors import field_labels
+from core.http import PeekPage
 
 from .models import ContactMessage, NewsArticle, Publication
 from .selectors import unit_publications
@@ -48,7 +49,12 @@ def personal_data(*, user):
     }
 
 
+#: Documents per page on the unit page (`?dokumenter=2` for the next ones).
+UNIT_PAGE_SIZE = 10
+
+
 def unit_page_section(*, unit, request) -> str:
     """The unit page lists the unit's current documents that the visitor may see."""
     publications = unit_publications(unit=unit, user=request.user).select_related("unit")
-    return render_to_string("documents/includes/unit_documents.html", {"publications": publications}, request=request)
+    page = PeekPage(publications, request.GET.get("dokumenter"), size=UNIT_PAGE_SIZE)
+    return render_to_string("documents/includes/unit_documents.html", {"publications": page}, request=request)

@@ -18,6 +18,7 @@ from accounts.permissions import (
 )
 from core.http import client_ip, form_status, post_data, post_files
 from core.markup import render_markdown, strip_editor_notes
+from core.pagecache import cache_public
 from municipalities.selectors import contact_prefill
 
 from . import hooks, services
@@ -56,6 +57,7 @@ def _page_context(request, page: InfoPage) -> dict:
     }
 
 
+@cache_public()
 @require_safe
 def info_page(request, slug):
     page = info_page_get(slug=slug)
@@ -163,6 +165,7 @@ def contact_message_handle(request, pk):
 # Library --------------------------------------------------------------------------------------
 
 
+@cache_public("q", "kind", "language", "scope", "theme", "county", "page")
 @require_safe
 def library(request):
     form = LibraryFilterForm(request.GET or None)
@@ -217,6 +220,7 @@ def _login_on_restricted(view):
     return wrapped
 
 
+@cache_public()
 @require_safe
 @_login_on_restricted
 def publication_detail(request, slug):
@@ -353,6 +357,7 @@ def my_publications(request):
 # News -----------------------------------------------------------------------------------------
 
 
+@cache_public("page")
 @require_safe
 def news_list(request):
     form = NewsSearchForm(request.GET or None)
@@ -371,6 +376,7 @@ def news_list(request):
     )
 
 
+@cache_public()
 @require_safe
 def news_detail(request, slug):
     article = get_object_or_404(

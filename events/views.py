@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.http import add_service_errors, form_status, post_data, private_page
+from core.pagecache import cache_public
 
 from . import selectors, services
 from .forms import EventFilterForm, EventSearchForm, RegistrationForm
@@ -27,6 +28,7 @@ def crumbs(*items, event=None):
     return trail + [(title, "") for title in items]
 
 
+@cache_public("kind", "county", "page")
 @require_safe
 def event_list(request):
     form = EventFilterForm(request.GET or None)
@@ -46,6 +48,7 @@ def event_list(request):
     )
 
 
+@cache_public("page")
 @require_safe
 def event_past(request):
     form = EventSearchForm(request.GET or None)
@@ -60,6 +63,7 @@ def event_past(request):
     )
 
 
+@cache_public()
 @require_safe
 def event_detail(request, slug):
     event = get_object_or_404(
@@ -210,6 +214,7 @@ def registration_cancel(request, token):
 MIN_YEAR, MAX_YEAR = 1900, 9999
 
 
+@cache_public("ar")
 @require_safe
 def recording_archive(request):
     years = selectors.recording_years()
@@ -228,6 +233,7 @@ def recording_archive(request):
     )
 
 
+@cache_public()
 @require_safe
 def event_recordings(request, slug):
     event = get_object_or_404(Event.objects.public().prefetch_related("recordings"), slug=slug)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_coordinator, is_sfk_admin
 from accounts.selectors import field_labels
+from core.http import PeekPage
 
 from .models import Measure
 
@@ -38,8 +39,19 @@ def personal_data(*, user):
     }
 
 
+#: Measures per page on the unit page (`?tiltak=2` for the next ones).
+UNIT_PAGE_SIZE = 10
+
+
 def unit_page_section(*, unit, request) -> str:
-    """The unit page lists the unit's published measures."""
+    """The unit page lists the unit's published measures, a page at a time, with a link to the
+    measure bank for the unit's county."""
+    page = PeekPage(Measure.objects.for_unit(unit), request.GET.get("tiltak"), size=UNIT_PAGE_SIZE)
+    members = getattr(unit, "member_list", None) or []
+    county = members[0].municipality.county if members else None
+    bank = reverse("measures:list") + (f"?county={county.number}" if county else "")
     return render_to_string(
-        "measures/includes/unit_measures.html", {"measures": Measure.objects.for_unit(unit)}, request=request
+        "measures/includes/unit_measures.html",
+        {"measures": page, "county": county, "bank_url": bank},
+        request=request,
     )

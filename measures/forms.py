@@ -1,12 +1,14 @@
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout
+from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
 from django.db.models import Q
+from django.forms.models import ModelChoiceIterator
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import SLTUnit
 
-from .models import PERSONAL_DATA_REMINDER, Measure, Theme, linkable_documents
+from .models import PERSONAL_DATA_REMINDER, Classification, Measure, Theme, linkable_documents
 
 FREE_TEXT_FIELDS = ("summary", "description", "local_evaluation", "implementation")
 
@@ -32,6 +34,7 @@ FIELDSETS = [
             "international_url",
             "local_evaluation",
             "report_links",
+            "document_query",
             "documents",
         ],
     ),
@@ -40,7 +43,44 @@ FIELDSETS = [
 ]
 
 
+Kind = Classification.Kind
+#: Which kinds of classification each field offers (as the model fields' limit_choices_to).
+CLASSIFICATION_KINDS = {
+    "arenas": {Kind.ARENA},
+    "age_bands": {Kind.AGE_BAND},
+    "prevention_levels": {Kind.PREVENTION_LEVEL},
+    "partner_sectors": {Kind.PARTNER_SECTOR},
+    "factors": {Kind.RISK_FACTOR, Kind.PROTECTIVE_FACTOR},
+}
+
+#: The most search matches the document field lists (besides the documents already linked).
+DOCUMENT_MATCHES = 10
+#: The submit button that searches documents instead of saving (works without JavaScript).
+DOCUMENT_SEARCH = "document_search"
+
+
+class _ShownChoiceIterator(ModelChoiceIterator):
+    """Iterate the bounded list the form chose to show (`field.shown`), not the whole queryset:
+    validation still checks a submitted id against the queryset (every linkable document)."""
+
+    def __iter__(self):
+        for obj in self.field.shown:
+            yield self.choice(obj)
+
+    def __len__(self):
+        return len(self.field.shown)
+
+    def __bool__(self):
+        return bool(self.field.shown)
+
+
 class DocumentChoiceField(forms.ModelMultipleChoiceField):
+    """The documents a measure links, shown as the linked ones plus at most DOCUMENT_MATCHES
+    matches of the search field (a page does not grow with the number of publications)."""
+
+    iterator = _ShownChoiceIterator
+    shown = ()
+
     def label_from_instance(self, obj):
         owner = obj.unit.name if obj.unit_id else _("nasjonal")
         return f"{obj.title} ({owner}, {obj.published_on:%Y})"
@@ -86,15 +126,31 @@ class MeasureForm(forms.ModelForm):
             "ungsinn_url": {"invalid": _("Skriv en gyldig nettadresse, for eksempel https://ungsinn.no/...")},
         }
 
+    document_query = forms.CharField(
+        label=_("Søk etter dokument å koble til"),
+        required=False,
+        max_length=100,
+        help_text=_("Skriv en del av tittelen og trykk «Søk». Dokumentene du har krysset av, beholdes."),
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.searching_documents:
+            self._errors = ErrorDict()  # a search is not a save: show no validation errors
         self.fields["unit"].queryset = units
         self.fields["unit"].empty_label = None
         self.fields["themes"].queryset = Theme.objects.all()
         self.fields["themes"].required = True
-        for name in ("arenas", "age_bands", "prevention_levels", "partner_sectors", "factors"):
-            # Already narrowed to its kinds by the model field's limit_choices_to.
-            self.fields[name].queryset = self.fields[name].queryset.order_by("kind", "sort_order", "name")
+        # Every classification list from ONE query; each field shows its kinds (validation still
+        # uses the field's queryset, narrowed by the model field's limit_choices_to).
+        classifications = list(Classification.objects.order_by("kind", "sort_order", "name"))
+        for name, kinds in CLASSIFICATION_KINDS.items():
+            field = self.fields[name]
+            field.queryset = field.queryset.order_by("kind", "sort_order", "name")
+            field.iterator = _ShownChoiceIterator
+            field.shown = [c for c in classifications if c.kind in kinds]
+            field.widget.choices = field.choices
         self.fields["cost_level"].choices = [("", _("Ikke oppgitt")), *Measure.CostLevel.choices]
         self.fields["international_rating"].choices = [
             ("", _("Ingen internasjonal vurdering")),
@@ -113,15 +169,31 @@ class MeasureForm(forms.ModelForm):
         self.helper.disable_csrf = True  # the page's own <form> has the token
         self.helper.layout = Layout(
             *(
-                Fieldset(legend, *[name for name in names if name in self.fields])
+                Fieldset(legend, *[self._layout_item(name) for name in names if name in self.fields])
                 for legend, names in FIELDSETS
                 if any(name in self.fields for name in names)
             )
         )
 
+    @staticmethod
+    def _layout_item(name):
+        if name != "documents":
+            return name
+        search = (
+            '<p class="document-search"><button class="ds-button" data-variant="secondary" type="submit"'
+            f' name="{DOCUMENT_SEARCH}" value="1">{{% translate "Søk etter dokumenter" %}}</button></p>'
+        )
+        return Layout(HTML(search), name)
+
+    @property
+    def searching_documents(self) -> bool:
+        """The user pressed the document search button: re-show the form, save nothing."""
+        return self.is_bound and DOCUMENT_SEARCH in self.data
+
     def _narrow_documents(self, units):
         """Current editions the measure's unit may link (any of the user's units for a new measure),
-        plus those already linked; no field at all when there is nothing to link."""
+        plus those already linked; no field at all when there is nothing to link. Shown: the linked
+        (or ticked) ones and up to DOCUMENT_MATCHES matches of the search field."""
         if self.instance.pk:
             units = [self.instance.unit_id]
         choices = linkable_documents(units=units).filter(replaced_by__isnull=True)
@@ -129,10 +201,25 @@ class MeasureForm(forms.ModelForm):
             linked = self.instance.documents.values("pk")
             choices = choices.model.objects.filter(Q(pk__in=choices.values("pk")) | Q(pk__in=linked))
         choices = choices.select_related("unit").order_by("-published_on", "title")
-        if not choices.exists():
+        field = self.fields["documents"]
+        field.queryset = choices
+        if self.is_bound:
+            ticked = [pk for pk in self.data.getlist("documents") if str(pk).isdigit()]
+        elif self.instance.pk:
+            ticked = [document.pk for document in self.instance.documents.all()]
+        else:
+            ticked = []
+        query = (self.data.get("document_query", "") if self.is_bound else "").strip()[:100]
+        matches = choices.exclude(pk__in=ticked)
+        if query:
+            matches = matches.filter(title__icontains=query)
+        shown = list(choices.filter(pk__in=ticked)) if ticked else []
+        shown += list(matches[:DOCUMENT_MATCHES])
+        if not shown and not query:
             del self.fields["documents"]
+            del self.fields["document_query"]
             return
-        self.fields["documents"].queryset = choices
+        field.shown = shown
 
 
 class CopyForm(forms.Form):

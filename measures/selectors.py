@@ -1,28 +1,47 @@
 """Reads for the measure bank besides the search (`measures.search`): the detail page, its
 history, related measures and "who else runs this"."""
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, Value
 
 from accounts.permissions import coordinator_unit_ids
 from municipalities.models import Coordinator
 
-from .models import Measure
+from .models import Classification, Measure
 
 
 def measure_detail_queryset(user) -> QuerySet:
     return (
         Measure.objects.visible_to(user)
         .select_related("unit", "based_on")
-        .prefetch_related(
-            "themes",
-            "arenas",
-            "age_bands",
-            "prevention_levels",
-            "partner_sectors",
-            "factors",
-            "unit__municipalities",
-        )
+        .prefetch_related("themes", "unit__municipalities")
     )
+
+
+#: A measure's classification fields (all to Classification); the detail page reads them in one query.
+CLASSIFICATION_FIELDS = ("arenas", "age_bands", "prevention_levels", "partner_sectors", "factors")
+
+
+def prefetch_classifications(measure: Measure) -> Measure:
+    """Fill `measure.<field>.all()` for every classification field with ONE query (a UNION of the
+    through tables) instead of one prefetch query per field."""
+    parts = [
+        Classification.objects.filter(
+            pk__in=getattr(Measure, name).through.objects.filter(measure_id=measure.pk).values("classification_id")
+        )
+        .annotate(field=Value(name))
+        .order_by()
+        for name in CLASSIFICATION_FIELDS
+    ]
+    rows = list(parts[0].union(*parts[1:], all=True).order_by("kind", "sort_order", "name"))
+    cache = getattr(measure, "_prefetched_objects_cache", None)
+    if cache is None:
+        cache = measure._prefetched_objects_cache = {}
+    for name in CLASSIFICATION_FIELDS:
+        qs = getattr(measure, name).all()
+        qs._result_cache = [row for row in rows if row.field == name]
+        qs._prefetch_done = True
+        cache[name] = qs
+    return measure
 
 
 def measure_history_rows(*, measure: Measure) -> list[dict]:
@@ -60,14 +79,13 @@ def measure_related(*, measure: Measure, limit: int = 5) -> list[Measure]:
         .exclude(_family_q(measure))  # the family is shown under "who else runs this"
         .order_by("-published_at", "-pk")
     )
-    ids = []
+    found = []
     if theme_ids and age_ids:
-        ids = list(candidates.filter(by_theme & by_age).values_list("pk", flat=True)[:limit])
-    if len(ids) < limit:
-        either = candidates.filter(by_theme | by_age).exclude(pk__in=ids)
-        ids += list(either.values_list("pk", flat=True)[: limit - len(ids)])
-    by_id = {m.pk: m for m in Measure.objects.filter(pk__in=ids).select_related("unit")}
-    return [by_id[pk] for pk in ids if pk in by_id]
+        found = list(candidates.filter(by_theme & by_age).select_related("unit")[:limit])
+    if len(found) < limit:
+        either = candidates.filter(by_theme | by_age).exclude(pk__in=[m.pk for m in found])
+        found += list(either.select_related("unit")[: limit - len(found)])
+    return found
 
 
 def measure_peers(*, measure: Measure, user, limit: int = 50) -> list[Measure]:

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from accounts.permissions import (
     is_sfk_admin,
 )
 from core.http import add_service_errors, form_status, post_data
+from core.pagecache import cache_public
 from documents.selectors import measure_publications
 from municipalities.models import SLTUnit
 from municipalities.selectors import contact_prefill
@@ -23,14 +25,18 @@ from . import exports, services
 from .forms import CopyForm, MeasureForm
 from .models import Measure
 from .search import SORTS, SearchParams, measure_search
+from .search.facets import FACETS, TEXT
 from .selectors import (
     measure_detail_queryset,
     measure_history_rows,
     measure_peers,
     measure_related,
+    prefetch_classifications,
 )
 
 PAGE_SIZE = 20
+#: The measure bank's query parameters (the page cache stores only these).
+LIST_PARAMS = (TEXT.name, "sort", "page", *(facet.name for facet in FACETS))
 
 
 def _user_units(user):
@@ -39,6 +45,7 @@ def _user_units(user):
     return SLTUnit.objects.filter(pk__in=coordinator_unit_ids(user))
 
 
+@cache_public(*LIST_PARAMS)
 @require_safe
 def measure_list(request):
     """The public measure bank: free text, facets with counts, sort, pagination, all in the URL."""
@@ -68,11 +75,13 @@ def measure_export(request, fmt):
     return exports.csv_response(params=params)
 
 
+@cache_public()
 @require_safe
 def measure_detail(request, pk, slug=None):
     measure = get_object_or_404(measure_detail_queryset(request.user), pk=pk)
     if slug != measure.slug:
         return redirect(measure.get_absolute_url(), permanent=True)
+    prefetch_classifications(measure)
     user_units = coordinator_unit_ids(request.user)
     return render(
         request,
@@ -123,7 +132,7 @@ def _initial_contact(user, units) -> dict:
 def measure_create(request):
     units = _user_units(request.user)
     form = MeasureForm(post_data(request), units=units, initial=_initial_contact(request.user, units))
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.searching_documents and form.is_valid():
         try:
             measure = services.measure_create(unit=form.cleaned_data["unit"], by=request.user, data=form.cleaned_data)
         except ValidationError as exc:
@@ -149,8 +158,10 @@ def _changeable(request, pk) -> Measure:
 @coordinator_required
 def measure_edit(request, pk):
     measure = _changeable(request, pk)
+    prefetch_related_objects([measure], "themes", "documents")
+    prefetch_classifications(measure)  # the form's initial values: three queries, not seven
     form = MeasureForm(post_data(request), instance=measure, units=_user_units(request.user))
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.searching_documents and form.is_valid():
         try:
             services.measure_update(measure=measure, by=request.user, data=form.cleaned_data)
         except ValidationError as exc:

@@ -19,6 +19,7 @@ from accounts.permissions import (
 )
 from core.exports import Phone, csv_response, xlsx_response
 from core.http import form_status, post_data, post_files, private_page
+from core.pagecache import cache_public
 from core.text import normalize_email
 
 from . import hooks, selectors, services
@@ -52,6 +53,7 @@ def _admin_crumbs(*rest):
 # --- Public directory -------------------------------------------------------------------------
 
 
+@cache_public("q", "page")
 @require_safe
 def search(request):
     form = SearchForm(request.GET or None)
@@ -70,6 +72,7 @@ def search(request):
     return render(request, "municipalities/search.html", context)
 
 
+@cache_public()
 @require_safe
 def municipality_detail(request, number):
     municipality = get_object_or_404(Municipality.objects.current(), number=number)
@@ -78,6 +81,7 @@ def municipality_detail(request, number):
     return render(request, "municipalities/municipality_detail.html", {"place": muni_places[0], "crumbs": crumbs})
 
 
+@cache_public("tiltak", "dokumenter")
 @require_safe
 def unit_detail(request, slug):
     unit = get_object_or_404(SLTUnit.objects.with_details(), slug=slug)
@@ -92,6 +96,7 @@ def unit_detail(request, slug):
     return render(request, "municipalities/unit_detail.html", context)
 
 
+@cache_public()
 @require_safe
 def county_list(request):
     counties = selectors.counties_with_places()
@@ -101,6 +106,7 @@ def county_list(request):
     return render(request, "municipalities/county_list.html", context)
 
 
+@cache_public()
 @require_safe
 def coverage(request):
     muni_places, _unused = selectors.places()

@@ -87,6 +87,9 @@ MIDDLEWARE = [
     "slt_portal.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # GZip pads against BREACH; it compresses pages served from the page cache too.
+    "django.middleware.gzip.GZipMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -146,8 +149,23 @@ if env("REDIS_URL"):
             "KEY_PREFIX": "slt",
         }
     }
-else:
+elif DEBUG:
+    # Local development only: one runserver process, so a per-process cache is still shared.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    # Production without Redis: the database cache, which every worker and app copy sees
+    # (the page cache and its content version, rate limits). The table is created by `migrate`.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20000), "CULL_FREQUENCY": 4},
+        }
+    }
+# The anonymous page cache (core/pagecache.py): entries expire after this many seconds even when no
+# content changes, for what changes with time alone (scheduled news, an event passing).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_TTL = env_int("PAGE_CACHE_TTL", 60)
 
 # Accounts
 AUTH_USER_MODEL = "accounts.User"

@@ -9,6 +9,9 @@ from .settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Most tests change data with factories (no content_changed()) and count queries: the page cache is
+# switched on by the tests that exercise it (tests/core/test_pagecache.py).
+PAGE_CACHE_ENABLED = False
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from accounts.demo import DEMO_ADMIN_EMAIL
 from accounts.models import User
+from core.pagecache import cache_public
 from core.search import clean_query
 from documents.selectors import latest_news
 from events.models import Event
@@ -21,6 +22,7 @@ from .search import site_search
 
 
 @require_safe
+@cache_public()
 def home(request):
     context = {
         "upcoming_events": list(Event.objects.public().upcoming()[:3]),

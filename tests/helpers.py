@@ -48,7 +48,7 @@ def language_of(url: str) -> str:
     return match.group(1) if match else "nb"
 
 
-def assert_page(client, url: str, *, max_queries: int = 15, status: int = 200, lang: str | None = None):
+def assert_page(client, url: str, *, max_queries: int = 10, status: int = 200, lang: str | None = None):
     """GET url: expected status, exactly one h1, <html lang> = the URL's language, a title and
     a meta description, and at most max_queries database queries. Returns the response."""
     with CaptureQueriesContext(connection) as queries:
@@ -64,7 +64,7 @@ def assert_page(client, url: str, *, max_queries: int = 15, status: int = 200, l
     return response
 
 
-def assert_pages(client, urls, *, max_queries: int = 15, languages=("nb", "nn", "en")):
+def assert_pages(client, urls, *, max_queries: int = 10, languages=("nb", "nn", "en")):
     """assert_page for each URL (given without language prefix) in each language."""
     for url in urls:
         for code in languages:

@@ -22,6 +22,12 @@ def query_replace(context, **changes):
     return query.urlencode()
 
 
+@register.simple_tag(takes_context=True)
+def query_page(context, name, number):
+    """The current query string with the page parameter `name` set to `number` (1 removes it)."""
+    return query_replace(context, **{name: None if number == 1 else number})
+
+
 @register.filter
 def page_window(paginator, current: int):
     """Page numbers around the current page, with None for gaps: 1 … 4 5 6 … 20."""

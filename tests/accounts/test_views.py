@@ -194,9 +194,9 @@ def test_user_pages_constant_queries(client, sfk_admin):
 
     grow(2)
     urls = [reverse("accounts:user_list"), reverse("accounts:user_detail", args=[target.pk])]
-    assert_pages(client, urls, max_queries=12)
+    assert_pages(client, urls, max_queries=10)
     grow(10)
-    assert_pages(client, urls, max_queries=12)
+    assert_pages(client, urls, max_queries=10)
 
 
 def test_user_pages_are_translated(client, sfk_admin):

@@ -24,7 +24,7 @@ def test_admin_pages_render_in_every_language(client, sfk_admin, unit_a, themes)
         "/kontakt/meldinger/",
         "/sider/personvern/rediger/",
     ]
-    assert_pages(client, urls, max_queries=14)
+    assert_pages(client, urls, max_queries=10)
 
 
 def test_coordinator_pages_render_in_every_language(client, coordinator_a, unit_a):
@@ -33,7 +33,7 @@ def test_coordinator_pages_render_in_every_language(client, coordinator_a, unit_
     assert_pages(
         client,
         ["/dokumenter/", "/dokumenter/ny/", "/dokumenter/mine/", f"/dokumenter/{publication.slug}/"],
-        max_queries=12,
+        max_queries=10,
     )
 
 

@@ -82,7 +82,7 @@ def test_admin_pages_render_in_all_languages(client, sfk_admin, event, registrat
         reverse("events:cancel", args=[event.slug]),
     ]:
         for prefix in ("", "/nn", "/en"):
-            assert_page(client, prefix + url, max_queries=12)
+            assert_page(client, prefix + url, max_queries=10)
 
 
 def test_participants_page_shows_waiting_positions(client, sfk_admin, event, registration):

@@ -33,7 +33,7 @@ def test_public_pages_render_in_all_languages(client, published_a):
             published_a.get_absolute_url(),
             reverse("measures:list") + "?q=tiltak&theme=vold&sort=title",
         ],
-        max_queries=20,
+        max_queries=10,
     )
 
 
@@ -42,7 +42,7 @@ def test_coordinator_pages_render_in_all_languages(client, coordinator_a, publis
     urls = [reverse(name) for name in ["measures:mine", "measures:create"]] + [
         reverse(name, args=[published_a.pk]) for name in ["measures:edit", "measures:copy", "measures:history"]
     ]
-    assert_pages(client, urls, max_queries=25)
+    assert_pages(client, urls, max_queries=13)  # the edit form: 13 > the default 10 (issue 14, not done yet)
 
 
 def test_list_query_count_is_constant(client, unit_a):

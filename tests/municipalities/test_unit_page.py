@@ -47,7 +47,7 @@ def test_unit_page_without_measures_or_documents_says_so(client, unit_a):
 def test_unit_page_renders_in_all_languages(client, unit_a):
     published(unit=unit_a, title="Natteravn")
     _doc(unit=unit_a, title="Handlingsplan")
-    assert_pages(client, [_url(unit_a)], max_queries=12)
+    assert_pages(client, [_url(unit_a)], max_queries=10)
     html = client.get(f"/en{_url(unit_a)}").content.decode()
     assert "Measures" in html and "Documents" in html
 

@@ -37,7 +37,7 @@ def test_public_directory_pages_in_all_languages(client, directory):
             "/dekningskart/",
             "/slt-enhet/midt-troms/",
         ],
-        max_queries=16,
+        max_queries=14,  # over the default 10: issue 14 (the directory search reads the whole directory)
     )
 
 
@@ -159,7 +159,7 @@ def test_pages_for_logged_in_roles(client, roles, unit_a):
             f"/koordinator/{unit_a.coordinators.get().pk}/rediger/",
             f"/koordinator/{unit_a.coordinators.get().pk}/avslutt/",
         ],
-        max_queries=16,
+        max_queries=10,
     )
     client.force_login(roles["sfk_admin"])
     assert_pages(
@@ -173,7 +173,7 @@ def test_pages_for_logged_in_roles(client, roles, unit_a):
             f"/slt-enhet/{unit_a.slug}/ny-koordinator/",
             f"/slt-enhet/{unit_a.slug}/rediger/",
         ],
-        max_queries=20,
+        max_queries=10,
     )
 
 

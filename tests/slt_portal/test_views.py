@@ -16,7 +16,7 @@ def test_foundation_pages_render_in_all_languages(client):
 @pytest.mark.django_db
 def test_account_pages_render_for_logged_in_user(client, coordinator_a):
     client.force_login(coordinator_a)
-    assert_pages(client, ["/konto/", "/konto/mine-data/", "/konto/passord/"], max_queries=12)
+    assert_pages(client, ["/konto/", "/konto/mine-data/", "/konto/passord/"], max_queries=10)
 
 
 @pytest.mark.django_db

@@ -1,0 +1,191 @@
+"""The anonymous page cache.
+
+Public pages are the same for every visitor who is not logged in, so their rendered HTML is kept in
+the shared cache (Redis, or Django's database cache: every process sees the same entries) and served
+without running the view, the session, the ORM or the templates.
+
+- A view takes part by `@cache_public("q", "page", …)`: the decorator names the query parameters the
+  page understands. A request with any other parameter is rendered normally and not stored, so random
+  query strings cannot flood the cache.
+- Only requests that carry no cookies but the CSRF and language cookies (no session, no messages) are
+  served from the cache or stored in it.
+- An entry is keyed on scheme, host, path (with its language prefix), the sorted known parameters and
+  the language, and carries the content version (`core.content`) it was rendered under: every
+  `content_changed()` makes all entries stale at once. Entries also expire after `PAGE_CACHE_TTL`
+  seconds (60 by default) for what changes with time alone (news scheduled to appear, an event passing).
+- Nothing personal is stored: a response is stored only when it is a 200 for an anonymous user, sets
+  no cookie (a message, a CSRF cookie), rendered no CSRF token, and is not marked private or no-store.
+- Browsers get `Cache-Control: no-cache` and an `ETag` (never a max-age on HTML); a matching
+  `If-None-Match` is answered with 304. HEAD and GET share one entry.
+
+The content version and the entry are read in one cache round trip (`get_many`).
+
+The CSP nonce of a cached page is the one it was rendered with, reused until the content changes or
+the entry expires; the page holds no user-supplied markup that was not there when it was rendered.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, resolve
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+from core.content import VERSION_KEY, content_version
+
+#: Cookies that do not change what an anonymous visitor sees.
+_HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
+#: Headers a cached entry does not keep (set per response by outer middleware or the server).
+_DROP_HEADERS = {"set-cookie", "date", "content-length", "etag", "cache-control", "expires", "last-modified"}
+PARAMS_ATTR = "page_cache_params"
+STATUS_HEADER = "X-Page-Cache"
+
+
+def cache_public(*params: str):
+    """Mark a view's anonymous GET/HEAD responses as cacheable; `params` are the query parameters
+    it understands (any other parameter bypasses the cache)."""
+
+    def decorator(view):
+        setattr(view, PARAMS_ATTR, frozenset(params))
+        return view
+
+    return decorator
+
+
+def etag_for(content: bytes) -> str:
+    """A strong ETag for a response body (shared with other conditional-GET code)."""
+    return f'"{hashlib.sha256(content).hexdigest()[:32]}"'
+
+
+def etag_matches(request, etag: str) -> bool:
+    """Whether the request's If-None-Match names `etag` (weak comparison: GZip makes ETags weak)."""
+    header = request.META.get("HTTP_IF_NONE_MATCH")
+    if not header:
+        return False
+    if header.strip() == "*":
+        return True
+    bare = etag.removeprefix("W/")
+    return any(tag.strip().removeprefix("W/") == bare for tag in header.split(","))
+
+
+def _ignorable_cookies() -> set[str]:
+    return {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+
+
+def _language(path: str) -> str:
+    return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
+def _key(request, params) -> str:
+    query = "&".join(f"{name}={value}" for name, value in params)
+    raw = f"{request.scheme}|{request.get_host()}|{request.path}|{query}|{_language(request.path_info)}"
+    return "pagecache:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _storable(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False  # the page rendered a CSRF token
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if "private" in cache_control or "no-store" in cache_control:
+        return False
+    vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
+    return vary <= _HARMLESS_VARY
+
+
+def _browser_headers(response, etag: str) -> None:
+    response["ETag"] = etag
+    response["Cache-Control"] = "no-cache"
+    del response["Expires"]
+
+
+class PageCacheMiddleware:
+    """Serve and store anonymous public pages (see the module docstring). Place it after
+    SecurityMiddleware/WhiteNoise and before SessionMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not getattr(settings, "PAGE_CACHE_ENABLED", True) or request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        if set(request.COOKIES) - _ignorable_cookies():
+            return self.get_response(request)  # a session or a message: personal
+        params = sorted(request.GET.lists())
+        try:
+            key = _key(request, params)
+        except Exception:  # a disallowed host: let CommonMiddleware answer it
+            return self.get_response(request)
+
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY)
+        entry = found.get(key)
+        if entry is not None and version is not None and entry["version"] == version:
+            return self._from_entry(request, entry)
+
+        allowed = self._allowed_params(request)
+        if allowed is None or any(name not in allowed for name, _values in params):
+            return self.get_response(request)
+        if version is None:
+            version = content_version()
+
+        head = request.method == "HEAD"
+        if head:
+            request.method = "GET"  # render the full page once; HEAD and GET share the entry
+        response = self.get_response(request)
+        if head:
+            request.method = "HEAD"
+        if not _storable(request, response):
+            return response
+
+        etag = etag_for(response.content)
+        headers = [(name, value) for name, value in response.items() if name.lower() not in _DROP_HEADERS]
+        entry = {"version": version, "headers": headers, "content": response.content, "etag": etag}
+        cache.set(key, entry, getattr(settings, "PAGE_CACHE_TTL", 60))
+        _browser_headers(response, etag)
+        response[STATUS_HEADER] = "miss"
+        if etag_matches(request, etag):
+            return self._not_modified(entry)
+        if head:
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response
+
+    @staticmethod
+    def _allowed_params(request):
+        """The view's known query parameters, or None when the view does not take part."""
+        with translation.override(_language(request.path_info)):
+            try:
+                match = resolve(request.path_info)
+            except Resolver404:
+                return None
+        return getattr(match.func, PARAMS_ATTR, None)
+
+    def _from_entry(self, request, entry):
+        if etag_matches(request, entry["etag"]):
+            return self._not_modified(entry)
+        content = entry["content"]
+        response = HttpResponse(b"" if request.method == "HEAD" else content)
+        for name, value in entry["headers"]:
+            response[name] = value
+        response["Content-Length"] = str(len(content))
+        _browser_headers(response, entry["etag"])
+        response[STATUS_HEADER] = "hit"
+        return response
+
+    @staticmethod
+    def _not_modified(entry):
+        response = HttpResponseNotModified()
+        _browser_headers(response, entry["etag"])
+        for name, value in entry["headers"]:
+            if name.lower() in ("vary", "content-language"):
+                response[name] = value
+        patch_vary_headers(response, ("Cookie",))
+        response[STATUS_HEADER] = "hit"
+        return response
