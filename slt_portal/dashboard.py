@@ -52,9 +52,8 @@ def admin_tools() -> list[tuple[str, list[tuple[str, str]]]]:
         (
             _("Arrangementer"),
             [
-                (_("Administrer påmeldinger"), reverse("events:admin_list")),
-                (_("Nytt arrangement"), reverse("admin:events_event_add")),
-                (_("Legg inn opptak fra en konferanse"), reverse("admin:events_recording_add")),
+                (_("Arrangementer, påmeldinger, opptak og lysark"), reverse("events:admin_list")),
+                (_("Nytt arrangement"), reverse("events:event_create")),
                 (_("Opptak fra konferanser"), reverse("events:recordings")),
             ],
         ),

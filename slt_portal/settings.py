@@ -292,6 +292,8 @@ SILENCED_SYSTEM_CHECKS = ["auth.W004"]
 # Days after an event ends before its registrations are anonymised (`manage.py anonymise_registrations`,
 # run daily); dietary/accessibility notes are deleted by the same command as soon as the event has ended.
 EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 90)
+# Recordings are link cards to these video services (and their subdomains); never embedded.
+RECORDING_VIDEO_HOSTS = env_list("RECORDING_VIDEO_HOSTS", "youtube.com,youtu.be,vimeo.com")
 
 # --- documents ---
 # Publication files never get a public URL: by default they are stored outside MEDIA_ROOT
