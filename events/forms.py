@@ -66,10 +66,15 @@ class ParticipantEmailForm(forms.Form):
 
 
 class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
+    """A text field in one format every language accepts (ISO: 2027-05-04 09:00); the browsers'
+    date pickers differ by locale and are hard to fill in with the keyboard alone."""
 
     def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+        super().__init__(format="%Y-%m-%d %H:%M", attrs={"autocomplete": "off", "size": 16}, **kwargs)
+
+
+DATETIME_HELP = _("Skriv dato og klokkeslett som åååå-mm-dd tt:mm, for eksempel 2027-05-04 09:00.")
+DATE_HELP = _("Skriv datoen som åååå-mm-dd, for eksempel 2027-05-04.")
 
 
 # The event editor's groups, in order: (legend, fields).
@@ -106,6 +111,8 @@ class EventForm(forms.ModelForm):
                 "Påmeldingsskjemaet spør om navn, e-post, organisasjon, kommune, rolle og behov for "
                 "tilrettelegging. Spesialkost spørres det bare om ved fysiske og hybride arrangementer."
             ),
+            "start": DATETIME_HELP,
+            "end": DATETIME_HELP,
             "registration_opens": _("Tomt betyr at påmeldingen er åpen fra arrangementet er publisert."),
             "registration_closes": _("Tomt betyr at man kan melde seg på til arrangementet starter."),
             "price_note": _("For eksempel «Gratis» eller «1 500 kr inkludert lunsj»."),
@@ -114,6 +121,7 @@ class EventForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
+        self.fields["kind"].choices = [("", _("Velg type")), *Event.Kind.choices]
         self.fields["capacity"].validators.append(MinValueValidator(1))
         self.fields["capacity"].widget.attrs["min"] = 1
         self.fields["county"].queryset = County.objects.order_by("name")
@@ -132,8 +140,8 @@ class SessionForm(forms.ModelForm):
     day = forms.DateField(
         label=_("Dag"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("Tomt betyr arrangementets første dag."),
+        widget=forms.DateInput(attrs={"size": 10, "autocomplete": "off"}, format="%Y-%m-%d"),
+        help_text=_("Tomt betyr arrangementets første dag. Ellers åååå-mm-dd."),
     )
     start_time = forms.TimeField(
         label=_("Starter (tt:mm)"), widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 5})
@@ -216,7 +224,8 @@ class RecordingForm(forms.ModelForm):
             "slides_url",
         ]
         labels = {"has_captions": _("Opptaket har teksting")}
-        widgets = {"recorded_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"recorded_on": forms.DateInput(attrs={"size": 10}, format="%Y-%m-%d")}
+        help_texts = {"recorded_on": DATE_HELP}
 
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)
@@ -227,8 +236,8 @@ class RecordingForm(forms.ModelForm):
             "Lenken åpner videoen hos videotjenesten; den bygges ikke inn. Tillatte tjenester: %(hosts)s."
         ) % {"hosts": ", ".join(settings.RECORDING_VIDEO_HOSTS)}
         self.order_fields([*self.Meta.fields[:-1], "slides_file", "slides_url"])
-        if not self.instance.pk:
-            self.initial.setdefault("recorded_on", timezone.localdate(event.start))
+        if not self.initial.get("recorded_on"):
+            self.initial["recorded_on"] = timezone.localdate(event.start)
 
     def clean_slides_file(self):
         uploaded = self.cleaned_data.get("slides_file")
@@ -238,4 +247,4 @@ class RecordingForm(forms.ModelForm):
 
 class DuplicateEventForm(forms.Form):
     title = forms.CharField(label=_("Tittel på kopien"), max_length=200)
-    start = forms.DateTimeField(label=_("Starter"), widget=DateTimeInput())
+    start = forms.DateTimeField(label=_("Starter"), widget=DateTimeInput(), help_text=DATETIME_HELP)
