@@ -24,12 +24,6 @@ def type_into(page, field_id, text):
     page.keyboard.type(text)
 
 
-def choose(page, radio_id):
-    """Radio groups are one tab stop: tab to the checked (or first) option, then arrow to the one wanted."""
-    page.locator(f"#{radio_id}").focus()
-    page.keyboard.press("Space")
-
-
 @pytest.fixture
 def admin(db):
     return UserFactory(sfk_admin=True, email="sfk@sfk.example.no", full_name="Siri Sfk")
