@@ -6,9 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import SLTUnit
 
+from .lists import offered
 from .models import PERSONAL_DATA_REMINDER, Measure, Theme, linkable_documents
 
 FREE_TEXT_FIELDS = ("summary", "description", "local_evaluation", "implementation")
+LIST_FIELDS = ("themes", "arenas", "age_bands", "prevention_levels", "partner_sectors", "factors")
 
 
 class DateInput(forms.DateInput):
@@ -90,11 +92,14 @@ class MeasureForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.fields["unit"].empty_label = None
-        self.fields["themes"].queryset = Theme.objects.all()
+        # Retired list values are offered only where the measure already has them.
+        keep = {name: getattr(self.instance, name).all() if self.instance.pk else None for name in LIST_FIELDS}
+        self.fields["themes"].queryset = offered(Theme.objects.all(), keep=keep["themes"])
         self.fields["themes"].required = True
-        for name in ("arenas", "age_bands", "prevention_levels", "partner_sectors", "factors"):
+        for name in LIST_FIELDS[1:]:
             # Already narrowed to its kinds by the model field's limit_choices_to.
-            self.fields[name].queryset = self.fields[name].queryset.order_by("kind", "sort_order", "name")
+            queryset = self.fields[name].queryset.order_by("kind", "sort_order", "name")
+            self.fields[name].queryset = offered(queryset, keep=keep[name])
         self.fields["cost_level"].choices = [("", _("Ikke oppgitt")), *Measure.CostLevel.choices]
         self.fields["international_rating"].choices = [
             ("", _("Ingen internasjonal vurdering")),
@@ -141,3 +146,21 @@ class CopyForm(forms.Form):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+
+
+class ListValueForm(forms.ModelForm):
+    """A managed list value's name in all three languages (the model is set per list)."""
+
+    class Meta:
+        model = Theme
+        fields = ["name", "name_nn", "name_en"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.fields:
+            self.fields[name].required = True
+
+
+def list_value_form(managed, *args, **kwargs) -> ListValueForm:
+    form_class = forms.modelform_factory(managed.model, form=ListValueForm, fields=ListValueForm.Meta.fields)
+    return form_class(*args, **kwargs)

@@ -46,7 +46,7 @@ def admin_tools() -> list[tuple[str, list[tuple[str, str]]]]:
             [
                 (_("Tiltaksbanken"), reverse("measures:list")),
                 (_("Last ned tiltak (Excel)"), reverse("measures:export_xlsx")),
-                (_("Temaer og andre lister"), reverse("admin:app_list", args=["measures"])),
+                (_("Temaer og andre lister"), reverse("measures:lists")),
             ],
         ),
         (

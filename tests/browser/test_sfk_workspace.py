@@ -122,3 +122,27 @@ def test_add_recording_to_past_event_and_find_it_in_the_archive(live_server, pag
     assert card.get_by_role("link").first.get_attribute("href") == "https://vimeo.com/123456"
     assert page.locator("iframe").count() == 0
     axe(page)
+
+
+def test_retire_a_theme_with_the_keyboard(live_server, page, axe, login, admin):
+    from core.models import Theme
+
+    Theme.objects.get_or_create(
+        slug="trafikk", defaults={"name": "Trafikk", "name_nn": "Trafikk", "name_en": "Traffic"}
+    )
+    login(page, admin.email, TEST_PASSWORD)
+    page.goto(f"{live_server.url}/sfk/")
+    tab_to(page, "el.textContent.trim() === 'Temaer og andre lister'", limit=300)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/sfk/lister/")
+    axe(page)
+    tab_to(page, "el.textContent.trim() === 'Temaer'")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/sfk/lister/tema/")
+    axe(page)
+    tab_to(page, "el.textContent.trim() === 'Ta ut av bruk: Trafikk'", limit=300)
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_contain_text("«Trafikk» er tatt ut av bruk.")
+    expect(page.locator("main button", has_text="Ta i bruk igjen: Trafikk")).to_be_visible()
+    axe(page)
+    assert Theme.objects.get(slug="trafikk").is_retired
