@@ -60,7 +60,7 @@ def admin_tools() -> list[tuple[str, list[tuple[str, str]]]]:
         (
             _("Teknisk"),
             [
-                (_("Utgående e-post"), reverse("admin:outbox_outboxmessage_changelist")),
+                (_("Utgående e-post"), reverse("sfk_outbox")),
                 (_("Django-administrasjon"), reverse("admin:index")),
             ],
         ),

@@ -307,6 +307,7 @@ STORAGES["documents"] = {
 CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)  # contact form messages per IP per hour
 # Contact form messages are deleted this many days after they arrive (`manage.py purge_contact_messages`).
 CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 365)
+OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 30)  # days the text of a sent e-mail is kept
 
 # --- security ---
 # The login form posts `username` (an e-mail address); axes must lock out per address, any case.

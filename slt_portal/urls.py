@@ -3,7 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from . import dashboard, views
+from . import dashboard, outbox_views, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -18,6 +18,9 @@ urlpatterns += i18n_patterns(
     path("sfk/", dashboard.dashboard, name="sfk_dashboard"),
     path("sfk/eksport.csv", dashboard.export_csv, name="sfk_export_csv"),
     path("sfk/eksport.xlsx", dashboard.export_xlsx, name="sfk_export_xlsx"),
+    path("sfk/e-post/", outbox_views.outbox_list, name="sfk_outbox"),
+    path("sfk/e-post/<int:pk>/", outbox_views.outbox_detail, name="sfk_outbox_detail"),
+    path("sfk/e-post/<int:pk>/send-igjen/", outbox_views.outbox_retry_view, name="sfk_outbox_retry"),
     path("konto/", include("accounts.urls")),
     path("", include("municipalities.urls")),
     path("", include("measures.urls")),
