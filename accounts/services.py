@@ -82,3 +82,15 @@ def user_update_access(*, user: User, is_admin: bool, is_active: bool, by: User)
     with transaction.atomic():
         user = user_set_sfk_admin(user=user, is_admin=is_admin, by=by)
         return user_set_active(user=user, is_active=is_active, by=by)
+
+
+def lockout_clear(*, attempt, by: User) -> None:
+    """Lift a login lockout (a django-axes AccessAttempt for an address and client): the person can
+    try again at once. Recorded on the account when there is one."""
+    username = attempt.username or ""
+    account = User.objects.filter(email__iexact=username).first() if username else None
+    with transaction.atomic():
+        changes = {"failed_logins": [attempt.failures_since_start, 0], "ip_address": [attempt.ip_address, None]}
+        audit.record(by, "accounts.lockout.unlock", account, changes, label=username)
+        attempt.delete()
+    audit_log.info("accounts.lockout.unlock username=%s by=%s", username, by.pk)

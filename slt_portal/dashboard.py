@@ -26,7 +26,10 @@ def admin_tools() -> list[tuple[str, list[tuple[str, str]]]]:
         ),
         (
             _("Brukere"),
-            [(_("Brukerkontoer og roller"), reverse("accounts:user_list"))],
+            [
+                (_("Brukerkontoer og roller"), reverse("accounts:user_list")),
+                (_("Innloggingssperrer"), reverse("accounts:lockouts")),
+            ],
         ),
         (
             _("Innhold"),

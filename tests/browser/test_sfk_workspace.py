@@ -146,3 +146,34 @@ def test_retire_a_theme_with_the_keyboard(live_server, page, axe, login, admin):
     expect(page.locator("main button", has_text="Ta i bruk igjen: Trafikk")).to_be_visible()
     axe(page)
     assert Theme.objects.get(slug="trafikk").is_retired
+
+
+def test_unlock_a_locked_account_with_the_keyboard(live_server, page, axe, login, admin):
+    from axes.models import AccessAttempt
+
+    locked = UserFactory(email="laast@kommune.example.no", full_name="Låst Bruker")
+    page.goto(f"{live_server.url}/konto/logg-inn/")
+    for _attempt in range(10):
+        page.get_by_label("E-post").fill(locked.email)
+        page.get_by_label("Passord").fill("feil-passord")
+        page.get_by_role("button", name="Logg inn").click()
+        page.wait_for_load_state()
+    assert AccessAttempt.objects.filter(username=locked.email, failures_since_start__gte=10).exists()
+
+    page.context.clear_cookies()
+    login(page, admin.email, TEST_PASSWORD)
+    page.goto(f"{live_server.url}/sfk/")
+    tab_to(page, "el.textContent.trim() === 'Innloggingssperrer'", limit=300)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/konto/sperrer/")
+    expect(page.locator("main")).to_contain_text(locked.email)
+    axe(page)
+    tab_to(page, f"el.textContent.trim() === 'Opphev sperren: {locked.email}'")
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_contain_text(f"Sperren for {locked.email} er opphevet.")
+    expect(page.locator("main")).to_contain_text("Ingen kontoer er sperret nå.")
+    axe(page)
+
+    page.context.clear_cookies()
+    login(page, locked.email, TEST_PASSWORD)
+    assert "/logg-inn/" not in page.url
