@@ -1,6 +1,7 @@
 """Sfk's event workspace: create and edit events with their programme, publish with a preview,
 copy an event, and add recordings and slides. Writes go through `services`."""
 
+import copy
 import datetime as dt
 
 from django.contrib import messages
@@ -39,6 +40,7 @@ def _programme(formset, *, first_day):
 @sfk_admin_required
 def event_edit(request, slug=None):
     event = _event(slug) if slug else Event()
+    stored = copy.copy(event)  # the form changes `event` while validating; links and crumbs use the saved values
     form = EventForm(post_data(request), instance=event)
     formset = SessionFormSet(post_data(request), instance=event, prefix="sessions")
     if request.method == "POST":
@@ -53,7 +55,7 @@ def event_edit(request, slug=None):
                 if "more" in request.POST:
                     return redirect("events:event_edit", slug=event.slug)
                 return redirect("events:event_publish", slug=event.slug)
-    title = _("Endre arrangement") if event.pk else _("Nytt arrangement")
+    title = _("Endre arrangement") if stored.pk else _("Nytt arrangement")
     has_errors = bool(form.errors or formset.total_error_count())
     return render(
         request,
@@ -61,10 +63,10 @@ def event_edit(request, slug=None):
         {
             "form": form,
             "formset": formset,
-            "event": event,
+            "event": stored,
             "page_title": title,
             "has_errors": has_errors,
-            "crumbs": _admin_crumbs(title, event=event if event.pk else None),
+            "crumbs": _admin_crumbs(title, event=stored if stored.pk else None),
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -293,3 +293,12 @@ def test_delete_recording_is_audited(client, sfk_admin, event):
     client.post(reverse("events:recording_delete", args=[event.slug, recording.pk]))
     assert not Recording.objects.exists()
     assert AuditEntry.objects.filter(action="events.recording.delete").count() == 1
+
+
+def test_empty_post_to_the_editor_keeps_links_and_changes_nothing(client, sfk_admin, event):
+    client.force_login(sfk_admin)
+    response = client.post(reverse("events:event_edit", args=[event.slug]), {})
+    assert response.status_code == 400
+    assert reverse("events:participants", args=[event.slug]) in response.content.decode()
+    event.refresh_from_db()
+    assert event.slug == "kurs" and event.sessions.count() == 1
