@@ -3,6 +3,8 @@
 import datetime as dt
 import re
 
+from axes.models import AccessAttempt
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils import formats, timezone
 from django.utils.text import capfirst
@@ -180,3 +182,17 @@ def user_access_history(*, user: User, limit: int = 50) -> list[tuple]:
     history = history[:limit]
     actors = User.objects.in_bulk({actor_id for _t, _l, actor_id in history if actor_id is not None})
     return [(time, label, actors.get(actor_id)) for time, label, actor_id in history]
+
+
+def current_lockouts(*, now=None) -> list:
+    """Login lockouts in force (django-axes): account and address with at least AXES_FAILURE_LIMIT
+    failures whose cool-off has not run out; each with `locked_until`. Newest first."""
+    now = now or timezone.now()
+    cool_off = dt.timedelta(hours=settings.AXES_COOLOFF_TIME)
+    attempts = AccessAttempt.objects.filter(
+        failures_since_start__gte=settings.AXES_FAILURE_LIMIT, attempt_time__gt=now - cool_off
+    ).order_by("-attempt_time", "-pk")
+    lockouts = list(attempts)
+    for attempt in lockouts:
+        attempt.locked_until = attempt.attempt_time + cool_off
+    return lockouts

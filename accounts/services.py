@@ -158,3 +158,15 @@ def email_change_confirm(*, token: str) -> User:
             )
             outbox_enqueue(to=data["old"], subject=_("E-postadressen din i SLT-portalen er endret"), body=body)
     return user
+
+
+def lockout_clear(*, attempt, by: User) -> None:
+    """Lift a login lockout (a django-axes AccessAttempt for an address and client): the person can
+    try again at once. Recorded on the account when there is one."""
+    username = attempt.username or ""
+    account = User.objects.filter(email__iexact=username).first() if username else None
+    with transaction.atomic():
+        changes = {"failed_logins": [attempt.failures_since_start, 0], "ip_address": [attempt.ip_address, None]}
+        audit.record(by, "accounts.lockout.unlock", account, changes, label=username)
+        attempt.delete()
+    audit_log.info("accounts.lockout.unlock username=%s by=%s", username, by.pk)

@@ -1,5 +1,6 @@
 import json
 
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -11,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy, translate_url
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
 
 from core.http import InvalidFormStatusMixin, client_ip, form_status, post_data, private_page
 from core.ratelimit import hit
@@ -23,6 +25,7 @@ from .permissions import sfk_admin_required
 from .selectors import (
     account_links,
     account_sections,
+    current_lockouts,
     personal_data_sections,
     user_access_history,
     user_admin_list,
@@ -212,3 +215,22 @@ def user_detail(request, pk):
         "crumbs": _users_crumbs((target.get_full_name(), "")),
     }
     return render(request, "accounts/users/user_detail.html", context, status=form_status(form))
+
+
+@require_safe
+@sfk_admin_required
+def lockouts(request):
+    return render(
+        request,
+        "accounts/users/lockouts.html",
+        {"lockouts": current_lockouts(), "crumbs": _users_crumbs((_("Innloggingssperrer"), ""))},
+    )
+
+
+@require_POST
+@sfk_admin_required
+def lockout_unlock(request, pk):
+    attempt = get_object_or_404(AccessAttempt, pk=pk)
+    services.lockout_clear(attempt=attempt, by=request.user)
+    messages.success(request, _("Sperren for %(account)s er opphevet.") % {"account": attempt.username})
+    return redirect("accounts:lockouts")

@@ -46,3 +46,17 @@ class AuditedAdminMixin:
         for obj in queryset:
             self._record_delete(request, obj)
         super().delete_queryset(request, queryset)
+
+
+class ReadOnlyAdminMixin:
+    """For models whose writes belong to a service (and its audit entry): the Django admin, an
+    emergency tool for superusers, only shows them. Put it before ModelAdmin in the bases."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -14,12 +14,18 @@ class LocalizedName(models.Model):
     name_nn = models.CharField(_("navn (nynorsk)"), max_length=100, blank=True)
     name_en = models.CharField(_("navn (engelsk)"), max_length=100, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("rekkefølge"), default=0)
+    # A retired value stays on the records that have it but is offered for no new ones.
+    retired_at = models.DateTimeField(_("tatt ut av bruk"), null=True, blank=True)
 
     class Meta:
         abstract = True
 
     def __str__(self):
         return self.localized_name
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_at is not None
 
     @property
     def localized_name(self) -> str:

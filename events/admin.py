@@ -2,33 +2,35 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin import AuditedAdminMixin
+from core.admin import ReadOnlyAdminMixin
 
 from . import services
 from .models import Event, Recording, Registration, Session
 
+# Events, their programme and recordings are written in the Sfk workspace (/sfk/arrangementer/...)
+# through the services, which audit every change; the admin only shows them.
 
-class SessionInline(admin.TabularInline):
+
+class SessionInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Session
-    extra = 1
-    fields = ["starts_at", "ends_at", "title", "speaker"]
+    extra = 0
+    fields = ["position", "starts_at", "ends_at", "title", "speaker", "room"]
 
 
-class RecordingInline(admin.TabularInline):
+class RecordingInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Recording
     extra = 0
-    fields = ["title", "speaker", "recorded_on", "video_url", "duration_minutes", "slides_url", "has_captions"]
+    fields = ["title", "session", "speaker", "recorded_on", "video_url", "duration_minutes", "slides", "has_captions"]
 
 
 @admin.register(Event)
-class EventAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class EventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["title", "kind", "format", "audience", "start", "status", "capacity", "county"]
     list_filter = ["status", "kind", "format", "audience", "county", "language"]
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["invite_link", "cancelled_at"]
     inlines = [SessionInline, RecordingInline]
-    actions = ["cancel_events"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "language", "kind", "summary", "description", "status", "cancelled_at"]}),
         (_("Tid og sted"), {"fields": ["start", "end", "format", "venue_name", "venue_address", "join_url"]}),
@@ -50,38 +52,11 @@ class EventAdmin(AuditedAdminMixin, admin.ModelAdmin):
         ),
     ]
 
-    def get_readonly_fields(self, request, obj=None):
-        # Cancelling goes through the service (it notifies the participants), not the status field.
-        fields = list(super().get_readonly_fields(request, obj))
-        if obj is not None and obj.is_cancelled:
-            fields.append("status")
-        return fields
-
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        if "status" in form.base_fields:
-            form.base_fields["status"].choices = [
-                c for c in form.base_fields["status"].choices if c[0] != Event.Status.CANCELLED
-            ]
-            form.base_fields["status"].help_text = _(
-                "Bruk «Avlys» på deltakersiden for å avlyse og varsle de påmeldte."
-            )
-        return form
-
     @admin.display(description=_("invitasjonslenke"))
     def invite_link(self, obj):
         if obj.pk is None or obj.audience != Event.Audience.INVITED:
             return "–"
         return f"{obj.get_absolute_url()}?invitasjon={obj.invite_token}"
-
-    @admin.action(description=_("Avlys valgte arrangementer og varsle de påmeldte"))
-    def cancel_events(self, request, queryset):
-        notified = sum(services.event_cancel(event=event, by=request.user) for event in queryset)
-        self.message_user(
-            request,
-            ngettext("%(n)d påmeldt varslet.", "%(n)d påmeldte varslet.", notified) % {"n": notified},
-            messages.SUCCESS,
-        )
 
 
 @admin.register(Registration)
@@ -137,7 +112,7 @@ class RegistrationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Recording)
-class RecordingAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class RecordingAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["title", "event", "recorded_on", "has_captions"]
     list_filter = ["has_captions", "event"]
     search_fields = ["title", "speaker"]

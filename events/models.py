@@ -1,4 +1,5 @@
 import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,6 +15,18 @@ from core.choices import Language
 
 # Paths under /arrangementer/ that are not event slugs.
 RESERVED_SLUGS = {"tidligere", "opptak", "kalender", "pamelding", "administrer"}
+
+
+def url_host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def video_host_allowed(url: str) -> bool:
+    """An https link to a host on the allow-list (`RECORDING_VIDEO_HOSTS`) or one of its subdomains."""
+    if urlsplit(url).scheme != "https":
+        return False
+    host = url_host(url)
+    return any(host == allowed or host.endswith("." + allowed) for allowed in settings.RECORDING_VIDEO_HOSTS)
 
 
 def new_invite_token() -> str:
@@ -211,11 +224,14 @@ class Session(models.Model):
     ends_at = models.DateTimeField(_("slutter"), null=True, blank=True)
     title = models.CharField(_("tittel"), max_length=200)
     speaker = models.CharField(_("innleder"), max_length=200, blank=True)
+    room = models.CharField(_("rom"), max_length=100, blank=True)
+    # Set by the programme editor (its order field); sessions of older events all have 0 and follow time.
+    position = models.PositiveIntegerField(_("rekkefølge"), default=0)
 
     class Meta:
         verbose_name = _("programpost")
         verbose_name_plural = _("program")
-        ordering = ["starts_at", "pk"]
+        ordering = ["position", "starts_at", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__isnull=True) | Q(ends_at__gte=F("starts_at")),
@@ -355,6 +371,15 @@ class Recording(models.Model):
         OTHER = "other", _("Annen")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="recordings", verbose_name=_("arrangement"))
+    session = models.ForeignKey(
+        Session,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="recordings",
+        verbose_name=_("programpost"),
+        help_text=_("Valgfritt: hvilken del av programmet opptaket er fra."),
+    )
     title = models.CharField(_("tittel"), max_length=200)
     speaker = models.CharField(_("innleder"), max_length=200, blank=True)
     recorded_on = models.DateField(_("dato"))
@@ -362,6 +387,15 @@ class Recording(models.Model):
     duration_minutes = models.PositiveIntegerField(_("varighet (minutter)"), null=True, blank=True)
     slides_url = models.URLField(
         _("lenke til lysark"), blank=True, help_text=_("Lenke til en publikasjon eller et dokument.")
+    )
+    # Slides uploaded in the Sfk workspace go through the document library's upload checks.
+    slides = models.ForeignKey(
+        "documents.Publication",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="recordings",
+        verbose_name=_("lysark"),
     )
     has_captions = models.BooleanField(_("har teksting"), default=False)
 
@@ -373,9 +407,25 @@ class Recording(models.Model):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        if self.video_url and not video_host_allowed(self.video_url):
+            raise ValidationError(
+                {
+                    "video_url": _("Lenken må gå til en av disse videotjenestene (med https): %(hosts)s.")
+                    % {"hosts": ", ".join(settings.RECORDING_VIDEO_HOSTS)}
+                }
+            )
+        if self.session_id and self.event_id and self.session.event_id != self.event_id:
+            raise ValidationError({"session": _("Programposten hører til et annet arrangement.")})
+
+    @property
+    def provider(self) -> str:
+        """The video service, named after the link's host (the link opens the video there)."""
+        return self.platform
+
     @property
     def platform(self) -> str:
-        host = self.video_url.split("//", 1)[-1].split("/", 1)[0].lower()
+        host = url_host(self.video_url)
         if host.endswith(("youtube.com", "youtu.be")):
             return self.Platform.YOUTUBE.label
         if host.endswith("vimeo.com"):

@@ -37,7 +37,7 @@ def recording_years() -> list[int]:
 
 
 def events_with_recordings(*, year: int):
-    recordings = Recording.objects.filter(recorded_on__year=year)
+    recordings = Recording.objects.filter(recorded_on__year=year).select_related("slides")
     return (
         Event.objects.public()
         .filter(recordings__recorded_on__year=year)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import admin_views, feeds, views
+from . import admin_views, feeds, sfk_views, views
 
 app_name = "events"
 
@@ -13,6 +13,13 @@ urlpatterns = [
     path("arrangementer/pamelding/<str:token>/", views.registration_detail, name="registration"),
     path("arrangementer/pamelding/<str:token>/avmeld/", views.registration_cancel, name="registration_cancel"),
     path("arrangementer/administrer/", admin_views.event_admin_list, name="admin_list"),
+    path("sfk/arrangementer/nytt/", sfk_views.event_edit, name="event_create"),
+    path("sfk/arrangementer/<slug:slug>/endre/", sfk_views.event_edit, name="event_edit"),
+    path("sfk/arrangementer/<slug:slug>/publiser/", sfk_views.event_publish, name="event_publish"),
+    path("sfk/arrangementer/<slug:slug>/kopier/", sfk_views.event_duplicate, name="event_duplicate"),
+    path("sfk/arrangementer/<slug:slug>/opptak/", sfk_views.recordings, name="event_recordings_admin"),
+    path("sfk/arrangementer/<slug:slug>/opptak/<int:pk>/", sfk_views.recordings, name="recording_edit"),
+    path("sfk/arrangementer/<slug:slug>/opptak/<int:pk>/slett/", sfk_views.recording_delete, name="recording_delete"),
     path("arrangementer/<slug:slug>/", views.event_detail, name="detail"),
     path("arrangementer/<slug:slug>/kalender.ics", views.event_ics, name="ics"),
     path("arrangementer/<slug:slug>/pamelding/", views.register, name="register"),

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +16,7 @@ from core.pagecache import cache_public
 from . import selectors, services
 from .forms import EventFilterForm, EventSearchForm, RegistrationForm
 from .ical import event_ical, events_feed_ical
-from .models import Event
+from .models import Event, Recording
 from .tokens import registration_from_token, registration_token
 
 
@@ -70,7 +70,7 @@ def event_detail(request, slug):
         Event.objects.visible_to(request.user)
         .with_counts()
         .select_related("county")
-        .prefetch_related("sessions", "recordings"),
+        .prefetch_related("sessions", Prefetch("recordings", queryset=Recording.objects.select_related("slides"))),
         slug=slug,
     )
     invite = request.GET.get("invitasjon", "")
@@ -236,5 +236,10 @@ def recording_archive(request):
 @cache_public()
 @require_safe
 def event_recordings(request, slug):
-    event = get_object_or_404(Event.objects.public().prefetch_related("recordings"), slug=slug)
+    event = get_object_or_404(
+        Event.objects.public().prefetch_related(
+            Prefetch("recordings", queryset=Recording.objects.select_related("slides"))
+        ),
+        slug=slug,
+    )
     return render(request, "events/event_recordings.html", {"event": event, "crumbs": crumbs(_("Opptak"), event=event)})

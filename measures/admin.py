@@ -1,19 +1,20 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import AuditedAdminMixin
+from core.admin import ReadOnlyAdminMixin
 
 from .models import Classification, Measure, Theme
 
 
+# Themes and classifications are edited at /sfk/lister/ through the services (audited); read-only here.
 @admin.register(Theme)
-class ThemeAdmin(AuditedAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "name_nn", "name_en", "slug", "sort_order"]
+class ThemeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "name_nn", "name_en", "slug", "sort_order", "retired_at"]
 
 
 @admin.register(Classification)
-class ClassificationAdmin(AuditedAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "kind", "name_nn", "name_en", "slug", "sort_order"]
+class ClassificationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "kind", "name_nn", "name_en", "slug", "sort_order", "retired_at"]
     list_filter = ["kind"]
 
 

@@ -8,9 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import SLTUnit
 
+from .lists import offered
 from .models import PERSONAL_DATA_REMINDER, Classification, Measure, Theme, linkable_documents
 
 FREE_TEXT_FIELDS = ("summary", "description", "local_evaluation", "implementation")
+LIST_FIELDS = ("themes", "arenas", "age_bands", "prevention_levels", "partner_sectors", "factors")
 
 
 class DateInput(forms.DateInput):
@@ -140,16 +142,20 @@ class MeasureForm(forms.ModelForm):
             self._errors = ErrorDict()  # a search is not a save: show no validation errors
         self.fields["unit"].queryset = units
         self.fields["unit"].empty_label = None
-        self.fields["themes"].queryset = Theme.objects.all()
+        # Retired list values are offered only where the measure already has them.
+        keep = {name: getattr(self.instance, name).all() if self.instance.pk else None for name in LIST_FIELDS}
+        self.fields["themes"].queryset = offered(Theme.objects.all(), keep=keep["themes"])
         self.fields["themes"].required = True
-        # Every classification list from ONE query; each field shows its kinds (validation still
-        # uses the field's queryset, narrowed by the model field's limit_choices_to).
+        # Every classification list from ONE query; each field shows its kinds, retired values only
+        # where the measure already has them (validation uses the field's queryset, narrowed by the
+        # model field's limit_choices_to and offered()).
         classifications = list(Classification.objects.order_by("kind", "sort_order", "name"))
         for name, kinds in CLASSIFICATION_KINDS.items():
             field = self.fields[name]
-            field.queryset = field.queryset.order_by("kind", "sort_order", "name")
+            kept = {obj.pk for obj in keep[name]} if keep[name] is not None else set()
+            field.queryset = offered(field.queryset.order_by("kind", "sort_order", "name"), keep=keep[name])
             field.iterator = _ShownChoiceIterator
-            field.shown = [c for c in classifications if c.kind in kinds]
+            field.shown = [c for c in classifications if c.kind in kinds and (c.retired_at is None or c.pk in kept)]
             field.widget.choices = field.choices
         self.fields["cost_level"].choices = [("", _("Ikke oppgitt")), *Measure.CostLevel.choices]
         self.fields["international_rating"].choices = [
@@ -228,3 +234,21 @@ class CopyForm(forms.Form):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+
+
+class ListValueForm(forms.ModelForm):
+    """A managed list value's name in all three languages (the model is set per list)."""
+
+    class Meta:
+        model = Theme
+        fields = ["name", "name_nn", "name_en"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.fields:
+            self.fields[name].required = True
+
+
+def list_value_form(managed, *args, **kwargs) -> ListValueForm:
+    form_class = forms.modelform_factory(managed.model, form=ListValueForm, fields=ListValueForm.Meta.fields)
+    return form_class(*args, **kwargs)

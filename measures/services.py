@@ -3,13 +3,16 @@
 from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import changes_between, record, record_save, snapshot, stored_snapshot
 from core.content import content_changed
+from core.text import slugify_nb
 from municipalities.models import SLTUnit
 
+from .lists import managed_list_of
 from .models import Measure, linkable_documents
 
 M2M_FIELDS = ("themes", "arenas", "age_bands", "prevention_levels", "partner_sectors", "factors", "documents")
@@ -197,3 +200,98 @@ def measure_copy(*, source: Measure, unit: SLTUnit, by) -> Measure:
     _save(copy, m2m, require_theme=False)
     record_save(by, copy, {}, AUDIT_FIELDS, created=True, verb="copy")  # a draft: nothing public changes
     return copy
+
+
+# --- Managed lists (themes and classifications) ---------------------------------------------------
+
+LIST_VALUE_FIELDS = ("name", "name_nn", "name_en", "sort_order", "retired_at")
+
+
+def _list_action(value, verb: str) -> str:
+    return f"{value._meta.app_label}.{value._meta.model_name}.{verb}"
+
+
+def list_value_save(*, value, by):
+    """Add a value to a managed list (at the end) or rename it (bokmål, nynorsk, English)."""
+    managed = managed_list_of(value)
+    created = value.pk is None
+    before = stored_snapshot(value, LIST_VALUE_FIELDS)
+    with transaction.atomic():
+        if created:
+            base = slugify_nb(value.name, max_length=70, fallback="verdi")
+            slug, n = base, 2
+            while managed.values().filter(slug=slug).exists():
+                slug, n = f"{base}-{n}", n + 1
+            value.slug = slug
+            last = managed.values().order_by("-sort_order").values_list("sort_order", flat=True).first()
+            value.sort_order = 0 if last is None else last + 1
+        value.full_clean()
+        value.save()
+        if record_save(by, value, before, LIST_VALUE_FIELDS, created=created):
+            content_changed(value)
+    return value
+
+
+def list_value_move(*, value, up: bool, by):
+    """Move a value one place up or down in its list (the list is renumbered 0, 1, 2, ...)."""
+    with transaction.atomic():
+        values = list(managed_list_of(value).values().select_for_update())
+        index = next(i for i, other in enumerate(values) if other.pk == value.pk)
+        target = index - 1 if up else index + 1
+        if not 0 <= target < len(values):
+            return value
+        values[index], values[target] = values[target], values[index]
+        old = value.sort_order
+        for position, other in enumerate(values):
+            if other.sort_order != position:
+                other.sort_order = position
+                other.save(update_fields=["sort_order"])
+        value = values[target]
+        record(by, _list_action(value, "move"), value, {"sort_order": [old, value.sort_order]})
+        content_changed(value)
+    return value
+
+
+def list_value_retire(*, value, by, now=None):
+    """Take a value out of use: it stays on the measures that have it and is offered for no new ones.
+    Refused while it is the only (current) value of its list on a published measure."""
+    managed = managed_list_of(value)
+    with transaction.atomic():
+        value = type(value).objects.select_for_update().get(pk=value.pk)
+        if value.is_retired:
+            return value
+        field = managed.measure_field
+        holders = Measure.objects.published().filter(**{field: value}).values("pk")
+        only = (
+            Measure.objects.filter(pk__in=holders)
+            .annotate(current=Count(field, filter=Q(**{f"{field}__retired_at__isnull": True})))
+            .filter(current=1)
+            .order_by("title")
+        )
+        titles = list(only.values_list("title", flat=True)[:5])
+        if titles:
+            raise ValidationError(
+                _(
+                    "«%(name)s» kan ikke tas ut av bruk fordi det er den eneste verdien i listen på disse "
+                    "publiserte tiltakene: %(titles)s. Gi tiltakene en annen verdi først."
+                )
+                % {"name": value.name, "titles": ", ".join(titles)},
+                code="only_value",
+            )
+        value.retired_at = now or timezone.now()
+        value.save(update_fields=["retired_at"])
+        record(by, _list_action(value, "retire"), value, {"retired_at": [None, value.retired_at]})
+        content_changed(value)
+    return value
+
+
+def list_value_restore(*, value, by):
+    """Put a retired value back in use."""
+    with transaction.atomic():
+        if not value.is_retired:
+            return value
+        old, value.retired_at = value.retired_at, None
+        value.save(update_fields=["retired_at"])
+        record(by, _list_action(value, "restore"), value, {"retired_at": [old, None]})
+        content_changed(value)
+    return value

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import list_views, views
 
 app_name = "measures"
 
@@ -17,4 +17,8 @@ urlpatterns = [
     path("tiltak/<int:pk>/publiser/", views.measure_publish, name="publish"),
     path("tiltak/<int:pk>/arkiver/", views.measure_archive, name="archive"),
     path("tiltak/<int:pk>/historikk/", views.measure_history, name="history"),
+    path("sfk/lister/", list_views.lists, name="lists"),
+    path("sfk/lister/<slug:key>/", list_views.list_detail, name="list_detail"),
+    path("sfk/lister/<slug:key>/<int:pk>/", list_views.list_value_edit, name="list_value_edit"),
+    path("sfk/lister/<slug:key>/<int:pk>/handling/", list_views.list_value_action, name="list_value_action"),
 ]

@@ -1,10 +1,13 @@
 from django.contrib import admin
 
+from core.admin import ReadOnlyAdminMixin
+
 from .models import OutboxMessage
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    # Sfk reads and retries messages at /sfk/e-post/ (the retry is audited there).
     list_display = ["subject", "created_at", "attempts", "sent_at", "last_error"]
     list_filter = ["sent_at"]
     search_fields = ["subject", "to"]

@@ -12,6 +12,13 @@ class OutboxQuerySet(models.QuerySet):
     def failed(self):
         return self.unsent().filter(FAILED)
 
+    def queued(self):
+        """Waiting for their first attempt."""
+        return self.unsent().exclude(FAILED)
+
+    def sent(self):
+        return self.filter(sent_at__isnull=False)
+
     def due(self, now):
         return self.unsent().filter(next_attempt_at__lte=now, attempts__lt=OutboxMessage.MAX_ATTEMPTS)
 
@@ -31,6 +38,8 @@ class OutboxMessage(models.Model):
     last_error = models.TextField(_("siste feil"), blank=True)
     next_attempt_at = models.DateTimeField(_("neste forsøk"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
+    # `purge_outbox` empties the body (and attachments) of sent messages after OUTBOX_RETENTION_DAYS.
+    body_purged_at = models.DateTimeField(_("teksten slettet"), null=True, blank=True)
 
     objects = OutboxQuerySet.as_manager()
 
@@ -42,3 +51,11 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {', '.join(self.to)}"
+
+    @property
+    def is_sent(self) -> bool:
+        return self.sent_at is not None
+
+    @property
+    def is_failed(self) -> bool:
+        return self.sent_at is None and self.attempts > 0

@@ -9,6 +9,8 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from core.audit import record
+
 from .models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -86,3 +88,43 @@ def outbox_retry_due(*, now: dt.datetime | None = None) -> tuple[int, int]:
         else:
             failed += 1
     return sent, failed
+
+
+def _label(message: OutboxMessage) -> str:
+    # The audit log names the message by number and subject, never by its recipients.
+    return f"#{message.pk} – {message.subject}"[:300]
+
+
+def outbox_retry(*, message: OutboxMessage, by) -> OutboxMessage:
+    """Sfk retries an unsent message now (also one that has used up its automatic attempts)."""
+    from .tasks import send_outbox_message
+
+    with transaction.atomic():
+        message = OutboxMessage.objects.select_for_update().get(pk=message.pk)
+        if message.is_sent:
+            return message
+        before = message.next_attempt_at
+        message.next_attempt_at = timezone.now()
+        message.save(update_fields=["next_attempt_at"])
+        record(
+            by,
+            "outbox.outboxmessage.retry",
+            message,
+            {"next_attempt_at": [before, message.next_attempt_at]},
+            label=_label(message),
+        )
+        transaction.on_commit(functools.partial(send_outbox_message.enqueue, message.pk))
+    return message
+
+
+def outbox_purge_bodies(*, now: dt.datetime | None = None, days: int | None = None) -> int:
+    """Delete the text and attachments of messages sent more than `days` (OUTBOX_RETENTION_DAYS) ago.
+    Recipient, subject and times stay. Returns how many."""
+    now = now or timezone.now()
+    days = settings.OUTBOX_RETENTION_DAYS if days is None else days
+    with transaction.atomic():
+        purged = OutboxMessage.objects.filter(
+            sent_at__lt=now - dt.timedelta(days=days), body_purged_at__isnull=True
+        ).update(body="", attachments=[], body_purged_at=now)
+        record(None, "outbox.outboxmessage.purge_bodies", changes={"purged": [None, purged]})
+    return purged

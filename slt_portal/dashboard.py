@@ -26,7 +26,10 @@ def admin_tools() -> list[tuple[str, list[tuple[str, str]]]]:
         ),
         (
             _("Brukere"),
-            [(_("Brukerkontoer og roller"), reverse("accounts:user_list"))],
+            [
+                (_("Brukerkontoer og roller"), reverse("accounts:user_list")),
+                (_("Innloggingssperrer"), reverse("accounts:lockouts")),
+            ],
         ),
         (
             _("Innhold"),
@@ -46,22 +49,21 @@ def admin_tools() -> list[tuple[str, list[tuple[str, str]]]]:
             [
                 (_("Tiltaksbanken"), reverse("measures:list")),
                 (_("Last ned tiltak (Excel)"), reverse("measures:export_xlsx")),
-                (_("Temaer og andre lister"), reverse("admin:app_list", args=["measures"])),
+                (_("Temaer og andre lister"), reverse("measures:lists")),
             ],
         ),
         (
             _("Arrangementer"),
             [
-                (_("Administrer påmeldinger"), reverse("events:admin_list")),
-                (_("Nytt arrangement"), reverse("admin:events_event_add")),
-                (_("Legg inn opptak fra en konferanse"), reverse("admin:events_recording_add")),
+                (_("Arrangementer, påmeldinger, opptak og lysark"), reverse("events:admin_list")),
+                (_("Nytt arrangement"), reverse("events:event_create")),
                 (_("Opptak fra konferanser"), reverse("events:recordings")),
             ],
         ),
         (
             _("Teknisk"),
             [
-                (_("Utgående e-post"), reverse("admin:outbox_outboxmessage_changelist")),
+                (_("Utgående e-post"), reverse("sfk_outbox")),
                 (_("Django-administrasjon"), reverse("admin:index")),
             ],
         ),

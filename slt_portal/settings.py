@@ -364,6 +364,8 @@ SILENCED_SYSTEM_CHECKS = ["auth.W004"]
 # Days after an event ends before its registrations are anonymised (`manage.py anonymise_registrations`,
 # run daily); dietary/accessibility notes are deleted by the same command as soon as the event has ended.
 EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 90)
+# Recordings are link cards to these video services (and their subdomains); never embedded.
+RECORDING_VIDEO_HOSTS = env_list("RECORDING_VIDEO_HOSTS", "youtube.com,youtu.be,vimeo.com")
 
 # --- documents ---
 # Publication files never get a public URL: by default they are stored outside MEDIA_ROOT
@@ -377,6 +379,7 @@ STORAGES["documents"] = {
 CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)  # contact form messages per IP per hour
 # Contact form messages are deleted this many days after they arrive (`manage.py purge_contact_messages`).
 CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 365)
+OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 30)  # days the text of a sent e-mail is kept
 
 # --- open data API (/api/v1/) ---
 # Requests per client IP address per minute; over it the API answers 429 with Retry-After.

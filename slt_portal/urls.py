@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
-from . import dashboard, media, views
+from . import dashboard, media, outbox_views, views
 from .api import views as api_views
 from .sitemaps import SITEMAPS
 
@@ -25,6 +25,9 @@ urlpatterns += i18n_patterns(
     path("sfk/eksport.csv", dashboard.export_csv, name="sfk_export_csv"),
     path("sfk/eksport.xlsx", dashboard.export_xlsx, name="sfk_export_xlsx"),
     path("api/", api_views.docs, name="api_docs"),
+    path("sfk/e-post/", outbox_views.outbox_list, name="sfk_outbox"),
+    path("sfk/e-post/<int:pk>/", outbox_views.outbox_detail, name="sfk_outbox_detail"),
+    path("sfk/e-post/<int:pk>/send-igjen/", outbox_views.outbox_retry_view, name="sfk_outbox_retry"),
     path("konto/", include("accounts.urls")),
     path("", include("municipalities.urls")),
     path("", include("measures.urls")),

@@ -173,10 +173,10 @@ def test_in_language_filter_escapes_the_text():
     assert in_language("<b>A & B</b>", "nb") == '<span lang="nb">&lt;b&gt;A &amp; B&lt;/b&gt;</span>'
 
 
-def test_django_admin_edits_the_language_of_events_and_news(client, django_user_model):
+def test_editors_set_the_language_of_events_and_news(client, django_user_model):
     admin = django_user_model.objects.create_superuser(email="super@example.no", password="x-Secret-123")
     client.force_login(admin)
-    for url in ("/admin/events/event/add/", "/admin/documents/newsarticle/add/"):
+    for url in ("/sfk/arrangementer/nytt/", "/admin/documents/newsarticle/add/"):
         html = get(client, url)
         assert 'name="language"' in html and '<option value="se">' in html, url
 

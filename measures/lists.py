@@ -1,0 +1,57 @@
+"""The managed lists Sfk edits: themes (core.Theme) and each kind of classification. One place that
+knows which measure field holds which list, for the editor, its services and the measure form."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Theme
+
+from .models import Classification
+
+
+@dataclass(frozen=True)
+class ManagedList:
+    key: str  # in the URL
+    title: str
+    kind: str  # Classification.Kind value; "" for themes
+    measure_field: str  # the Measure many-to-many field that holds the values
+
+    @property
+    def model(self):
+        return Classification if self.kind else Theme
+
+    def values(self):
+        qs = self.model.objects.all()
+        return (
+            qs.filter(kind=self.kind).order_by("sort_order", "name", "pk")
+            if self.kind
+            else qs.order_by("sort_order", "name", "pk")
+        )
+
+
+MANAGED_LISTS = [
+    ManagedList("tema", _("Temaer"), "", "themes"),
+    ManagedList("arena", _("Arenaer"), Classification.Kind.ARENA, "arenas"),
+    ManagedList("aldersgruppe", _("Aldersgrupper"), Classification.Kind.AGE_BAND, "age_bands"),
+    ManagedList("forebyggingsniva", _("Forebyggingsnivåer"), Classification.Kind.PREVENTION_LEVEL, "prevention_levels"),
+    ManagedList("samarbeidspartner", _("Samarbeidspartnere"), Classification.Kind.PARTNER_SECTOR, "partner_sectors"),
+    ManagedList("risikofaktor", _("Risikofaktorer"), Classification.Kind.RISK_FACTOR, "factors"),
+    ManagedList("beskyttelsesfaktor", _("Beskyttelsesfaktorer"), Classification.Kind.PROTECTIVE_FACTOR, "factors"),
+]
+BY_KEY = {managed.key: managed for managed in MANAGED_LISTS}
+
+
+def managed_list_of(value) -> ManagedList:
+    if isinstance(value, Theme):
+        return BY_KEY["tema"]
+    return next(managed for managed in MANAGED_LISTS if managed.kind == value.kind)
+
+
+def offered(queryset, *, keep=None):
+    """The values a form offers: those in use (not retired), plus `keep` (a queryset of what the record
+    already has; a subquery, so no extra query)."""
+    if keep is None:
+        return queryset.filter(retired_at__isnull=True)
+    return queryset.filter(Q(retired_at__isnull=True) | Q(pk__in=keep.values("pk")))
