@@ -21,3 +21,6 @@ DEMO_MODE = False
 # The API's rate limit is tested on its own (tests/slt_portal/test_api_http.py sets it low); the
 # other API tests, the schema fuzz test included, make many requests from one address.
 API_RATE_LIMIT = 1_000_000
+# Registration limits are tested on their own (tests/events/test_rate_limit.py sets them low).
+EVENTS_REGISTRATION_RATE_LIMIT_IP = 1_000_000
+EVENTS_REGISTRATION_RATE_LIMIT_EMAIL = 1_000_000
