@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from core.admin import AuditedAdminMixin
 
@@ -67,6 +67,13 @@ class EventAdmin(AuditedAdminMixin, admin.ModelAdmin):
                 "Bruk «Avlys» på deltakersiden for å avlyse og varsle de påmeldte."
             )
         return form
+
+    def delete_refusal(self, obj):
+        if not obj.is_draft or obj.registrations.exists() or obj.recordings.exists():
+            return gettext(
+                "«%(title)s» er publisert eller har påmeldinger eller opptak og kan ikke slettes. Avlys det i stedet."
+            ) % {"title": obj.title}
+        return ""
 
     @admin.display(description=_("invitasjonslenke"))
     def invite_link(self, obj):

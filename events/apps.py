@@ -7,6 +7,11 @@ class EventsConfig(AppConfig):
     verbose_name = _("Arrangementer")
 
     def ready(self):
+        from accounts.services import ACCOUNT_ERASERS
+
+        from .services import account_eraser
+
+        ACCOUNT_ERASERS.append(account_eraser)
         from accounts.selectors import ACCOUNT_LINK_PROVIDERS, PERSONAL_DATA_PROVIDERS
         from documents import hooks
 

@@ -474,3 +474,20 @@ def registrations_anonymise(*, now: dt.datetime | None = None, days: int | None 
             changes={"anonymised": [None, anonymised], "notes_cleared": [None, notes]},
         )
     return notes, anonymised
+
+
+def account_eraser(*, user, by) -> None:
+    """ACCOUNT_ERASERS entry: anonymise the person's registrations (the seat counts stay)."""
+    now = timezone.now()
+    count = Registration.objects.filter(user=user, anonymised_at__isnull=True).update(
+        name="",
+        email="",
+        role="",
+        dietary_needs="",
+        accessibility_needs="",
+        user=None,
+        consent_participant_list=False,
+        anonymised_at=now,
+    )
+    if count:
+        record(by, "events.registration.anonymise", changes={"anonymised": [None, count]})
