@@ -18,3 +18,8 @@ class UserAdmin(BaseUserAdmin):
         (_("Datoer"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+    def has_delete_permission(self, request, obj=None):
+        # Accounts are deactivated, never deleted (history and audit entries keep their actor);
+        # a person's request to delete their data anonymises it (/konto/brukere/<id>/).
+        return False

@@ -170,3 +170,42 @@ def lockout_clear(*, attempt, by: User) -> None:
         audit.record(by, "accounts.lockout.unlock", account, changes, label=username)
         attempt.delete()
     audit_log.info("accounts.lockout.unlock username=%s by=%s", username, by.pk)
+
+
+#: Higher apps register `eraser(*, user, by)` here (from their AppConfig.ready()): it removes the
+#: person's data that app holds (coordinator entries, registrations) before the account is anonymised.
+ACCOUNT_ERASERS: list = []
+
+
+def user_anonymise(*, user: User, by: User) -> User:
+    """A person asked to have their data deleted: the account is kept (history and audit entries keep
+    their actor) but deactivated and stripped of name, e-mail, password and second factors; each app
+    anonymises what it holds (ACCOUNT_ERASERS); the audit log keeps the action without personal data."""
+
+    from core.models import AuditEntry
+
+    with transaction.atomic():
+        user = _locked(user)
+        for eraser in ACCOUNT_ERASERS:
+            eraser(user=user, by=by)
+        user.full_name = ""
+        user.email = f"anonymisert-{user.pk}@slettet.invalid"
+        user.is_active = False
+        user.is_staff = False
+        user.is_superuser = False
+        user.set_unusable_password()
+        user.save()
+        user.groups.clear()
+        for device_model in _device_models():
+            device_model.objects.filter(user=user).delete()
+        AuditEntry.objects.filter(actor_id=user.pk).update(actor_label="")
+        audit.record(by, "accounts.user.anonymised", user, {"anonymised": [False, True]}, label=f"#{user.pk}")
+        audit_log.info("accounts.user.anonymised user=%s by=%s", user.pk, by.pk)
+    return user
+
+
+def _device_models():
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return (TOTPDevice, StaticDevice)

@@ -18,6 +18,8 @@ class PublicationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     search_fields = ["title", "summary"]
     readonly_fields = ["file", "original_filename", "file_type", "file_size", "page_count"]
     raw_id_fields = ["replaces", "unit"]
+    # Used by measures, news or a newer edition: deleting it would silently cut those links.
+    protect_when_referenced = True
 
 
 @admin.register(NewsArticle)

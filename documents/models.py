@@ -143,7 +143,7 @@ class Publication(models.Model):
     )
     unit = models.ForeignKey(
         "municipalities.SLTUnit",
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,  # a unit with publications cannot be deleted (issue 11)
         null=True,
         blank=True,
         related_name="publications",

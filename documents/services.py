@@ -154,9 +154,14 @@ def news_article_save(*, article: NewsArticle, by, form=None) -> NewsArticle:
     if article.pk is None and article.author_id is None:
         article.author = by
     created, before = article.pk is None, stored_snapshot(article, NEWS_FIELDS)
+    stored_image = NewsArticle.objects.filter(pk=article.pk).values_list("image", flat=True).first() or ""
     with transaction.atomic():
         article.full_clean()
         article.save()
+        if stored_image and stored_image != article.image.name:
+            # A replaced or removed image must not stay reachable under its public URL.
+            storage = article.image.storage
+            transaction.on_commit(lambda: storage.delete(stored_image))
         if form is not None:
             for extension in hooks.NEWS_FORM_EXTENSIONS:
                 extension.save(form, article)

@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from core.admin import ReadOnlyAdminMixin
 
@@ -51,6 +51,31 @@ class EventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
             },
         ),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Cancelling goes through the service (it notifies the participants), not the status field.
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.is_cancelled:
+            fields.append("status")
+        return fields
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "status" in form.base_fields:
+            form.base_fields["status"].choices = [
+                c for c in form.base_fields["status"].choices if c[0] != Event.Status.CANCELLED
+            ]
+            form.base_fields["status"].help_text = _(
+                "Bruk «Avlys» på deltakersiden for å avlyse og varsle de påmeldte."
+            )
+        return form
+
+    def delete_refusal(self, obj):
+        if not obj.is_draft or obj.registrations.exists() or obj.recordings.exists():
+            return gettext(
+                "«%(title)s» er publisert eller har påmeldinger eller opptak og kan ikke slettes. Avlys det i stedet."
+            ) % {"title": obj.title}
+        return ""
 
     @admin.display(description=_("invitasjonslenke"))
     def invite_link(self, obj):

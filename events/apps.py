@@ -13,9 +13,13 @@ class EventsConfig(AppConfig):
             PERSONAL_DATA_LABELS,
             PERSONAL_DATA_PROVIDERS,
         )
+        from accounts.services import ACCOUNT_ERASERS
         from documents import hooks
 
         from . import extensions
+        from .services import account_eraser
+
+        ACCOUNT_ERASERS.append(account_eraser)
 
         PERSONAL_DATA_PROVIDERS.append(extensions.personal_data)
         PERSONAL_DATA_LABELS.update(extensions.personal_data_labels())

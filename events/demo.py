@@ -196,7 +196,7 @@ def load(*, log):
     webinar_day = _weekday_on_or_after(today + dt.timedelta(days=60), 2)
     if (webinar_day.month, webinar_day.day) >= (12, 20) or (webinar_day.month, webinar_day.day) <= (1, 2):
         webinar_day += dt.timedelta(days=21)  # not in the Christmas holidays
-    _event(
+    webinar = _event(
         "webinar-tiltaksbanken",
         title="Webinar: slik bruker du tiltaksbanken",
         kind=Event.Kind.WEBINAR,
@@ -218,6 +218,29 @@ def load(*, log):
         contact_email="webinar@example.no",
         status=Event.Status.PUBLISHED,
     )
+    if not webinar.registrations.exists():
+        now = timezone.now()
+        # Open to all: a confirmed address, and one not confirmed yet (its hold has expired, so it
+        # takes no seat; the daily `delete_unconfirmed_registrations` removes it after a day).
+        Registration.objects.create(
+            event=webinar,
+            name="Demo Deltaker Webinar",
+            email="webinar-deltaker@example.no",
+            organisation="Demo kommune",
+            language="nb",
+            status=Registration.Status.CONFIRMED,
+            created_at=now - dt.timedelta(days=3),
+            confirmed_at=now - dt.timedelta(days=3),
+        )
+        Registration.objects.create(
+            event=webinar,
+            name="Demo Ubekreftet",
+            email="ubekreftet@example.no",
+            organisation="Demo kommune",
+            language="nb",
+            status=Registration.Status.UNCONFIRMED,
+            created_at=now - dt.timedelta(hours=2),
+        )
 
     last_year = conf_day.year - 1
     last_day = _weekday_on_or_after(dt.date(last_year, 5, 1), 1, days=2)

@@ -47,14 +47,19 @@ class EventQuerySet(models.QuerySet):
     def past(self, now=None):
         return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
 
-    def with_counts(self):
+    def with_counts(self, now=None):
+        """Counts per status; `held_count` is the unconfirmed registrations whose seat hold has not
+        expired, and `taken_count` the seats gone (confirmed + held), which is what the public sees."""
         confirmed = Q(registrations__status="confirmed")
         waiting = Q(registrations__status="waiting")
         pending = Q(registrations__status="pending")
+        held = Q(registrations__status="unconfirmed", registrations__hold_until__gt=now or timezone.now())
         return self.annotate(
             confirmed_count=models.Count("registrations", filter=confirmed),
             waiting_count=models.Count("registrations", filter=waiting),
             pending_count=models.Count("registrations", filter=pending),
+            held_count=models.Count("registrations", filter=held),
+            taken_count=F("confirmed_count") + F("held_count"),
         )
 
 
@@ -254,6 +259,13 @@ class RegistrationQuerySet(models.QuerySet):
         """Registrations that hold a seat or a place in the queue (approved where approval is needed)."""
         return self.filter(status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING])
 
+    def unconfirmed(self):
+        return self.filter(status=Registration.Status.UNCONFIRMED)
+
+    def holding_seat(self, now):
+        """Unconfirmed registrations whose seat hold has not expired: their seats count as taken."""
+        return self.filter(status=Registration.Status.UNCONFIRMED, hold_until__gt=now)
+
     def pending(self):
         return self.filter(status=Registration.Status.PENDING).order_by("created_at", "pk")
 
@@ -274,6 +286,10 @@ class Registration(models.Model):
         PENDING = "pending", _("Venter på godkjenning")
         DECLINED = "declined", _("Ikke godkjent")
         CANCELLED = "cancelled", _("Avmeldt")
+        # Open events: the address has not confirmed yet (the link in the first e-mail). A seat is
+        # held until `hold_until`; the registration is deleted if never confirmed
+        # (EVENTS_UNCONFIRMED_DELETE_HOURS).
+        UNCONFIRMED = "unconfirmed", _("Ikke bekreftet på e-post")
 
     event = models.ForeignKey(
         Event, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("arrangement")
@@ -305,6 +321,7 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("påmeldt"), default=timezone.now, db_index=True)
     confirmed_at = models.DateTimeField(_("bekreftet"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("avmeldt"), null=True, blank=True)
+    hold_until = models.DateTimeField(_("plassen holdes til"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymisert"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
@@ -342,6 +359,10 @@ class Registration(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == self.Status.PENDING
+
+    @property
+    def is_unconfirmed(self) -> bool:
+        return self.status == self.Status.UNCONFIRMED
 
     @property
     def is_declined(self) -> bool:

@@ -54,9 +54,12 @@ def recordings_without_captions():
 
 def registrations_for_admin(*, event: Event) -> list[tuple[Registration, int | None]]:
     """Active registrations (confirmed, awaiting approval, waiting: in that order), each with its 1-based
-    place on the waiting list (None if not waiting)."""
+    place on the waiting list (None if not waiting). Unconfirmed addresses are left out: nobody has
+    shown that the person exists."""
     registrations = (
-        event.registrations.exclude(status__in=[Registration.Status.CANCELLED, Registration.Status.DECLINED])
+        event.registrations.exclude(
+            status__in=[Registration.Status.CANCELLED, Registration.Status.DECLINED, Registration.Status.UNCONFIRMED]
+        )
         .select_related("unit")
         .order_by("status", "created_at", "pk")
     )

@@ -8,6 +8,9 @@ from django.utils import translation
 from .models import Registration
 
 SALT = "events.registration"
+# Another salt: the link on the personal page (shown to whoever filled in the form) cannot confirm;
+# only the link sent to the address can.
+CONFIRM_SALT = "events.registration.confirm"
 
 
 def registration_token(registration: Registration) -> str:
@@ -30,3 +33,27 @@ def registration_url(registration: Registration, *, absolute: bool = True) -> st
     with translation.override(registration.language):
         path = reverse("events:registration", kwargs={"token": registration_token(registration)})
     return settings.SITE_URL + path if absolute else path
+
+
+def confirmation_token(registration: Registration) -> str:
+    return signing.dumps({"c": registration.pk}, salt=CONFIRM_SALT)
+
+
+def registration_from_confirmation_token(token: str) -> tuple[bool, Registration | None]:
+    """(valid, registration): a valid token whose registration is gone (deleted unconfirmed) gives
+    (True, None); a tampered one (False, None)."""
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT)
+    except signing.BadSignature:
+        return False, None
+    pk = data.get("c") if isinstance(data, dict) else None
+    if not isinstance(pk, int):
+        return False, None
+    registration = Registration.objects.select_related("event").filter(pk=pk, anonymised_at__isnull=True).first()
+    return True, registration
+
+
+def confirmation_url(registration: Registration) -> str:
+    with translation.override(registration.language):
+        path = reverse("events:registration_confirm", kwargs={"token": confirmation_token(registration)})
+    return settings.SITE_URL + path

@@ -10,6 +10,8 @@ urlpatterns = [
     path("arrangementer/kalender.ics", views.events_feed, name="feed"),
     path("arrangementer/rss.xml", feeds.UpcomingEventsFeed(), name="rss"),
     path("arrangementer/opptak/", views.recording_archive, name="recordings"),
+    # Before "pamelding/<token>/…": this path has the same shape.
+    path("arrangementer/pamelding/bekreft/<str:token>/", views.registration_confirm, name="registration_confirm"),
     path("arrangementer/pamelding/<str:token>/", views.registration_detail, name="registration"),
     path("arrangementer/pamelding/<str:token>/avmeld/", views.registration_cancel, name="registration_cancel"),
     path("arrangementer/administrer/", admin_views.event_admin_list, name="admin_list"),

@@ -10,14 +10,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from core.http import add_service_errors, form_status, post_data, private_page
+from core.http import add_service_errors, client_ip, form_status, post_data, private_page
 from core.pagecache import cache_public
 
 from . import selectors, services
 from .forms import EventFilterForm, EventSearchForm, RegistrationForm
 from .ical import event_ical, events_feed_ical
 from .models import Event, Recording
-from .tokens import registration_from_token, registration_token
+from .tokens import registration_from_confirmation_token, registration_from_token, registration_token
 
 
 def crumbs(*items, event=None):
@@ -81,7 +81,9 @@ def event_detail(request, slug):
         "problem": services.registration_problem(event=event, invite_token=invite),
         "invite": invite if invite == event.invite_token else "",
         "needs_approval": services.registration_needs_approval(event=event, user=request.user),
-        "seats_left": None if event.capacity is None else max(event.capacity - event.confirmed_count, 0),
+        "seats_left": None if event.capacity is None else max(event.capacity - event.taken_count, 0),
+        "confirm_by_email": services.registration_needs_email_confirmation(event=event, user=request.user),
+        "hold_minutes": settings.EVENTS_HOLD_MINUTES,
     }
     return render(request, "events/event_detail.html", context)
 
@@ -114,30 +116,16 @@ def register(request, slug):
             {"event": event, "form": None, "problem": problem, "crumbs": crumbs(_("Påmelding"), event=event)},
             status=400 if request.method == "POST" else 200,
         )
+    status = None
     if request.method == "POST" and form.is_valid():
-        try:
-            registration = services.registration_create(
-                event=event,
-                data=form.cleaned_data,
-                user=request.user,
-                language=translation.get_language(),
-                invite_token=invite,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
+        email = form.cleaned_data["email"]
+        if services.registration_rate_limited(ip=client_ip(request), email=email, user=request.user):
+            form.add_error(None, _("For mange påmeldinger på kort tid. Prøv igjen om en time."))
+            status = 429
         else:
-            if registration.is_confirmed:
-                messages.success(request, _("Du er påmeldt. Vi har sendt en bekreftelse på e-post."))
-            elif registration.is_pending:
-                text = _(
-                    "Påmeldingen din venter på godkjenning fra Sfk. Vi har sendt deg en e-post om at vi har fått den."
-                )
-                messages.info(request, text)
-            else:
-                messages.info(
-                    request, _("Arrangementet er fullt. Du står på venteliste, og vi har sendt deg en e-post.")
-                )
-            return redirect("events:registration", token=registration_token(registration))
+            status = _register(request, event, form, invite)
+        if not isinstance(status, int):
+            return status
     return render(
         request,
         "events/registration_form.html",
@@ -146,12 +134,39 @@ def register(request, slug):
             "form": form,
             "invite": invite,
             "needs_approval": services.registration_needs_approval(event=event, user=request.user),
-            "is_full": event.capacity is not None and event.confirmed_count >= event.capacity,
+            "confirm_by_email": services.registration_needs_email_confirmation(event=event, user=request.user),
+            "hold_minutes": settings.EVENTS_HOLD_MINUTES,
+            "is_full": event.capacity is not None and event.taken_count >= event.capacity,
             "crumbs": crumbs(_("Påmelding"), event=event),
             "retention_days": settings.EVENTS_RETENTION_DAYS,
         },
-        status=form_status(form),
+        status=status or form_status(form),
     )
+
+
+def _register(request, event, form, invite):
+    """Create the registration: a redirect to the personal page, or 400 with the errors on the form."""
+    try:
+        registration = services.registration_create(
+            event=event,
+            data=form.cleaned_data,
+            user=request.user,
+            language=translation.get_language(),
+            invite_token=invite,
+        )
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return 400
+    if registration.is_confirmed:
+        messages.success(request, _("Du er påmeldt. Vi har sendt en bekreftelse på e-post."))
+    elif registration.is_pending:
+        text = _("Påmeldingen din venter på godkjenning fra Sfk. Vi har sendt deg en e-post om at vi har fått den.")
+        messages.info(request, text)
+    elif registration.is_unconfirmed:
+        messages.info(request, _("Nesten ferdig: sjekk e-posten din og bekreft påmeldingen."))
+    else:
+        messages.info(request, _("Arrangementet er fullt. Du står på venteliste, og vi har sendt deg en e-post."))
+    return redirect("events:registration", token=registration_token(registration))
 
 
 def _registration_or_error(request, token):
@@ -175,6 +190,7 @@ def registration_detail(request, token):
         "token": token,
         "crumbs": crumbs(_("Din påmelding"), event=event),
         "position": registration.waiting_position(),
+        "hold_minutes": settings.EVENTS_HOLD_MINUTES,
         "show_join": registration.is_confirmed and not event.is_cancelled and bool(event.join_url),
         "can_cancel": _can_cancel(registration),
         "participants": selectors.participant_list(event=event) if registration.is_confirmed else None,
@@ -185,6 +201,35 @@ def registration_detail(request, token):
 def _can_cancel(registration) -> bool:
     event = registration.event
     return not registration.is_closed and not event.is_past() and not event.is_cancelled
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@private_page
+def registration_confirm(request, token):
+    """The link in the first e-mail. GET shows a button, POST confirms: link checkers in mail
+    systems open links, and must not confirm for the reader."""
+    valid, registration = registration_from_confirmation_token(token)
+    if not valid:
+        return render(request, "events/registration_invalid.html", status=404)
+    if registration is None:
+        return render(request, "events/registration_expired.html", status=410)
+    if request.method == "POST":
+        try:
+            registration = services.registration_confirm(registration=registration)
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            if registration.is_confirmed:
+                text = _("Påmeldingen er bekreftet. Du har fått plass, og vi har sendt deg en e-post.")
+                messages.success(request, text)
+            else:
+                messages.info(request, _("Påmeldingen er bekreftet. Arrangementet er fullt, så du står på venteliste."))
+        return redirect("events:registration", token=registration_token(registration))
+    if not registration.is_unconfirmed:
+        return redirect("events:registration", token=registration_token(registration))
+    event = registration.event
+    context = {"event": event, "crumbs": crumbs(_("Bekreft påmeldingen"), event=event)}
+    return render(request, "events/registration_confirm.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

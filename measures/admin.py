@@ -1,7 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ReadOnlyAdminMixin
+from core.admin import AuditedAdminMixin, ReadOnlyAdminMixin
 
 from .models import Classification, Measure, Theme
 
@@ -19,7 +20,7 @@ class ClassificationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Measure)
-class MeasureAdmin(SimpleHistoryAdmin):
+class MeasureAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
     # Writes belong in the service layer; admins use the portal's own pages to edit.
     list_display = ["title", "unit", "state", "status", "ungsinn_level", "updated_at"]
     list_filter = ["state", "status"]
@@ -31,3 +32,10 @@ class MeasureAdmin(SimpleHistoryAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def delete_refusal(self, obj):
+        if obj.state != Measure.State.DRAFT:
+            return _("«%(title)s» er publisert eller arkivert. Tiltak med innhold arkiveres, de slettes ikke.") % {
+                "title": obj.title
+            }
+        return ""

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import AuditedAdminMixin
@@ -57,6 +58,14 @@ class SLTUnitAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False
 
+    def delete_refusal(self, obj):
+        # Coordinators and publications are PROTECTed (Django lists them); measures too.
+        if obj.coordinators.exists() or obj.publications.exists() or obj.measures.exists():
+            return _(
+                "SLT-enheter med koordinatorer, publikasjoner eller tiltak slettes ikke. Sett status til Avsluttet."
+            )
+        return ""
+
 
 @admin.register(Coordinator)
 class CoordinatorAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
@@ -68,6 +77,12 @@ class CoordinatorAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def delete_refusal(self, obj):
+        return _(
+            "Koordinatorer slettes ikke: bruk «Har sluttet» på enhetens side, eller anonymiser personen "
+            "fra brukersiden (/konto/brukere/) når de ber om at opplysningene slettes."
+        )
 
 
 @admin.register(Invitation)

@@ -323,7 +323,11 @@ class Coordinator(models.Model):
     """A coordinator entry in the directory. Work contact data only."""
 
     unit = models.ForeignKey(
-        SLTUnit, on_delete=models.CASCADE, related_name="coordinators", verbose_name=_("SLT-enhet")
+        # PROTECT: deleting a unit must never take its coordinators (and their history) with it.
+        SLTUnit,
+        on_delete=models.PROTECT,
+        related_name="coordinators",
+        verbose_name=_("SLT-enhet"),
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

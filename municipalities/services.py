@@ -516,3 +516,50 @@ def reminders_send(*, dry_run: bool = False, days: int = STALE_AFTER_DAYS) -> li
             coordinator.save(update_fields=["reminder_sent_at"])
             record(None, "municipalities.coordinator.remind", coordinator, changes)
     return coordinators
+
+
+PERSONAL_FIELDS = ("name", "email", "phone", "photo", "title")
+ANONYMISED_NAME = "Anonymisert"
+
+
+def _scrub_changes(changes: dict) -> dict:
+    return {name: [None, None] if name in PERSONAL_FIELDS else values for name, values in changes.items()}
+
+
+def coordinator_anonymise(*, coordinator: Coordinator, by) -> Coordinator:
+    """A person's request to delete their data: the entry stays (the unit's history) but ends and
+    loses name, e-mail, phone, title and photo (the file too); its simple-history rows, its
+    invitations and its audit entries are scrubbed of them the same way."""
+    from core.files import delete_file_later
+
+    now = timezone.now()
+    with transaction.atomic():
+        coordinator = Coordinator.objects.select_for_update().get(pk=coordinator.pk)
+        delete_file_later(coordinator.photo)
+        coordinator.name = ANONYMISED_NAME
+        coordinator.email = f"anonymisert-{coordinator.pk}@slettet.invalid"
+        coordinator.phone = ""
+        coordinator.title = ""
+        coordinator.photo = ""
+        coordinator.photo_consent_at = None
+        coordinator.is_public = False
+        coordinator.user = None
+        coordinator.ended_at = coordinator.ended_at or now
+        coordinator.save()
+        history = Coordinator.history.model.objects.filter(id=coordinator.pk)
+        history.update(name=ANONYMISED_NAME, email=coordinator.email, phone="", title="", photo="", user=None)
+        coordinator.invitations.update(email=coordinator.email)
+        entries = audit.entries_for(coordinator)
+        for entry in entries:
+            entry.changes = _scrub_changes(entry.changes)
+            entry.object_label = f"{ANONYMISED_NAME} #{coordinator.pk}"
+            entry.save(update_fields=["changes", "object_label"])
+        audit.record(by, "municipalities.coordinator.anonymised", coordinator, {}, label=f"#{coordinator.pk}")
+        content_changed(coordinator)
+    return coordinator
+
+
+def account_eraser(*, user, by) -> None:
+    """ACCOUNT_ERASERS entry: anonymise the person's coordinator entries."""
+    for coordinator in Coordinator.objects.filter(user=user):
+        coordinator_anonymise(coordinator=coordinator, by=by)

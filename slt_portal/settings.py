@@ -366,6 +366,15 @@ SILENCED_SYSTEM_CHECKS = ["auth.W004"]
 EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 90)
 # Recordings are link cards to these video services (and their subdomains); never embedded.
 RECORDING_VIDEO_HOSTS = env_list("RECORDING_VIDEO_HOSTS", "youtube.com,youtu.be,vimeo.com")
+# Open events: a registration by someone not logged in as a coordinator holds a seat this long while
+# the address confirms through the link in the first e-mail; never confirmed, it is deleted after
+# EVENTS_UNCONFIRMED_DELETE_HOURS (lazily, and by `manage.py delete_unconfirmed_registrations`, run daily).
+EVENTS_HOLD_MINUTES = env_int("EVENTS_HOLD_MINUTES", 30)
+EVENTS_UNCONFIRMED_DELETE_HOURS = env_int("EVENTS_UNCONFIRMED_DELETE_HOURS", 24)
+# Registrations per hour (counted first, in the cache: shared by all workers with Redis).
+EVENTS_REGISTRATION_RATE_LIMIT_IP = env_int("EVENTS_REGISTRATION_RATE_LIMIT_IP", 10)
+EVENTS_REGISTRATION_RATE_LIMIT_EMAIL = env_int("EVENTS_REGISTRATION_RATE_LIMIT_EMAIL", 3)
+EVENTS_REGISTRATION_RATE_WINDOW = 3600  # seconds
 
 # --- documents ---
 # Publication files never get a public URL: by default they are stored outside MEDIA_ROOT

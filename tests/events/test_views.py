@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.core import mail, signing
@@ -30,6 +31,13 @@ def form_data(**overrides):
     }
     data.update(overrides)
     return data
+
+
+def confirm_from_mail(client, *, follow=True):
+    """Follow the confirmation link in the last e-mail and press its button, as the address's owner."""
+    link = re.search(r"https?://\S+/bekreft/\S+/", mail.outbox[-1].body).group(0)
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    return client.post("/" + path, follow=follow)
 
 
 def past_event(**kwargs):
@@ -128,16 +136,20 @@ def test_register_redirects_to_personal_page_with_status(client, django_capture_
     event = EventFactory(capacity=1, format=Event.Format.DIGITAL, join_url=JOIN)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("events:register", args=[event.slug]), form_data(), follow=True)
+    assert "Ikke bekreftet" in response.content.decode() and JOIN not in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = confirm_from_mail(client)
     assert response.status_code == 200
     html = response.content.decode()
     assert "Bekreftet" in html and JOIN in html
-    assert len(mail.outbox) == 1
+    assert len(mail.outbox) == 2
 
-    response = client.post(
-        reverse("events:register", args=[event.slug]),
-        form_data(email="nummer2@example.no", name="Nummer To"),
-        follow=True,
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("events:register", args=[event.slug]),
+            form_data(email="nummer2@example.no", name="Nummer To"),
+        )
+    response = confirm_from_mail(client)
     html = response.content.decode()
     assert "På venteliste" in html and "nummer 1 på ventelisten" in html
     assert JOIN not in html
@@ -424,9 +436,11 @@ def test_members_event_admits_coordinators_at_once_and_others_after_approval(
     assert Registration.objects.get(email="ola@bergen.example.no").is_confirmed
 
 
-def test_open_event_admits_anyone_at_once(client):
+def test_open_event_admits_a_logged_in_coordinator_at_once(client):
     event = EventFactory(audience=Event.Audience.OPEN)
-    client.post(reverse("events:register", args=[event.slug]), form_data())
+    coordinator = CoordinatorFactory(unit=SLTUnitFactory(), user__email="ola@bergen.example.no")
+    client.force_login(coordinator.user)
+    client.post(reverse("events:register", args=[event.slug]), form_data(email="ola@bergen.example.no"))
     assert Registration.objects.get().is_confirmed
 
 
