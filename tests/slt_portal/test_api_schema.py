@@ -44,7 +44,7 @@ def keep_test_connection():
 @pytest.fixture(autouse=True)
 def content(municipalities):
     unit = unit_for("4601", name="SLT Bergen")
-    CoordinatorFactory(unit=unit, phone="+47 400 00 000")
+    CoordinatorFactory(unit=unit, phone="+4740000000")
     published(unit=unit, themes=["mobbing"], classifications={"arenas": ["skole"], "age_bands": ["13-15"]})
     PublicationFactory(slug="handbok")
     PublicationFactory(slug="intern", is_restricted=True, kind=Publication.Kind.TEMPLATE)
