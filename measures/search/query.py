@@ -83,8 +83,8 @@ def _text_search_counts(params: SearchParams, resolved: dict) -> tuple[dict, int
     rows matching every *other* chosen facet. Returns ({facet name: {key: count}}, total, ids or
     None when there are more results than ID_LIST_LIMIT)."""
     sort = params.sort
-    if sort == "relevance" and connection.vendor != "postgresql":
-        sort = "newest"  # no ranking in the SQLite fallback
+    if sort == "relevance" and (connection.vendor != "postgresql" or not params.q):
+        sort = "newest"  # nothing to rank without text, and no ranking in the SQLite fallback
     sort_fields, order_by = _SORT_SQL[sort]
     base = TEXT.filter(Measure.objects.published(), params.q, rank=sort == "relevance")
     if sort == "title":

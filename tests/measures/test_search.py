@@ -256,3 +256,14 @@ def test_text_search_query_count_does_not_grow_with_results(client, bank, unit_a
         published(unit=unit_a, title=f"Flere tiltak {n}", themes=["vold"], classifications={"age_bands": ["13-15"]})
     response = _text_search_query_count(client, django_assert_max_num_queries, sort=sort, theme="vold")
     assert len(response.context["page_obj"]) == 20
+
+
+@pytest.mark.django_db
+def test_relevance_without_text_falls_back_to_newest(client):
+    """Nothing to rank without text: ?sort=relevance alone (and the API's default) is newest first,
+    not a query on a missing rank column (a 503 on PostgreSQL before)."""
+    from measures.search import SearchParams, measure_search
+
+    results, _facets = measure_search(params=SearchParams())
+    assert list(results) == []
+    assert client.get("/tiltak/?sort=relevance").status_code == 200
