@@ -7,7 +7,7 @@ export HOST ?= 127.0.0.1
 export PORT ?= 8000
 export DEBUG ?= 1
 
-.PHONY: run test install messages makemessages check lint demo clean vendor lock bench
+.PHONY: run test install messages makemessages check lint demo clean vendor lock bench bench-throughput
 
 $(PY):
 	@PYBIN=$$(sh scripts/find-python.sh) && echo "Using $$PYBIN" && "$$PYBIN" -m venv $(VENV)
@@ -57,6 +57,11 @@ lint: install
 
 bench: install
 	$(PY) bench/measure_search.py
+
+# Pages against a Django hello-world under gunicorn + wrk (bench/throughput.py; needs `apt-get install -y wrk`).
+# Extra options: make bench-throughput BENCH_ARGS="--bench-data --measures 10000 --redis redis://127.0.0.1:6379/5"
+bench-throughput: messages
+	$(PY) bench/throughput.py $(BENCH_ARGS)
 
 # Regenerate the pinned lock from pyproject.toml (needs network access to PyPI).
 lock: $(PY)
