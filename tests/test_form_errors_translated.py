@@ -147,7 +147,8 @@ def _form_urls(client, start: list[str], limit: int = 400) -> dict[str, str]:
         routes.add(route)
         response = client.get(url)
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
-            response.close()
+            if response.streaming:  # read to the end, which closes it (response.close() would close
+                b"".join(response.streaming_content)  # the test's database connection)
             continue
         page = _page(response.content.decode())
         for form in page.forms:

@@ -54,9 +54,8 @@ def production(settings, production_settings):
 def _get(client, url):
     response = client.get(url, secure=True)
     assert response.status_code == 200, url
-    if response.streaming:  # a file: read and close it
-        b"".join(response.streaming_content)
-        response.close()
+    if response.streaming:  # a file: reading it to the end closes it (not response.close(): see _drain
+        b"".join(response.streaming_content)  # in tests/slt_portal/test_head_requests.py)
     return response
 
 

@@ -41,8 +41,7 @@ def test_photo_embedded_on_a_public_page_is_served_with_caching_headers(client, 
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
-    assert b"".join(response.streaming_content).startswith(b"\x89PNG")
-    response.close()
+    assert b"".join(response.streaming_content).startswith(b"\x89PNG")  # read to the end: closed
     assert response["Cache-Control"] == "public, max-age=86400"
     assert response["ETag"] and response["Last-Modified"]
     # Revalidation: unchanged → 304 without a body, by ETag and by date.
