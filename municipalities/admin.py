@@ -57,6 +57,12 @@ class SLTUnitAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False
 
+    def get_history_queryset(self, request, history_manager, pk_name, object_id):
+        # django-simple-history calls select_related() without field names when the model tracks
+        # no foreign key (a unit tracks none), which Django 6.1 deprecates; the history user is the
+        # only relation the page shows.
+        return history_manager.filter(**{pk_name: object_id}).select_related("history_user")
+
 
 @admin.register(Coordinator)
 class CoordinatorAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
