@@ -42,7 +42,7 @@ from events.models import Event
 from tests.documents.factories import NewsArticleFactory, PublicationFactory
 from tests.events.factories import EventFactory, RecordingFactory, RegistrationFactory
 from tests.factories import CoordinatorFactory, UserFactory
-from tests.helpers import Client
+from tests.helpers import Client, finish_response
 from tests.measures.factories import MeasureFactory, published
 
 pytestmark = pytest.mark.django_db
@@ -305,7 +305,7 @@ def _answer(client, key, entry, url):
     with transaction.atomic():
         response = client.post(url) if entry.get("post") else client.get(url)
         transaction.set_rollback(True)
-    response.close()
+    finish_response(response)
     if response.status_code == 302 and response["Location"].startswith(reverse("accounts:login")):
         return LOGIN
     return response.status_code
@@ -378,7 +378,7 @@ def test_admin_needs_a_verified_superuser_or_sfk_admin(objects, users):
             with transaction.atomic():
                 response = client.get(url)
                 transaction.set_rollback(True)
-            response.close()
+            finish_response(response)
             status, location = response.status_code, response.get("Location", "")
             if role in ("anon", "coord_a", "staff"):
                 if name == "admin:login":
