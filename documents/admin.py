@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from core.admin import AuditedAdminMixin
 
@@ -16,10 +19,26 @@ class PublicationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "kind", "language", "unit", "published_on", "is_restricted"]
     list_filter = ["kind", "language", "is_restricted"]
     search_fields = ["title", "summary"]
-    readonly_fields = ["file", "original_filename", "file_type", "file_size", "page_count"]
+    # The files are in the protected storage, which has no URL (a file widget or Django's read-only
+    # display of a file field would ask for one): they are linked through the permission-checking views.
+    exclude = ["file", "cover_image"]
+    readonly_fields = ["download", "original_filename", "file_type", "file_size", "page_count", "cover"]
     raw_id_fields = ["replaces", "unit"]
     # Used by measures, news or a newer edition: deleting it would silently cut those links.
     protect_when_referenced = True
+
+    @admin.display(description=_("fil"))
+    def download(self, obj):
+        if not obj.pk or not obj.file:
+            return "–"
+        return format_html('<a href="{}">{}</a>', reverse("documents:download", args=[obj.slug]), obj.original_filename)
+
+    @admin.display(description=_("forsidebilde"))
+    def cover(self, obj):
+        if not obj.pk or not obj.cover_image:
+            return "–"
+        url = reverse("documents:cover", args=[obj.slug])
+        return format_html('<a href="{}">{}</a>', url, url)
 
 
 @admin.register(NewsArticle)

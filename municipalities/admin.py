@@ -59,12 +59,21 @@ class SLTUnitAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
         return False
 
     def delete_refusal(self, obj):
-        # Coordinators and publications are PROTECTed (Django lists them); measures too.
-        if obj.coordinators.exists() or obj.publications.exists() or obj.measures.exists():
-            return _(
-                "SLT-enheter med koordinatorer, publikasjoner eller tiltak slettes ikke. Sett status til Avsluttet."
-            )
+        # Coordinators, and whatever higher apps keep per unit (publications, measures, ...: found
+        # through the reverse relations, so this app names none of them), keep a unit.
+        for rel in obj._meta.related_objects:
+            own = rel.related_model._meta.app_label == "municipalities" and rel.related_model is not Coordinator
+            if rel.one_to_many and not own and getattr(obj, rel.get_accessor_name()).exists():
+                return _(
+                    "SLT-enheter med koordinatorer, publikasjoner eller tiltak slettes ikke. Sett status til Avsluttet."
+                )
         return ""
+
+    def get_history_queryset(self, request, history_manager, pk_name, object_id):
+        # django-simple-history calls select_related() without field names when the model tracks
+        # no foreign key (a unit tracks none), which Django 6.1 deprecates; the history user is the
+        # only relation the page shows.
+        return history_manager.filter(**{pk_name: object_id}).select_related("history_user")
 
 
 @admin.register(Coordinator)

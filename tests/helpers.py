@@ -96,3 +96,11 @@ class Client(DjangoClient):
         super().force_login(user, backend)
         if two_factor_required(user) or has_device(user):
             mark_two_factor_verified(self, user)
+
+
+def finish_response(response):
+    """Read a streaming response (a file download) to its end, so the test client closes it and its
+    file as a server would. (Calling `response.close()` from a test fires `request_finished`, whose
+    handler closes the database connection of a test transaction on PostgreSQL.)"""
+    if response.streaming:
+        b"".join(response.streaming_content)
