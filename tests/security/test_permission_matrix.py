@@ -71,6 +71,9 @@ MATRIX = {
     "sfk_dashboard": answers(LOGIN, 403, 403, 200),
     "sfk_export_csv": answers(LOGIN, 403, 403, 200),
     "sfk_export_xlsx": answers(LOGIN, 403, 403, 200),
+    "sfk_outbox": answers(LOGIN, 403, 403, 200),
+    "sfk_outbox_detail": answers(LOGIN, 403, 403, 200, pk="outbox"),
+    "sfk_outbox_retry": answers(LOGIN, 403, 403, 302, post=True, pk="outbox"),
     # Accounts
     "accounts:account": answers(LOGIN, 200, 200, 200),
     "accounts:my_data": answers(LOGIN, 200, 200, 200),
@@ -85,6 +88,9 @@ MATRIX = {
     "accounts:two_factor_verify": answers(LOGIN, 302, 302, 200),  # 302: no device yet
     "accounts:two_factor_disable": answers(LOGIN, 302, 302, 302, post=True),
     "accounts:user_list": answers(LOGIN, 403, 403, 200),
+    "accounts:email_confirm": answers(400, 400, 400, 400, token="bad_token"),  # an invalid link
+    "accounts:lockouts": answers(LOGIN, 403, 403, 200),
+    "accounts:lockout_unlock": answers(LOGIN, 403, 403, 302, post=True, pk="attempt"),
     "accounts:user_detail": answers(LOGIN, 403, 403, 200, pk="user"),
     # Directory and units
     "municipalities:search": answers(200, 200, 200, 200),
@@ -125,6 +131,10 @@ MATRIX = {
     "measures:archive": answers(LOGIN, 302, 403, 302, post=True, pk="published"),
     "measures:history": answers(LOGIN, 200, 403, 200, pk="published"),
     "measures:history draft": answers(LOGIN, 200, 404, 200, pk="draft"),
+    "measures:lists": answers(LOGIN, 403, 403, 200),
+    "measures:list_detail": answers(LOGIN, 403, 403, 200, key="list_key"),
+    "measures:list_value_edit": answers(LOGIN, 403, 403, 200, key="list_key", pk="theme"),
+    "measures:list_value_action": answers(LOGIN, 403, 403, 302, post=True, key="list_key", pk="theme"),
     # Documents: library, news, information pages, contact
     "documents:library": answers(200, 200, 200, 200),
     "documents:mine": answers(LOGIN, 200, 200, 200),
@@ -168,6 +178,14 @@ MATRIX = {
     "events:registration": answers(200, 200, 200, 200, token="registration_token"),
     "events:registration_cancel": answers(200, 200, 200, 200, token="registration_token"),
     "events:admin_list": answers(LOGIN, 403, 403, 200),
+    "events:registration_confirm": answers(200, 200, 200, 200, token="confirmation_token"),
+    "events:event_create": answers(LOGIN, 403, 403, 200),
+    "events:event_edit": answers(LOGIN, 403, 403, 200, slug="event"),
+    "events:event_publish": answers(LOGIN, 403, 403, 200, slug="event"),
+    "events:event_duplicate": answers(LOGIN, 403, 403, 200, slug="event"),
+    "events:event_recordings_admin": answers(LOGIN, 403, 403, 200, slug="event"),
+    "events:recording_edit": answers(LOGIN, 403, 403, 200, slug="event", pk="recording"),
+    "events:recording_delete": answers(LOGIN, 403, 403, 302, post=True, slug="event", pk="recording"),
     "events:participants": answers(LOGIN, 403, 403, 200, slug="event"),
     "events:participants_csv": answers(LOGIN, 403, 403, 200, slug="event"),
     "events:participants_xlsx": answers(LOGIN, 403, 403, 200, slug="event"),
@@ -248,14 +266,18 @@ def _cover():
 
 @pytest.fixture
 def objects(unit_a, unit_b, coordinator_a, coordinator_b, sfk_admin):
+    from axes.models import AccessAttempt
+
+    from core.models import Theme
     from documents.content import ensure_pages
     from documents.models import ContactMessage, InfoPage
-    from events.tokens import registration_token
+    from events.tokens import confirmation_token, registration_token
     from municipalities.services import invitation_send, invitation_token
+    from outbox.models import OutboxMessage
 
     ensure_pages(InfoPage)
     event = EventFactory(slug="samling")
-    RecordingFactory(event=event)
+    recording = RecordingFactory(event=event)
     registration = RegistrationFactory(event=event)
     invited = CoordinatorFactory(unit=unit_a, user=None, is_public=True)
     resetting = UserFactory()  # a password reset link of someone else (a login changes the token)
@@ -283,6 +305,15 @@ def objects(unit_a, unit_b, coordinator_a, coordinator_b, sfk_admin):
         "uidb64": urlsafe_base64_encode(force_bytes(resetting.pk)),
         "reset_token": default_token_generator.make_token(resetting),
         "photo": photo,
+        "recording": recording,
+        "confirmation_token": confirmation_token(RegistrationFactory(event=event, status="unconfirmed")),
+        "bad_token": "ugyldig",
+        "list_key": "tema",
+        "theme": Theme.objects.create(slug="matrise", name="Matrise"),
+        "outbox": OutboxMessage.objects.create(to=["x@example.no"], subject="S", body="B"),
+        "attempt": AccessAttempt.objects.create(
+            username="laast@example.no", ip_address="10.0.0.9", failures_since_start=10
+        ),
     }
 
 
