@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -63,7 +64,8 @@ class SLTUnitAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
         # through the reverse relations, so this app names none of them), keep a unit.
         for rel in obj._meta.related_objects:
             own = rel.related_model._meta.app_label == "municipalities" and rel.related_model is not Coordinator
-            if rel.one_to_many and not own and getattr(obj, rel.get_accessor_name()).exists():
+            owning = rel.on_delete in (models.CASCADE, models.PROTECT)  # not SET_NULL references
+            if rel.one_to_many and owning and not own and getattr(obj, rel.get_accessor_name()).exists():
                 return _(
                     "SLT-enheter med koordinatorer, publikasjoner eller tiltak slettes ikke. Sett status til Avsluttet."
                 )

@@ -96,3 +96,14 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    """pytest-django's admin client, logged in through our client so the superuser has completed
+    two-factor login (the admin site requires it)."""
+    from tests.helpers import Client
+
+    client = Client()
+    client.force_login(admin_user)
+    return client

@@ -26,8 +26,8 @@ KNOWN_OVER = {
     ("coordinator", "/slt-enhet/enhet-a/"): 12,
     ("coordinator", "measure"): 11,
     ("coordinator", "edit"): 13,
-    ("admin", "/sfk/"): 14,
-    ("admin", "/tiltak/"): 11,
+    ("admin", "/sfk/"): 15,
+    ("admin", "/tiltak/"): 12,
     ("admin", "/slt-enhet/enhet-a/"): 12,
 }
 

@@ -4,10 +4,10 @@ ModelAdmin, third-party ones included)."""
 import pytest
 from django.contrib import admin
 from django.db import models
-from django.test import Client
 from django.urls import reverse
 
 from tests.events.factories import EventFactory
+from tests.helpers import Client
 
 pytestmark = pytest.mark.django_db
 

@@ -71,7 +71,7 @@ def test_rate_limit_answers_429_with_retry_after(client, settings):
 
 def test_rate_limit_behind_proxy_counts_the_forwarded_address(client, settings):
     settings.API_RATE_LIMIT = 1
-    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]  # X-Forwarded-For is believed from this proxy only
     proxy = {"REMOTE_ADDR": "10.0.0.1"}
     assert client.get("/api/v1/counties", headers={"x-forwarded-for": "198.51.100.1"}, **proxy).status_code == 200
     assert client.get("/api/v1/counties", headers={"x-forwarded-for": "198.51.100.2"}, **proxy).status_code == 200
