@@ -2,6 +2,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -59,6 +60,17 @@ def test_register_with_keyboard_only(live_server, page, axe):
     page.keyboard.press("Enter")
     page.wait_for_url("**/arrangementer/pamelding/**")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Din påmelding")
+    # An open event: the address confirms through the e-mailed link (issue 11 item 5).
+    assert "sjekk e-posten din og bekreft" in page.locator("main").inner_text()
+    axe(page)
+    from events.tokens import confirmation_token
+
+    page.goto(
+        live_server.url + reverse("events:registration_confirm", args=[confirmation_token(Registration.objects.get())])
+    )
+    tab_to(page, "el.tagName === 'BUTTON' && el.type === 'submit' && el.closest('main')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/arrangementer/pamelding/**")
     assert "Bekreftet" in page.locator("main").inner_text()
     assert page.locator("a.join-link").get_attribute("href") == "https://meet.example.no/rom"
     axe(page)

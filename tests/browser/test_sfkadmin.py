@@ -37,7 +37,7 @@ def test_sfk_admin_journey_with_axe(live_server, page, axe, login, national):
     page.wait_for_url("**/konto/brukere/")
     axe(page)
     page.get_by_label("Søk etter navn eller e-post").fill("kari")
-    page.get_by_role("button", name="Søk").click()
+    page.get_by_role("search", name="Søk i brukerkontoer").get_by_role("button", name="Søk").click()
     page.wait_for_url("**/konto/brukere/?*q=kari*")
     page.get_by_role("link", name="Kari Koordinator").click()
     expect(page.locator("main")).to_contain_text("SLT Bergen")

@@ -14,7 +14,7 @@ def _log_in(page, live_server, email, prefix=""):
     page.goto(f"{live_server.url}{prefix}/konto/logg-inn/")
     page.locator("#id_username").fill(email)
     page.locator("#id_password").fill(TEST_PASSWORD)
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
     page.wait_for_url(lambda url: "/logg-inn/" not in url)
 
 
