@@ -82,5 +82,5 @@ def test_api_conforms_to_its_schema(case):
     case.call_and_validate(
         # The WSGI transport does not decompress: ask for the body as it is (GZipMiddleware).
         headers={"Accept-Encoding": "identity"},
-        checks=[not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+        checks=[not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance],
     )
