@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export HOST ?= 127.0.0.1
 export PORT ?= 8000
+# pytest-xdist workers for `make test` (the suite is safe in parallel: own databases, free ports).
+TEST_WORKERS ?= 2
 export DEBUG ?= 1
 
 .PHONY: run test install messages makemessages check lint demo clean vendor lock bench bench-throughput
@@ -44,7 +46,7 @@ run: demo
 
 test: messages
 	@sh scripts/ensure-chromium.sh
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 check: install
 	DEBUG=0 SECRET_KEY=check-only-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=example.no \

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.permissions import sfk_admin_required
 from core.http import add_service_errors, post_data, post_files
 
-from . import services
+from . import editor
 from .admin_views import _admin_crumbs
 from .forms import DuplicateEventForm, EventForm, RecordingForm, SessionFormSet
 from .models import Event, Recording
@@ -47,7 +47,7 @@ def event_edit(request, slug=None):
         if form.is_valid() and formset.is_valid():
             sessions, removed = _programme(formset, first_day=timezone.localtime(form.instance.start).date())
             try:
-                event = services.event_save(event=form.instance, by=request.user, sessions=sessions, removed=removed)
+                event = editor.event_save(event=form.instance, by=request.user, sessions=sessions, removed=removed)
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
@@ -79,7 +79,7 @@ def event_publish(request, slug):
     or unpublishes."""
     event = get_object_or_404(Event.objects.with_counts().prefetch_related("sessions"), slug=slug)
     if request.method == "POST":
-        service = services.event_unpublish if request.POST.get("action") == "unpublish" else services.event_publish
+        service = editor.event_unpublish if request.POST.get("action") == "unpublish" else editor.event_publish
         try:
             event = service(event=event, by=request.user)
         except ValidationError as exc:
@@ -105,7 +105,7 @@ def event_duplicate(request, slug):
     form = DuplicateEventForm(post_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            copy = services.event_duplicate(event=event, by=request.user, **form.cleaned_data)
+            copy = editor.event_duplicate(event=event, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -128,7 +128,7 @@ def recordings(request, slug, pk=None):
     form = RecordingForm(post_data(request), post_files(request), instance=recording, event=event)
     if request.method == "POST" and form.is_valid():
         try:
-            recording = services.recording_save(
+            recording = editor.recording_save(
                 recording=form.instance,
                 by=request.user,
                 slides_upload=form.cleaned_data.get("slides_file"),
@@ -158,6 +158,6 @@ def recordings(request, slug, pk=None):
 @sfk_admin_required
 def recording_delete(request, slug, pk):
     recording = get_object_or_404(Recording, event__slug=slug, pk=pk)
-    services.recording_delete(recording=recording, by=request.user)
+    editor.recording_delete(recording=recording, by=request.user)
     messages.success(request, _("Opptaket «%(title)s» er fjernet.") % {"title": recording.title})
     return redirect(reverse("events:event_recordings_admin", kwargs={"slug": slug}))
