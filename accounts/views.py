@@ -3,16 +3,17 @@ import json
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy, translate_url
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.http import InvalidFormStatusMixin, client_ip, form_status, post_data, private_page
 from core.ratelimit import hit
@@ -21,7 +22,7 @@ from . import services, two_factor
 from .forms import EmailAuthenticationForm, OutboxPasswordResetForm, ProfileForm, UserAccessForm, UserSearchForm
 from .lockout import lockout_clear
 from .models import User
-from .permissions import sfk_admin_required
+from .permissions import is_coordinator, is_sfk_admin, sfk_admin_required
 from .selectors import (
     account_links,
     account_sections,
@@ -166,7 +167,11 @@ def my_data(request):
         stamp = timezone.localdate().isoformat()
         response["Content-Disposition"] = f'attachment; filename="slt-portalen-mine-data-{stamp}.json"'
         return response
-    context = {"sections": personal_data_sections(data), "crumbs": _account_crumbs((_("Dine data"), ""))}
+    context = {
+        "sections": personal_data_sections(data),
+        "can_delete_own": is_coordinator(request.user) and not is_sfk_admin(request.user),
+        "crumbs": _account_crumbs((_("Dine data"), "")),
+    }
     return render(request, "accounts/my_data.html", context)
 
 
@@ -234,3 +239,39 @@ def lockout_unlock(request, pk):
     services.lockout_clear(attempt=attempt, by=request.user)
     messages.success(request, _("Sperren for %(account)s er opphevet.") % {"account": attempt.username})
     return redirect("accounts:lockouts")
+
+
+# --- Deleting a person's data (issue 11 item 7): the account is anonymised, never hard-deleted ----
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def my_data_delete(request):
+    """Self-service for coordinators from "Dine data"; Sfk admins and others ask Sfk (the account of
+    an Sfk admin is handled by another admin)."""
+    if not is_coordinator(request.user) or is_sfk_admin(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        services.user_anonymise(user=request.user, by=request.user)
+        logout(request)
+        messages.success(request, _("Opplysningene dine er slettet, og kontoen er avsluttet."))
+        return redirect("home")
+    crumbs = _account_crumbs((_("Dine data"), reverse("accounts:my_data")), (_("Slett opplysningene mine"), ""))
+    return render(request, "accounts/anonymise_confirm.html", {"target": request.user, "own": True, "crumbs": crumbs})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@sfk_admin_required
+def user_anonymise(request, pk):
+    """Sfk deletes a person's data on request: the account is anonymised and deactivated."""
+    target = get_object_or_404(User.objects.filter(is_active=True), pk=pk)
+    if target.pk == request.user.pk:
+        raise PermissionDenied  # not one's own account: another admin does it
+    if request.method == "POST":
+        services.user_anonymise(user=target, by=request.user)
+        messages.success(request, _("Opplysningene om personen er slettet, og kontoen er avsluttet."))
+        return redirect("accounts:user_list")
+    crumbs = _users_crumbs(
+        (target.get_full_name(), reverse("accounts:user_detail", args=[target.pk])), (_("Slett opplysningene"), "")
+    )
+    return render(request, "accounts/anonymise_confirm.html", {"target": target, "own": False, "crumbs": crumbs})

@@ -77,6 +77,7 @@ MATRIX = {
     # Accounts
     "accounts:account": answers(LOGIN, 200, 200, 200),
     "accounts:my_data": answers(LOGIN, 200, 200, 200),
+    "accounts:my_data_delete": answers(LOGIN, 200, 200, 403),  # coordinators only; Sfk admins ask another admin
     "accounts:login": answers(200, 302, 302, 302),
     "accounts:logout": answers(200, 200, 200, 200, post=True),
     "accounts:password_change": answers(LOGIN, 200, 200, 200),
@@ -92,6 +93,7 @@ MATRIX = {
     "accounts:lockouts": answers(LOGIN, 403, 403, 200),
     "accounts:lockout_unlock": answers(LOGIN, 403, 403, 302, post=True, pk="attempt"),
     "accounts:user_detail": answers(LOGIN, 403, 403, 200, pk="user"),
+    "accounts:user_anonymise": answers(LOGIN, 403, 403, 200, pk="user"),
     # Directory and units
     "municipalities:search": answers(200, 200, 200, 200),
     "municipalities:export": answers(200, 200, 200, 200),
