@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import sfk_admin_required
-from core.http import add_service_errors, post_data
+from core.http import add_service_errors, form_status, post_data
 
 from . import services
 from .forms import list_value_form
@@ -60,7 +60,7 @@ def list_detail(request, key):
         request,
         "measures/sfk/list_detail.html",
         {"managed": managed, "values": managed.values(), "form": form, "crumbs": _crumbs((managed.title, ""))},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -87,7 +87,7 @@ def list_value_edit(request, key, pk):
             "form": form,
             "crumbs": _crumbs((managed.title, reverse("measures:list_detail", args=[key])), (_("Gi nytt navn"), "")),
         },
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
