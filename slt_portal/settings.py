@@ -166,6 +166,7 @@ else:
 # content changes, for what changes with time alone (scheduled news, an event passing).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TTL = env_int("PAGE_CACHE_TTL", 60)
+PAGE_CACHE_LOCAL_BYTES = env_int("PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024)
 
 # Accounts
 AUTH_USER_MODEL = "accounts.User"
