@@ -21,6 +21,7 @@ def admin_tools() -> list[tuple[str, list[tuple[str, str]]]]:
                 (_("SLT-enheter og koordinatorer"), reverse("municipalities:admin_units")),
                 (_("Ny SLT-enhet"), reverse("municipalities:unit_create")),
                 (_("Oppføringer som ikke er bekreftet"), reverse("municipalities:stale")),
+                (_("Invitasjoner"), reverse("municipalities:invitations")),
                 (_("Last ned katalogen (CSV)"), reverse("municipalities:export")),
             ],
         ),

@@ -116,6 +116,9 @@ MATRIX = {
     "municipalities:unit_create": answers(LOGIN, 403, 403, 200),
     "municipalities:stale": answers(LOGIN, 403, 403, 200),
     "municipalities:invitation_accept": answers(200, 200, 200, 200, token="invitation_token"),
+    "municipalities:invitations": answers(LOGIN, 403, 403, 200),
+    "municipalities:invitation_resend": answers(LOGIN, 403, 403, 302, post=True, pk="invitation"),
+    "municipalities:invitation_revoke": answers(LOGIN, 403, 403, 302, post=True, pk="invitation"),
     # Measures
     "measures:list": answers(200, 200, 200, 200),
     "measures:export_csv": answers(200, 200, 200, 200),
@@ -283,6 +286,7 @@ def objects(unit_a, unit_b, coordinator_a, coordinator_b, sfk_admin):
     registration = RegistrationFactory(event=event)
     invited = CoordinatorFactory(unit=unit_a, user=None, is_public=True)
     resetting = UserFactory()  # a password reset link of someone else (a login changes the token)
+    invitation = invitation_send(coordinator=invited, by=sfk_admin)
     photo = default_storage.save("coordinators/matrise.png", ContentFile(_png()))
     return {
         "unit": unit_a,
@@ -302,7 +306,8 @@ def objects(unit_a, unit_b, coordinator_a, coordinator_b, sfk_admin):
         "draft_event": EventFactory(slug="utkast", status=Event.Status.DRAFT),
         "registration": registration,
         "registration_token": registration_token(registration),
-        "invitation_token": invitation_token(invitation_send(coordinator=invited, by=sfk_admin)),
+        "invitation": invitation,
+        "invitation_token": invitation_token(invitation),
         "user": coordinator_a,
         "uidb64": urlsafe_base64_encode(force_bytes(resetting.pk)),
         "reset_token": default_token_generator.make_token(resetting),
