@@ -105,7 +105,8 @@ MATRIX = {
     "municipalities:my_units": answers(LOGIN, 200, 200, 200),
     "municipalities:unit_edit": answers(LOGIN, 200, 403, 200, slug="unit"),
     "municipalities:unit_verify": answers(LOGIN, 302, 403, 302, post=True, slug="unit"),
-    "municipalities:unit_history": answers(LOGIN, 403, 403, 200, slug="unit"),
+    # The unit page is public: another unit's coordinator may see the unit, not its history (403).
+    "municipalities:unit_history": answers(LOGIN, 200, 403, 200, slug="unit"),
     "municipalities:coordinator_edit": answers(LOGIN, 200, 403, 200, pk="entry"),
     "municipalities:coordinator_edit hidden": answers(LOGIN, 200, 404, 200, pk="hidden_entry"),
     "municipalities:coordinator_end": answers(LOGIN, 200, 403, 200, pk="entry"),
