@@ -7,7 +7,7 @@ from django.urls import reverse
 from core.models import Theme
 from measures import services
 from measures.models import Classification, Measure
-from tests.helpers import assert_pages, history_changes
+from tests.helpers import assert_page, assert_pages, history_changes
 
 pytestmark = pytest.mark.django_db
 
@@ -97,10 +97,13 @@ def test_history_is_paginated(client, coordinator_a, unit_a):
         "themes": [Theme.objects.get(slug="vold")],
     }
     measure = services.measure_create(unit=unit_a, by=coordinator_a, data=data)
+    themes = list(Theme.objects.all()[:3])
     for n in range(30):
-        services.measure_update(measure=measure, by=coordinator_a, data={"title": f"Tittel {n}"})
+        data = {"title": f"Tittel {n}", "themes": [themes[n % 3]]}
+        services.measure_update(measure=measure, by=coordinator_a, data=data)
     client.force_login(coordinator_a)
+    assert_page(client, reverse("measures:history", args=[measure.pk]), max_queries=10)  # 25 entries, no N+1
     first = history_changes(client.get(reverse("measures:history", args=[measure.pk])).content.decode())
-    assert first[0] == "Tittel: fra Tittel 28 → til Tittel 29" and len(first) == 25
+    assert first[0] == "Tittel: fra Tittel 28 → til Tittel 29" and len(first) == 2 * 25  # title and theme
     second = client.get(reverse("measures:history", args=[measure.pk]) + "?page=2").content.decode()
     assert "Tittel: fra Natteravn → til Tittel 0" in history_changes(second)

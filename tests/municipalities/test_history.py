@@ -4,7 +4,7 @@ changed field old → new as people read it; Sfk's notes for Sfk only; paginated
 import pytest
 
 from municipalities import services
-from tests.helpers import assert_pages, history_changes
+from tests.helpers import assert_page, assert_pages, history_changes
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +79,7 @@ def test_unit_history_is_paginated(client, coordinator_a, unit_a):
         unit_a.police_contact = f"Stasjon {n}"
         services.unit_save(unit=unit_a, by=coordinator_a)
     client.force_login(coordinator_a)
+    assert_page(client, f"/slt-enhet/{unit_a.slug}/historikk/", max_queries=10)  # 25 entries, no N+1
     first = history_changes(client.get(f"/slt-enhet/{unit_a.slug}/historikk/").content.decode())
     assert first[0] == "Politikontakt (rolle): fra Stasjon 28 → til Stasjon 29"
     assert len(first) == 25 and "Politikontakt (rolle): fra Stasjon 3 → til Stasjon 4" not in first
