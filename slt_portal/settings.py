@@ -208,6 +208,8 @@ EMAIL_CHANGE_MAX_AGE = 60 * 60 * 24  # seconds a confirmation link for a new log
 
 # Two-factor login (django-otp TOTP + recovery codes): required for Sfk admins and superusers.
 OTP_TOTP_ISSUER = "SLT-portalen"
+# The admin never shows an authenticator's secret (key, QR code) or the recovery codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 TWO_FACTOR_RATE_LIMIT = env_int("TWO_FACTOR_RATE_LIMIT", 5)  # code attempts per account per window
 TWO_FACTOR_RATE_WINDOW = 15 * 60  # seconds
 
