@@ -9,8 +9,8 @@ from django.core.cache import cache
 from django.core.cache.backends.db import DatabaseCache
 from django.core.management import call_command
 from django.db import connection
-from django.test import override_settings
 from django.http import HttpResponse
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from core import pagecache
