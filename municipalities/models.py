@@ -103,9 +103,20 @@ class SLTUnitQuerySet(models.QuerySet):
         """Units that are active or being established."""
         return self.filter(status__in=SLTUnit.CURRENT_STATUSES)
 
-    def with_details(self):
+    def with_details(self, *, all_coordinators: bool = False):
         """Prefetch what a directory entry shows: members, districts and public coordinators
-        (as `member_list`, `district_list`, `public_coordinators`); constant query count."""
+        (as `member_list`, `district_list`, `public_coordinators`); constant query count.
+        With all_coordinators, every entry instead (ended and hidden ones too, ended last, with
+        their account) as `all_coordinators`, for Sfk (selectors.unit_page_unit)."""
+        coordinators = (
+            models.Prefetch(
+                "coordinators",
+                queryset=Coordinator.objects.select_related("user").order_by("ended_at", *COORDINATOR_ORDER),
+                to_attr="all_coordinators",
+            )
+            if all_coordinators
+            else models.Prefetch("coordinators", queryset=Coordinator.objects.public(), to_attr="public_coordinators")
+        )
         return self.prefetch_related(
             models.Prefetch(
                 "memberships",
@@ -117,7 +128,7 @@ class SLTUnitQuerySet(models.QuerySet):
                 queryset=UnitDistrict.objects.select_related("district").order_by("district__number"),
                 to_attr="district_list",
             ),
-            models.Prefetch("coordinators", queryset=Coordinator.objects.public(), to_attr="public_coordinators"),
+            coordinators,
         )
 
     def with_active_coordinators(self):

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Value, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from municipalities.selectors import CountyCoverage, Coverage, coverage
@@ -53,25 +54,56 @@ class NationalPicture:
         return self.coverage.counties
 
 
-def _units_by_status() -> list[tuple[str, str, int]]:
+def _units_by_status(figures: Coverage) -> list[tuple[str, str, int]]:
     from municipalities.models import SLTUnit
 
-    status_counts = dict(SLTUnit.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
-    return [(value, label, status_counts.get(value, 0)) for value, label in SLTUnit.Status.choices]
+    counts = {
+        SLTUnit.Status.ACTIVE: figures.units_active,
+        SLTUnit.Status.ESTABLISHING: figures.units_establishing,
+        SLTUnit.Status.ENDED: figures.units_ended,
+    }
+    return [(value, label, counts.get(value, 0)) for value, label in SLTUnit.Status.choices]
 
 
 def _measures():
+    """Published measures in all, per theme and per age band: one query (UNION ALL), each list in
+    its model's order (ROW_NUMBER over the model's ordering) and named in the page's language."""
     from measures.models import Classification, Measure, Theme
 
-    published = Q(state=Measure.State.PUBLISHED)
-    by_theme = Theme.objects.annotate(n=Count("measures", filter=Q(measures__state=Measure.State.PUBLISHED)))
-    by_age = Classification.objects.filter(kind=Classification.Kind.AGE_BAND).annotate(
-        n=Count("age_band_measures", filter=Q(age_band_measures__state=Measure.State.PUBLISHED))
+    published = Measure.State.PUBLISHED
+    columns = ("figure", "position", "nb", "nn", "en", "n")
+
+    def counted(queryset, kind, relation):
+        return (
+            queryset.order_by()
+            .annotate(
+                figure=Value(kind),
+                position=Window(RowNumber(), order_by=[F(f) for f in queryset.model._meta.ordering]),
+                nb=F("name"),
+                nn=F("name_nn"),
+                en=F("name_en"),
+                n=Count(relation, filter=Q(**{f"{relation}__state": published})),
+            )
+            .values_list(*columns)
+        )
+
+    total = (
+        Measure.objects.filter(state=published)
+        .order_by()
+        .values(figure=Value("total"), position=Value(0), nb=Value(""), nn=Value(""), en=Value(""))
+        .annotate(n=Count("pk"))
+        .values_list(*columns)
     )
+    themes = counted(Theme.objects.all(), "theme", "measures")
+    ages = counted(Classification.objects.filter(kind=Classification.Kind.AGE_BAND), "age", "age_band_measures")
+    rows = sorted(themes.union(ages, total, all=True).order_by())
+    by_kind: dict[str, list] = {"theme": [], "age": [], "total": []}
+    for kind, _position, nb, nn, en, n in rows:
+        by_kind[kind].append((Theme(name=nb, name_nn=nn, name_en=en).localized_name, n))
     return {
-        "measures_published": Measure.objects.filter(published).count(),
-        "measures_by_theme": [(t.localized_name, t.n) for t in by_theme],
-        "measures_by_age_band": [(c.localized_name, c.n) for c in by_age],
+        "measures_published": by_kind["total"][0][1] if by_kind["total"] else 0,
+        "measures_by_theme": by_kind["theme"],
+        "measures_by_age_band": by_kind["age"],
     }
 
 
@@ -83,9 +115,10 @@ def national_picture(*, now=None) -> NationalPicture:
 
     now = now or timezone.now()
     outbox = OutboxMessage.objects.unsent().aggregate(unsent=Count("pk"), failed=Count("pk", filter=FAILED))
+    figures = coverage()
     return NationalPicture(
-        coverage=coverage(),
-        units_by_status=_units_by_status(),
+        coverage=figures,
+        units_by_status=_units_by_status(figures),
         **_measures(),
         stale_coordinators=Coordinator.objects.stale(now=now).count(),
         events=list(Event.objects.upcoming(now=now).with_counts()[:20]),

@@ -78,8 +78,8 @@ def test_coordinator_name_finds_their_unit(directory):
 
 
 def test_no_result_and_empty_query(directory):
-    assert directory_search(query="xqzvw") == []
-    assert directory_search(query="   ") == []
+    assert len(directory_search(query="xqzvw")) == 0
+    assert len(directory_search(query="   ")) == 0
 
 
 def test_municipality_without_unit_is_a_result_without_unit(directory):
@@ -91,7 +91,7 @@ def test_municipality_without_unit_is_a_result_without_unit(directory):
 
 def test_ended_units_and_hidden_coordinators_are_not_matched(directory):
     CoordinatorFactory(unit=directory["kristiansand"], name="Skjult Personesen", is_public=False)
-    assert directory_search(query="Skjult Personesen") == []
+    assert len(directory_search(query="Skjult Personesen")) == 0
 
 
 @pytest.mark.postgres
