@@ -108,6 +108,11 @@ class SLTUnitQuerySet(models.QuerySet):
         (as `member_list`, `district_list`, `public_coordinators`); constant query count.
         With all_coordinators, every entry instead (ended and hidden ones too, ended last, with
         their account) as `all_coordinators`, for Sfk (selectors.unit_page_unit)."""
+        return self.prefetch_related(*self.detail_prefetches(all_coordinators=all_coordinators).values())
+
+    @staticmethod
+    def detail_prefetches(*, all_coordinators: bool = False) -> dict[str, models.Prefetch]:
+        """with_details()' prefetches, by the attribute each fills."""
         coordinators = (
             models.Prefetch(
                 "coordinators",
@@ -117,19 +122,19 @@ class SLTUnitQuerySet(models.QuerySet):
             if all_coordinators
             else models.Prefetch("coordinators", queryset=Coordinator.objects.public(), to_attr="public_coordinators")
         )
-        return self.prefetch_related(
-            models.Prefetch(
+        return {
+            "member_list": models.Prefetch(
                 "memberships",
                 queryset=UnitMunicipality.objects.select_related("municipality__county").order_by("municipality__name"),
                 to_attr="member_list",
             ),
-            models.Prefetch(
+            "district_list": models.Prefetch(
                 "district_memberships",
                 queryset=UnitDistrict.objects.select_related("district").order_by("district__number"),
                 to_attr="district_list",
             ),
-            coordinators,
-        )
+            coordinators.to_attr: coordinators,
+        }
 
     def with_active_coordinators(self):
         """Prefetch every active coordinator, public or not, as `active_coordinators` (the

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, F, FilteredRelation, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Subquery, prefetch_related_objects
 from django.urls import reverse
 
 from core.vocabulary import STALE_AFTER_DAYS
@@ -113,10 +113,27 @@ def places(*, municipality_ids=None, district_ids=()) -> tuple[list[Place], list
 
 
 def unit_page_unit(*, slug: str, sfk_admin: bool) -> SLTUnit | None:
-    """The unit for its page, with_details(); for Sfk also every coordinator entry (as
-    `all_coordinators`), from which the public ones are taken, in the same query."""
-    unit = SLTUnit.objects.with_details(all_coordinators=sfk_admin).filter(slug=slug).first()
-    if unit is not None and sfk_admin:
+    """The unit for its page, as with_details() gives it; for Sfk also every coordinator entry
+    (as `all_coordinators`), from which the public ones are taken, in the same query. A unit has
+    municipalities or Oslo districts, rarely both: the unit's row says which, so only the lists
+    it has are read (three queries for most units)."""
+    unit = (
+        SLTUnit.objects.annotate(
+            has_members=Exists(UnitMunicipality.objects.filter(unit=OuterRef("pk"))),
+            has_districts=Exists(UnitDistrict.objects.filter(unit=OuterRef("pk"))),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if unit is None:
+        return None
+    prefetches = SLTUnit.objects.detail_prefetches(all_coordinators=sfk_admin)
+    for attr, present in (("member_list", unit.has_members), ("district_list", unit.has_districts)):
+        if not present:
+            setattr(unit, attr, [])
+            del prefetches[attr]
+    prefetch_related_objects([unit], *prefetches.values())
+    if sfk_admin:
         unit.public_coordinators = [c for c in unit.all_coordinators if c.is_public and c.ended_at is None]
     return unit
 

@@ -194,7 +194,8 @@ def _visible_coordinators(user):
 
 @coordinator_required
 def my_units(request):
-    units = SLTUnit.objects.filter(pk__in=coordinator_unit_ids(request.user)).with_details().with_active_coordinators()
+    # The page shows each unit's own fields and its active coordinators (not with_details()).
+    units = SLTUnit.objects.filter(pk__in=coordinator_unit_ids(request.user)).with_active_coordinators()
     context = {"units": units, "crumbs": [(_("Min side"), reverse("accounts:account")), (_("Min SLT-enhet"), "")]}
     return render(request, "municipalities/my_units.html", context)
 
