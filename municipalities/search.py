@@ -9,8 +9,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import connection
-from django.db.models import Case, CharField, F, FloatField, Func, IntegerField, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Greatest, Lower, Replace
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    CharField,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Greatest, Lower, Replace
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -212,7 +224,7 @@ def directory_hits(*, query: str, limit: int = 5) -> tuple[int, list[DirectoryHi
 # matched unit (its name or a coordinator's) to the places it covers.
 MUNICIPALITY, COUNTY, DISTRICT, UNIT, COORDINATOR = "m", "c", "d", "u", "p"
 UNIT_MUNICIPALITY, UNIT_DISTRICT = "um", "ud"
-NO_ID = Value(None, output_field=IntegerField())
+NO_ID = Cast(Value(None), BigIntegerField())  # typed: PostgreSQL would take a bare NULL as text in a UNION
 NO_NAME = Value("", output_field=CharField())
 
 
