@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Subquery, prefetch_related_objects
+from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Subquery
 from django.urls import reverse
 
 from core.vocabulary import STALE_AFTER_DAYS
@@ -17,6 +17,7 @@ from .models import (
     SLTUnit,
     UnitDistrict,
     UnitMunicipality,
+    attach_details,
     status_text,
 )
 from .search import Hit, directory_matches
@@ -79,25 +80,37 @@ def slt_status(own: str | None, district_statuses) -> str | None:
 
 def places(*, municipality_ids=None, district_ids=()) -> tuple[list[Place], list[Place]]:
     """(municipality places, district places) with units and public coordinators prefetched.
-    municipality_ids=None means every current municipality. Six queries."""
+    municipality_ids=None means every current municipality. Four queries, up to six when
+    districts (Oslo) are among them."""
     current_unit = UnitMunicipality.objects.filter(municipality=OuterRef("pk"), is_current=True).values("unit_id")
     municipalities = (
-        Municipality.objects.current().select_related("county").annotate(unit_pk=Subquery(current_unit[:1]))
+        Municipality.objects.current()
+        .select_related("county")
+        .annotate(
+            unit_pk=Subquery(current_unit[:1]),
+            has_districts=Exists(District.objects.filter(municipality=OuterRef("pk"))),
+        )
     )
     if municipality_ids is not None:
         municipalities = municipalities.filter(pk__in=list(municipality_ids))
     municipalities = list(municipalities)
-    muni_pks = [m.pk for m in municipalities]
+    muni_pks = [m.pk for m in municipalities if m.has_districts]
     district_unit = UnitDistrict.objects.filter(district=OuterRef("pk"), is_current=True).values("unit_id")
-    districts = list(
-        District.objects.filter(Q(municipality_id__in=muni_pks) | Q(pk__in=list(district_ids)))
-        .select_related("municipality__county")
-        .annotate(unit_pk=Subquery(district_unit[:1]))
-        .order_by("number")
+    districts = (
+        list(
+            District.objects.filter(Q(municipality_id__in=muni_pks) | Q(pk__in=list(district_ids)))
+            .select_related("municipality__county")
+            .annotate(unit_pk=Subquery(district_unit[:1]))
+            .order_by("number")
+        )
+        if muni_pks or district_ids
+        else []
     )
     unit_ids = {m.unit_pk for m in municipalities} | {d.unit_pk for d in districts}
     unit_ids.discard(None)
-    units = {u.pk: u for u in SLTUnit.objects.filter(pk__in=unit_ids).with_details()} if unit_ids else {}
+    units = list(SLTUnit.objects.filter(pk__in=unit_ids).with_member_flags()) if unit_ids else []
+    attach_details(units)
+    units = {u.pk: u for u in units}
 
     district_places = {
         d.pk: Place(municipality=d.municipality, district=d, unit=units.get(d.unit_pk)) for d in districts
@@ -113,26 +126,13 @@ def places(*, municipality_ids=None, district_ids=()) -> tuple[list[Place], list
 
 
 def unit_page_unit(*, slug: str, sfk_admin: bool) -> SLTUnit | None:
-    """The unit for its page, as with_details() gives it; for Sfk also every coordinator entry
-    (as `all_coordinators`), from which the public ones are taken, in the same query. A unit has
-    municipalities or Oslo districts, rarely both: the unit's row says which, so only the lists
-    it has are read (three queries for most units)."""
-    unit = (
-        SLTUnit.objects.annotate(
-            has_members=Exists(UnitMunicipality.objects.filter(unit=OuterRef("pk"))),
-            has_districts=Exists(UnitDistrict.objects.filter(unit=OuterRef("pk"))),
-        )
-        .filter(slug=slug)
-        .first()
-    )
+    """The unit for its page, as with_details() gives it (only the membership lists it has are
+    read: three queries for most units); for Sfk also every coordinator entry (as
+    `all_coordinators`), from which the public ones are taken, in the same query."""
+    unit = SLTUnit.objects.with_member_flags().filter(slug=slug).first()
     if unit is None:
         return None
-    prefetches = SLTUnit.objects.detail_prefetches(all_coordinators=sfk_admin)
-    for attr, present in (("member_list", unit.has_members), ("district_list", unit.has_districts)):
-        if not present:
-            setattr(unit, attr, [])
-            del prefetches[attr]
-    prefetch_related_objects([unit], *prefetches.values())
+    attach_details([unit], all_coordinators=sfk_admin)
     if sfk_admin:
         unit.public_coordinators = [c for c in unit.all_coordinators if c.is_public and c.ended_at is None]
     return unit

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, Value, Window
+from django.db.models import Count, F, Value, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -66,44 +66,65 @@ def _units_by_status(figures: Coverage) -> list[tuple[str, str, int]]:
 
 
 def _measures():
-    """Published measures in all, per theme and per age band: one query (UNION ALL), each list in
-    its model's order (ROW_NUMBER over the model's ordering) and named in the page's language."""
+    """Published measures in all, per theme and per age band, in one query (UNION ALL): the themes
+    and age bands in their model's order (ROW_NUMBER over its ordering), and the counts grouped
+    from the link tables joined to the published measures (the state index does the filtering)."""
     from measures.models import Classification, Measure, Theme
 
     published = Measure.State.PUBLISHED
-    columns = ("figure", "position", "nb", "nn", "en", "n")
+    columns = ("figure", "key", "position", "nb", "nn", "en", "n")
+    blank = {"nb": Value(""), "nn": Value(""), "en": Value("")}
 
-    def counted(queryset, kind, relation):
+    def names(queryset, figure):
+        ordering = [F(f) for f in queryset.model._meta.ordering]
         return (
             queryset.order_by()
             .annotate(
-                figure=Value(kind),
-                position=Window(RowNumber(), order_by=[F(f) for f in queryset.model._meta.ordering]),
+                figure=Value(figure),
+                key=F("pk"),
+                position=Window(RowNumber(), order_by=ordering),
                 nb=F("name"),
                 nn=F("name_nn"),
                 en=F("name_en"),
-                n=Count(relation, filter=Q(**{f"{relation}__state": published})),
+                n=Value(0),
             )
+            .values_list(*columns)
+        )
+
+    def counts(links, figure, field):
+        return (
+            links.objects.filter(measure__state=published)
+            .order_by()
+            .values(figure=Value(figure), key=F(field), position=Value(0), **blank)
+            .annotate(n=Count("*"))
             .values_list(*columns)
         )
 
     total = (
         Measure.objects.filter(state=published)
         .order_by()
-        .values(figure=Value("total"), position=Value(0), nb=Value(""), nn=Value(""), en=Value(""))
+        .values(figure=Value("total"), key=Value(0), position=Value(0), **blank)
         .annotate(n=Count("pk"))
         .values_list(*columns)
     )
-    themes = counted(Theme.objects.all(), "theme", "measures")
-    ages = counted(Classification.objects.filter(kind=Classification.Kind.AGE_BAND), "age", "age_band_measures")
-    rows = sorted(themes.union(ages, total, all=True).order_by())
-    by_kind: dict[str, list] = {"theme": [], "age": [], "total": []}
-    for kind, _position, nb, nn, en, n in rows:
-        by_kind[kind].append((Theme(name=nb, name_nn=nn, name_en=en).localized_name, n))
+    parts = [
+        names(Theme.objects.all(), "theme"),
+        names(Classification.objects.filter(kind=Classification.Kind.AGE_BAND), "age"),
+        counts(Measure.themes.through, "theme-count", "theme_id"),
+        counts(Measure.age_bands.through, "age-count", "classification_id"),
+        total,
+    ]
+    figures: dict[str, list] = {"theme": [], "age": []}
+    found: dict[tuple[str, int], int] = {}
+    for figure, key, _position, nb, nn, en, n in sorted(parts[0].union(*parts[1:], all=True).order_by()):
+        if figure in figures:
+            figures[figure].append((key, Theme(name=nb, name_nn=nn, name_en=en).localized_name))
+        else:
+            found[figure.removesuffix("-count"), key] = n
     return {
-        "measures_published": by_kind["total"][0][1] if by_kind["total"] else 0,
-        "measures_by_theme": by_kind["theme"],
-        "measures_by_age_band": by_kind["age"],
+        "measures_published": found.get(("total", 0), 0),
+        "measures_by_theme": [(name, found.get(("theme", key), 0)) for key, name in figures["theme"]],
+        "measures_by_age_band": [(name, found.get(("age", key), 0)) for key, name in figures["age"]],
     }
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field, Path, Query, Router, Schema
 
 from municipalities import selectors
-from municipalities.models import County, Municipality, SLTUnit, status_text
+from municipalities.models import County, Municipality, SLTUnit, attach_details, status_text
 
 from .base import ERROR_RESPONSES, PAGE, PAGE_SIZE, Name, Term, choice, localized, page_schema, page_url, paginate
 
@@ -288,7 +288,9 @@ def unit_list(
         county_ids = County.objects.filter(number=county).values_list("pk", flat=True)
         units = units.filter(pk__in=SLTUnit.objects.in_county(*county_ids).values("pk"))
     chunk, meta = paginate(request, units.values_list("pk", flat=True), page=page, page_size=page_size)
-    by_pk = {u.pk: u for u in SLTUnit.objects.filter(pk__in=chunk).with_details()}
+    units = list(SLTUnit.objects.filter(pk__in=chunk).with_member_flags())
+    attach_details(units)
+    by_pk = {u.pk: u for u in units}
     write = _UnitWriter()
     return {**meta, "results": [write(by_pk[pk]) for pk in chunk]}
 
