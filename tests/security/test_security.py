@@ -173,6 +173,7 @@ def test_measure_search_echo_is_escaped(client):
 def test_coverage_map_titles_are_escaped(client, unit_a):
     municipality = unit_a.memberships.first().municipality
     municipality.name = "<script>x</script>"
+    municipality.number = "4601"  # one the map has an area for
     municipality.save()
     from municipalities.map import coverage_svg
     from municipalities.selectors import place_rows
