@@ -3,6 +3,7 @@ from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -35,7 +36,7 @@ from .forms import (
 from .history import LABELS as HISTORY_LABELS
 from .history import unit_history
 from .map import coverage_svg, legend
-from .models import COORDINATOR_ORDER, Coordinator, Municipality, SLTUnit
+from .models import Coordinator, Municipality, SLTUnit
 
 RESULTS_PER_PAGE = 20
 HISTORY_PAGE_SIZE = 25
@@ -62,7 +63,7 @@ def search(request):
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
     results = selectors.directory_search(query=query) if query else []
-    page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))  # reads one page of places
     context = {
         "form": form,
         "query": query,
@@ -87,23 +88,26 @@ def municipality_detail(request, number):
 @cache_public("tiltak", "dokumenter")
 @require_safe
 def unit_detail(request, slug):
-    unit = get_object_or_404(SLTUnit.objects.with_details(), slug=slug)
+    sfk_admin = is_sfk_admin(request.user)
+    unit = selectors.unit_page_unit(slug=slug, sfk_admin=sfk_admin)
+    if unit is None:
+        raise Http404
     context = {
         "unit": unit,
         "can_change": can_change(request.user, unit),
         "crumbs": _unit_crumbs(unit),
         "unit_sections": hooks.unit_page_sections(unit=unit, request=request),
+        "coordinators": unit.all_coordinators if sfk_admin else None,
     }
-    if is_sfk_admin(request.user):
-        context["coordinators"] = unit.coordinators.select_related("user").order_by("ended_at", *COORDINATOR_ORDER)
     return render(request, "municipalities/unit_detail.html", context)
 
 
 @cache_public()
 @require_safe
 def county_list(request):
-    counties = selectors.counties_with_places()
-    summary = selectors.coverage()
+    rows = selectors.place_rows()
+    counties = selectors.counties_with_places(rows)
+    summary = selectors.coverage(rows)
     crumbs = [_search_crumb(), (_("SLT i fylkene"), "")]
     context = {"counties": counties, "summary": summary, "crumbs": crumbs}
     return render(request, "municipalities/county_list.html", context)
@@ -112,12 +116,12 @@ def county_list(request):
 @cache_public()
 @require_safe
 def coverage(request):
-    muni_places, _unused = selectors.places()
-    muni_places.sort(key=lambda p: (p.municipality.county.number, p.municipality.name))
+    rows = selectors.place_rows()
+    rows.sort(key=lambda row: row.county_number)  # by county, then (as they come) by name
     context = {
-        "places": muni_places,
-        "summary": selectors.coverage(),
-        "svg": coverage_svg(muni_places),
+        "places": rows,
+        "summary": selectors.coverage(rows),
+        "svg": coverage_svg(rows),
         "legend": legend(),
         "crumbs": [_search_crumb(), (_("Kart: hvor finnes SLT?"), "")],
     }
@@ -193,7 +197,8 @@ def _visible_coordinators(user):
 
 @coordinator_required
 def my_units(request):
-    units = SLTUnit.objects.filter(pk__in=coordinator_unit_ids(request.user)).with_details().with_active_coordinators()
+    # The page shows each unit's own fields and its active coordinators (not with_details()).
+    units = SLTUnit.objects.filter(pk__in=coordinator_unit_ids(request.user)).with_active_coordinators()
     context = {"units": units, "crumbs": [(_("Min side"), reverse("accounts:account")), (_("Min SLT-enhet"), "")]}
     return render(request, "municipalities/my_units.html", context)
 

@@ -109,3 +109,34 @@ def test_role_required_mixin_shares_the_decorators_check(rf, sfk_admin, coordina
     assert call(AnonymousUser()).status_code == 302
     with pytest.raises(PermissionDenied):
         call(coordinator_a)
+
+
+def test_the_sessions_user_comes_with_its_roles_and_units(roles, unit_a, unit_b, django_assert_num_queries):
+    """EmailBackend.get_user reads the Sfk-admin flag and the unit ids with the user (one query);
+    the answers are the same as asking separately."""
+    from django.utils import timezone
+
+    from accounts.backends import EmailBackend
+
+    both = UserFactory()
+    CoordinatorFactory(unit=unit_a, user=both)
+    CoordinatorFactory(unit=unit_b, user=both)
+    CoordinatorFactory(unit=unit_b, user=roles["coordinator_a"], ended_at=timezone.now())
+    expected = {
+        user: (is_sfk_admin(user), coordinator_unit_ids(user))
+        for user in (roles["sfk_admin"], roles["coordinator_a"], roles["coordinator_b"], both, UserFactory())
+    }
+    for user, answer in expected.items():
+        with django_assert_num_queries(1):
+            loaded = EmailBackend().get_user(user.pk)
+            assert (is_sfk_admin(loaded), coordinator_unit_ids(loaded)) == answer
+    assert expected[both][1] == {unit_a.pk, unit_b.pk}
+
+
+def test_an_inactive_user_has_no_session_user(roles):
+    from accounts.backends import EmailBackend
+
+    user = roles["coordinator_a"]
+    user.is_active = False
+    user.save()
+    assert EmailBackend().get_user(user.pk) is None
