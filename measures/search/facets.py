@@ -172,6 +172,13 @@ class ChoiceFacet:
         """A key as `sql_count` returned it → the key `count` uses."""
         raise NotImplementedError
 
+    def sql_count_all(self, unpublished: str) -> list[str]:
+        """UNION ALL branches (facet name, key as text, count) that add up to the counts over every
+        published measure: all rows counted index-only, minus those of the few measures matching
+        `unpublished` (a condition on `m`). Single-choice facets are counted together in
+        `query.py` (one scan for all of them), so they return none."""
+        return []
+
 
 class SingleChoiceFacet(ChoiceFacet):
     """One column of Measure: each measure has one option (or none, when `null_value` is set)."""
@@ -275,6 +282,14 @@ class MultipleChoiceFacet(ChoiceFacet):
     def sql_key(self, text):
         return int(text)
 
+    def sql_count_all(self, unpublished):
+        key, through = f"t.{quote(self.key)}", table(self.through)
+        return [
+            f"SELECT '{self.name}', CAST({key} AS TEXT), COUNT(*) FROM {through} t GROUP BY {key}",
+            f"SELECT '{self.name}', CAST({key} AS TEXT), -COUNT(*) FROM {table(Measure)} m"
+            f" JOIN {through} t ON t.measure_id = m.id WHERE {unpublished} GROUP BY {key}",
+        ]
+
 
 class CountyFacet(ChoiceFacet):
     """The counties of the measure's unit (through its municipalities or districts); named in the
@@ -316,6 +331,15 @@ class CountyFacet(ChoiceFacet):
 
     def sql_key(self, text):
         return int(text)
+
+    def sql_count_all(self, unpublished):
+        measures = table(Measure)
+        return [
+            f"SELECT '{self.name}', CAST(uc.county_id AS TEXT), SUM(pu.n) FROM"
+            f" (SELECT m.unit_id, COUNT(*) AS n FROM {measures} m GROUP BY m.unit_id"
+            f" UNION ALL SELECT m.unit_id, -COUNT(*) FROM {measures} m WHERE {unpublished} GROUP BY m.unit_id) pu"
+            f" JOIN ({unit_counties_sql(for_counting=True)}) uc ON uc.unit_id = pu.unit_id GROUP BY uc.county_id"
+        ]
 
 
 EVIDENCE_NONE = "none"

@@ -13,8 +13,9 @@ from django.db.models import QuerySet
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from .. import memo
 from ..models import Measure, MeasureQuerySet
-from .facets import FACETS, TEXT, ChoiceFacet, ChoiceLists, Facet
+from .facets import FACETS, TEXT, ChoiceFacet, ChoiceLists, Facet, SingleChoiceFacet, placeholders, table
 
 SORTS = {
     "relevance": _("Relevans"),
@@ -133,6 +134,45 @@ def _text_search_counts(params: SearchParams, resolved: dict) -> tuple[dict, int
     return counts, total, ids
 
 
+def _all_counts() -> tuple[dict, int]:
+    """Every facet's counts over all published measures and their number, in ONE query that reads
+    indexes only: each many-to-many facet counts its whole through table and takes off the rows of
+    the few unpublished measures; the single-choice facets (and the total) come from one scan of
+    the (state, status, ungsinn_level) index; the counties add up per-unit counts. The same on
+    SQLite and PostgreSQL, and independent of the text-search machinery."""
+    unpublished_states = [state for state in Measure.State.values if state != Measure.State.PUBLISHED]
+    unpublished = f"m.state IN ({placeholders(unpublished_states)})"
+    singles = [facet for facet in FACETS if isinstance(facet, SingleChoiceFacet)]
+    columns = [f"m.{facet.field}" for facet in singles]
+    branches, sql_params = [], []
+    for facet in FACETS:
+        for branch in facet.sql_count_all(unpublished):
+            branches.append(branch)
+            sql_params += unpublished_states * branch.count(unpublished)
+    # The single-choice columns as one key: each value as text, NULL as an empty marker, joined by '|'.
+    key = " || '|' || ".join(f"COALESCE(CAST({column} AS TEXT), '~')" for column in columns)
+    branches.append(
+        f"SELECT 'single', {key}, COUNT(*) FROM {table(Measure)} m WHERE m.state = %s GROUP BY {', '.join(columns)}"
+    )
+    sql_params.append(Measure.State.PUBLISHED)
+    by_name = {facet.name: facet for facet in FACETS}
+    counts: dict[str, dict] = {name: {} for name in by_name}
+    total = 0
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(branches), sql_params)
+        for name, text, n in cursor.fetchall():
+            n = int(n)
+            if name == "single":
+                total += n
+                for facet, value in zip(singles, text.split("|"), strict=True):
+                    facet_key = facet.sql_key(None if value == "~" else value)
+                    counts[facet.name][facet_key] = counts[facet.name].get(facet_key, 0) + n
+            else:
+                facet_key = by_name[name].sql_key(text)
+                counts[name][facet_key] = counts[name].get(facet_key, 0) + n
+    return {name: {k: n for k, n in c.items() if n} for name, c in counts.items()}, total
+
+
 class _OrderedResults:
     """A search result whose ordered ids the facet query already returned: what the paginator
     needs (`count()` and slicing); each page is one primary-key query (+ the card prefetches)."""
@@ -175,9 +215,15 @@ def measure_search(*, params: SearchParams) -> tuple[QuerySet | _OrderedResults,
     with every other facet applied (so choosing one option does not hide its siblings)."""
     lists = ChoiceLists(FACETS)
     resolved = _resolve(params, lists)
-    # One query for every facet's counts, the total and the ordered ids, with or without text: a
-    # constant number of queries per page (issue 14) on PostgreSQL and SQLite alike.
-    counts, total, ids = _text_search_counts(params, resolved)
+    if not params.q and not resolved:
+        # The unfiltered bank (the most visited page, in every sort and page): its counts are kept
+        # until the content changes (measures.memo), and computed by an index-only query.
+        counts, total = memo.versioned("measures:facet-counts", _all_counts)
+        ids = None
+    else:
+        # One query for every facet's counts, the total and the ordered ids, with or without text:
+        # a constant number of queries per page (issue 14) on PostgreSQL and SQLite alike.
+        counts, total, ids = _text_search_counts(params, resolved)
     facets = [
         Facet(f.name, str(f.label), f.options(params.filters.get(f.name, []), counts[f.name], lists)) for f in FACETS
     ]
