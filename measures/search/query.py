@@ -75,7 +75,9 @@ def _filtered(qs: QuerySet, resolved: dict, *, skip: ChoiceFacet | None = None) 
     return qs
 
 
-def _text_search_counts(params: SearchParams, resolved: dict) -> tuple[dict, int, list[int] | None]:
+def _text_search_counts(
+    params: SearchParams, resolved: dict, *, with_counts: bool = True
+) -> tuple[dict, int, list[int] | None]:
     """Every facet's counts, the number of results and (up to ID_LIST_LIMIT) their ordered ids, in
     ONE query.
 
@@ -110,7 +112,7 @@ def _text_search_counts(params: SearchParams, resolved: dict) -> tuple[dict, int
         conds = [f"f.f_{facet.name}" for facet in resolved if facet is not skip]
         return " WHERE " + " AND ".join(conds) if conds else ""
 
-    branches = [facet.sql_count(where(facet)) for facet in FACETS]
+    branches = [facet.sql_count(where(facet)) for facet in FACETS] if with_counts else []
     branches.append(f"SELECT 'total', NULL, COUNT(*) FROM f{where()}")
     branches.append(
         f"SELECT 'id', CAST(r.id AS TEXT), r.pos FROM (SELECT f.id, ROW_NUMBER() OVER (ORDER BY {order_by}) AS pos"
@@ -208,14 +210,18 @@ class _CountedQuerySet(MeasureQuerySet):
         return super().count()
 
 
-def measure_search(*, params: SearchParams) -> tuple[QuerySet | _OrderedResults, list[Facet]]:
+def measure_search(*, params: SearchParams, with_counts: bool = True) -> tuple[QuerySet | _OrderedResults, list[Facet]]:
     """Published measures matching the text and facets (in page order), and the facet counts.
 
     Facets combine with AND, values within a facet with OR; each facet's counts are computed
-    with every other facet applied (so choosing one option does not hide its siblings)."""
+    with every other facet applied (so choosing one option does not hide its siblings).
+    `with_counts=False`: the facets' options only (every count 0), for a caller that needs the
+    results alone (the API); the search then counts nothing but its results."""
     lists = ChoiceLists(FACETS)
     resolved = _resolve(params, lists)
-    if not params.q and not resolved:
+    if not params.q and not resolved and not with_counts:
+        counts, total, ids = {facet.name: {} for facet in FACETS}, None, None
+    elif not params.q and not resolved:
         # The unfiltered bank (the most visited page, in every sort and page): its counts are kept
         # until the content changes (measures.memo), and computed by an index-only query.
         counts, total = memo.versioned("measures:facet-counts", _all_counts)
@@ -223,7 +229,7 @@ def measure_search(*, params: SearchParams) -> tuple[QuerySet | _OrderedResults,
     else:
         # One query for every facet's counts, the total and the ordered ids, with or without text:
         # a constant number of queries per page (issue 14) on PostgreSQL and SQLite alike.
-        counts, total, ids = _text_search_counts(params, resolved)
+        counts, total, ids = _text_search_counts(params, resolved, with_counts=with_counts)
     facets = [
         Facet(f.name, str(f.label), f.options(params.filters.get(f.name, []), counts[f.name], lists)) for f in FACETS
     ]
