@@ -158,8 +158,8 @@ def _changeable(request, pk) -> Measure:
 @coordinator_required
 def measure_edit(request, pk):
     measure = _changeable(request, pk)
-    prefetch_related_objects([measure], "themes", "documents")
-    prefetch_classifications(measure)  # the form's initial values: three queries, not seven
+    prefetch_related_objects([measure], "documents")
+    prefetch_classifications(measure)  # the form's initial values: two queries, not eight
     form = MeasureForm(post_data(request), instance=measure, units=_user_units(request.user))
     if request.method == "POST" and not form.searching_documents and form.is_valid():
         try:
