@@ -79,3 +79,21 @@ def test_a_flushed_cache_is_never_answered_from_before_the_flush(bank, unit_a):
 
 def _total():
     return measure_search(params=SearchParams())[0].count()
+
+
+@override_settings(PAGE_CACHE_ENABLED=True)
+def test_my_measures_table_is_cached_but_a_draft_change_shows_at_once(client, unit_a, coordinator_a):
+    """The coordinator's table is a cached fragment; a draft saved through the service (which
+    bumps no content version) changes the key, so the next request shows it."""
+    draft = MeasureFactory(unit=unit_a, title="Første utkast")
+    client.force_login(coordinator_a)
+    assert "Første utkast" in client.get("/tiltak/mine/").content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/tiltak/mine/")
+    assert "Første utkast" in again.content.decode()
+    assert not [q for q in queries if "ORDER BY" in q["sql"] and "measures_measure" in q["sql"]]
+    services.measure_update(measure=draft, by=coordinator_a, data={"title": "Andre utkast"})
+    page = client.get("/tiltak/mine/").content.decode()
+    assert "Andre utkast" in page and "Første utkast" not in page
+    MeasureFactory(unit=unit_a, title="Nytt utkast")
+    assert "Nytt utkast" in client.get("/tiltak/mine/").content.decode()
