@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from municipalities.models import County, SLTUnit
 from municipalities.selectors import unit_counties_sql
 
-from ..models import Classification, Measure
+from ..lists import list_values
+from ..models import Classification, Measure, Theme
 from ..services import SEARCH_CONFIG
 
 MAX_QUERY_LENGTH = 200
@@ -60,8 +61,8 @@ def placeholders(values: list) -> str:
 
 
 class ChoiceLists:
-    """The managed lists behind the facets, each model loaded by one query per search (and only
-    the classification kinds some facet shows)."""
+    """The managed lists behind the facets: the themes and classifications together by one query
+    (`measures.lists.list_values`), the counties by another, each only when some facet asks."""
 
     def __init__(self, facets: list["ChoiceFacet"]):
         self._facets = facets
@@ -69,11 +70,11 @@ class ChoiceLists:
 
     def rows(self, model) -> list:
         if model not in self._rows:
-            qs = model.objects.all()
-            kinds = {f.kind for f in self._facets if f.model is model}
-            if None not in kinds:
-                qs = qs.filter(kind__in=sorted(kinds))
-            self._rows[model] = list(qs)
+            if model in (Theme, Classification):
+                themes, classifications = list_values()
+                self._rows[Theme], self._rows[Classification] = themes, classifications
+            else:
+                self._rows[model] = list(model.objects.all())
         return self._rows[model]
 
 
