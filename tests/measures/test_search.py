@@ -236,9 +236,9 @@ def test_hostile_facet_values_never_500(client, bank, name, q):
 
 # --- the cost of a text search ----------------------------------------------------------------
 
-# Three managed lists, the one facet/total/ids query, the page, and the card's two prefetches
-# (themes, age bands).
-TEXT_SEARCH_QUERIES = 7
+# The managed lists (themes with classifications, counties), the one facet/total/ids query, the
+# page, and the card's two prefetches (themes, age bands).
+TEXT_SEARCH_QUERIES = 6
 
 
 def _text_search_query_count(client, django_assert_max_num_queries, **params):
