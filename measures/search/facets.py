@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import County, SLTUnit
@@ -78,10 +79,15 @@ class ChoiceLists:
         return self._rows[model]
 
 
+#: The SQLite fallback's text index (FTS5, trigram tokenizer; measures/migrations/0010).
+SQLITE_TEXT_INDEX = "measures_measure_fts"
+
+
 class TextFacet:
     """Free text. PostgreSQL: `websearch_to_tsquery` with the `norwegian` configuration on
     `Measure.search_vector`, so any input is valid syntax. SQLite (development only): every term,
-    crudely stemmed, must occur in the title, summary or description; no ranking."""
+    crudely stemmed, must occur in the title, summary or description (found through a trigram
+    index; terms under 3 characters by a scan); no ranking."""
 
     def __init__(self, name: str):
         self.name = name
@@ -108,9 +114,20 @@ class TextFacet:
             query = SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
             qs = qs.filter(search_vector=query)
             return qs.annotate(rank=SearchRank(F("search_vector"), query)) if rank else qs
+        indexed = []
         for term in [t for t in re.split(r"\W+", q) if t][:MAX_TERMS]:
             stem = self.stem(term)
-            qs = qs.filter(Q(title__icontains=stem) | Q(summary__icontains=stem) | Q(description__icontains=stem))
+            if len(stem) >= 3:  # the trigram index finds any piece of text of 3 characters or more
+                indexed.append(f'"{stem}"')
+            else:
+                qs = qs.filter(Q(title__icontains=stem) | Q(summary__icontains=stem) | Q(description__icontains=stem))
+        if indexed:
+            # Every term in one of the fields, case-insensitively: the same question as the
+            # `icontains` above, answered by the FTS5 trigram index (migration 0010).
+            match = RawSQL(
+                f"SELECT rowid FROM {SQLITE_TEXT_INDEX} WHERE {SQLITE_TEXT_INDEX} MATCH %s", [" ".join(indexed)]
+            )
+            qs = qs.filter(pk__in=match)
         return qs
 
 

@@ -142,8 +142,12 @@ def _all_counts() -> tuple[dict, int]:
     the few unpublished measures; the single-choice facets (and the total) come from one scan of
     the (state, status, ungsinn_level) index; the counties add up per-unit counts. The same on
     SQLite and PostgreSQL, and independent of the text-search machinery."""
-    unpublished_states = [state for state in Measure.State.values if state != Measure.State.PUBLISHED]
-    unpublished = f"m.state IN ({placeholders(unpublished_states)})"
+    if connection.vendor == "postgresql":
+        # Matches the partial index measure_unpublished (migration 0006).
+        unpublished_states, unpublished = [Measure.State.PUBLISHED], "m.state <> %s"
+    else:  # SQLite finds the few rows through the (state, …) index
+        unpublished_states = [state for state in Measure.State.values if state != Measure.State.PUBLISHED]
+        unpublished = f"m.state IN ({placeholders(unpublished_states)})"
     singles = [facet for facet in FACETS if isinstance(facet, SingleChoiceFacet)]
     columns = [f"m.{facet.field}" for facet in singles]
     branches, sql_params = [], []
