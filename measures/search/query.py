@@ -14,7 +14,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from .. import memo
-from ..models import Measure, MeasureQuerySet
+from ..cards import CardResults
+from ..models import Measure
 from .facets import FACETS, TEXT, ChoiceFacet, ChoiceLists, Facet, SingleChoiceFacet, placeholders, table
 
 SORTS = {
@@ -179,43 +180,9 @@ def _all_counts() -> tuple[dict, int]:
     return {name: {k: n for k, n in c.items() if n} for name, c in counts.items()}, total
 
 
-class _OrderedResults:
-    """A search result whose ordered ids the facet query already returned: what the paginator
-    needs (`count()` and slicing); each page is one primary-key query (+ the card prefetches)."""
-
-    def __init__(self, ids: list[int]):
-        self.ids = ids
-
-    def count(self) -> int:
-        return len(self.ids)
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self[index : index + 1][0] if index >= 0 else self[len(self) + index]
-        page = self.ids[index]
-        if not page:
-            return []
-        by_id = {m.pk: m for m in Measure.objects.published().filter(pk__in=page).with_card_data()}
-        return [by_id[pk] for pk in page if pk in by_id]
-
-
-class _CountedQuerySet(MeasureQuerySet):
-    """A search result whose size the facet query already counted, so the paginator's
-    `count()` costs no second text match. Any chained copy counts for itself again."""
-
-    known_count: int | None = None
-
-    def count(self) -> int:
-        if self.known_count is not None and self._result_cache is None:
-            return self.known_count
-        return super().count()
-
-
-def measure_search(*, params: SearchParams, with_counts: bool = True) -> tuple[QuerySet | _OrderedResults, list[Facet]]:
-    """Published measures matching the text and facets (in page order), and the facet counts.
+def measure_search(*, params: SearchParams, with_counts: bool = True) -> tuple[CardResults, list[Facet]]:
+    """Published measures matching the text and facets (in page order, as cards: see
+    `measures.cards.CardResults`), and the facet counts.
 
     Facets combine with AND, values within a facet with OR; each facet's counts are computed
     with every other facet applied (so choosing one option does not hide its siblings).
@@ -238,17 +205,15 @@ def measure_search(*, params: SearchParams, with_counts: bool = True) -> tuple[Q
         Facet(f.name, str(f.label), f.options(params.filters.get(f.name, []), counts[f.name], lists)) for f in FACETS
     ]
     if ids is not None:
-        return _OrderedResults(ids), facets
-    results = _filtered(TEXT.filter(_CountedQuerySet(Measure).published(), params.q), resolved)
+        return CardResults(ids=ids), facets
+    results = _filtered(TEXT.filter(Measure.objects.published(), params.q), resolved)
     if params.sort == "relevance" and params.q and connection.vendor == "postgresql":
         results = results.order_by("-rank", "-published_at", "pk")
     elif params.sort == "title":
         results = results.order_by(Lower("title"), "pk")
     else:
         results = results.order_by("-published_at", "-pk")
-    results = results.with_card_data()
-    results.known_count = total
-    return results, facets
+    return CardResults(results, count=total), facets
 
 
 def measure_export_rows(*, params: SearchParams, limit: int = 10_000) -> QuerySet:

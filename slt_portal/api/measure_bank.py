@@ -7,7 +7,6 @@ from typing import Literal
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import QuerySet
 from django.http import Http404, QueryDict
 from django.urls import reverse
 from django.utils import translation
@@ -250,7 +249,7 @@ def _record(m: dict, terms: dict, documents: list, counties: list) -> dict:
 
 class _Ids:
     """The bank's results as ids, for `paginate`: count() from the search, a slice of ids without
-    loading the cards."""
+    building the cards."""
 
     def __init__(self, results):
         self.results = results
@@ -259,9 +258,7 @@ class _Ids:
         return self.results.count()
 
     def __getitem__(self, index: slice) -> list[int]:
-        if isinstance(self.results, QuerySet):
-            return list(self.results.prefetch_related(None).values_list("pk", flat=True)[index])
-        return self.results.ids[index]
+        return self.results.ids(index)
 
 
 # --- endpoints ---------------------------------------------------------------------------------
