@@ -8,6 +8,7 @@ from accounts.permissions import is_coordinator, is_sfk_admin
 from accounts.selectors import field_labels
 from core.http import PeekPage
 
+from .cards import CardResults
 from .models import Measure
 
 
@@ -46,7 +47,7 @@ UNIT_PAGE_SIZE = 10
 def unit_page_section(*, unit, request) -> str:
     """The unit page lists the unit's published measures, a page at a time, with a link to the
     measure bank for the unit's county."""
-    page = PeekPage(Measure.objects.for_unit(unit), request.GET.get("tiltak"), size=UNIT_PAGE_SIZE)
+    page = PeekPage(CardResults(Measure.objects.for_unit(unit)), request.GET.get("tiltak"), size=UNIT_PAGE_SIZE)
     members = getattr(unit, "member_list", None) or []
     county = members[0].municipality.county if members else None
     bank = reverse("measures:list") + (f"?county={county.number}" if county else "")

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import SLTUnit
 
-from .lists import offered
+from .lists import list_values, offered
 from .models import PERSONAL_DATA_REMINDER, Classification, Measure, Theme, linkable_documents
 
 FREE_TEXT_FIELDS = ("summary", "description", "local_evaluation", "implementation")
@@ -142,20 +142,25 @@ class MeasureForm(forms.ModelForm):
             self._errors = ErrorDict()  # a search is not a save: show no validation errors
         self.fields["unit"].queryset = units
         self.fields["unit"].empty_label = None
+        self.fields["unit"].iterator = _ShownChoiceIterator
+        self.fields["unit"].shown = list(units)  # one query, however often the widget is rendered
+        self.fields["unit"].widget.choices = self.fields["unit"].choices
         # Retired list values are offered only where the measure already has them.
         keep = {name: getattr(self.instance, name).all() if self.instance.pk else None for name in LIST_FIELDS}
         self.fields["themes"].queryset = offered(Theme.objects.all(), keep=keep["themes"])
         self.fields["themes"].required = True
-        # Every classification list from ONE query; each field shows its kinds, retired values only
-        # where the measure already has them (validation uses the field's queryset, narrowed by the
-        # model field's limit_choices_to and offered()).
-        classifications = list(Classification.objects.order_by("kind", "sort_order", "name"))
-        for name, kinds in CLASSIFICATION_KINDS.items():
+        # The themes and every classification list from ONE query; each field shows its kinds,
+        # retired values only where the measure already has them (validation uses the field's
+        # queryset, narrowed by the model field's limit_choices_to and offered()).
+        themes, classifications = list_values()
+        for name, kinds in {"themes": None, **CLASSIFICATION_KINDS}.items():
             field = self.fields[name]
             kept = {obj.pk for obj in keep[name]} if keep[name] is not None else set()
-            field.queryset = offered(field.queryset.order_by("kind", "sort_order", "name"), keep=keep[name])
+            if kinds is not None:
+                field.queryset = offered(field.queryset.order_by("kind", "sort_order", "name"), keep=keep[name])
+            values = themes if kinds is None else [c for c in classifications if c.kind in kinds]
             field.iterator = _ShownChoiceIterator
-            field.shown = [c for c in classifications if c.kind in kinds and (c.retired_at is None or c.pk in kept)]
+            field.shown = [value for value in values if value.retired_at is None or value.pk in kept]
             field.widget.choices = field.choices
         self.fields["cost_level"].choices = [("", _("Ikke oppgitt")), *Measure.CostLevel.choices]
         self.fields["international_rating"].choices = [

@@ -3,7 +3,7 @@ knows which measure field holds which list, for the editor, its services and the
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import CharField, Q, Value
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Theme
@@ -47,6 +47,22 @@ def managed_list_of(value) -> ManagedList:
     if isinstance(value, Theme):
         return BY_KEY["tema"]
     return next(managed for managed in MANAGED_LISTS if managed.kind == value.kind)
+
+
+def list_values() -> tuple[list[Theme], list[Classification]]:
+    """Every theme (sort order, name) and every classification (kind, sort order, name), retired
+    ones included, by ONE query (a UNION ALL of the two tables)."""
+    columns = ["id", "slug", "name", "name_nn", "name_en", "sort_order", "retired_at"]
+    themes = Theme.objects.annotate(kind=Value("", output_field=CharField())).values_list(*columns, "kind")
+    classifications = Classification.objects.values_list(*columns, "kind")
+    rows = sorted(themes.order_by().union(classifications.order_by(), all=True), key=lambda r: (r[7], r[5], r[2], r[0]))
+    found: tuple[list, list] = ([], [])
+    for row in rows:
+        model = Classification if row[7] else Theme
+        values = dict(zip([*columns, "kind"], row, strict=True))
+        names = [f.attname for f in model._meta.concrete_fields]
+        found[model is Classification].append(model.from_db(None, names, [values[n] for n in names]))
+    return found
 
 
 def offered(queryset, *, keep=None):

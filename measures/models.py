@@ -349,13 +349,11 @@ class Measure(models.Model):
     def evidence_label(self) -> str:
         """The measure's evidence in a few words, as the card, the detail page and the export show
         it: the Ungsinn level, else the international rating, else local practice."""
-        if self.ungsinn_level == 0:
-            return gettext("Ungsinn: uvirksomt tiltak (nivå 0)")
-        if self.ungsinn_level is not None:
-            return gettext("Ungsinn nivå %(level)s") % {"level": self.ungsinn_level}
-        if self.international_rating:
-            return self.get_international_rating_display()
-        return gettext("Lokal praksis, ikke evidensvurdert")
+        return evidence_label(self.ungsinn_level, self.international_rating)
+
+    @property
+    def evidence_color(self) -> str:
+        return evidence_color(self.ungsinn_level, self.international_rating)
 
     @property
     def is_published(self) -> bool:
@@ -383,3 +381,24 @@ def measure_slug(title: str) -> str:
 def _is_http_url(value: str) -> bool:
     parts = urlsplit(value)
     return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in value
+
+
+def evidence_label(ungsinn_level, international_rating) -> str:
+    """`Measure.evidence_label` from the two fields (for rows read without a model instance)."""
+    if ungsinn_level == 0:
+        return gettext("Ungsinn: uvirksomt tiltak (nivå 0)")
+    if ungsinn_level is not None:
+        return gettext("Ungsinn nivå %(level)s") % {"level": ungsinn_level}
+    if international_rating:
+        return str(dict(Measure.InternationalRating.choices).get(international_rating, international_rating))
+    return gettext("Lokal praksis, ikke evidensvurdert")
+
+
+def evidence_color(ungsinn_level, international_rating) -> str:
+    """The evidence tag's colour: danger for an ineffective measure (Ungsinn level 0), success for
+    a rated one, info for an international rating only, neutral for local practice."""
+    if ungsinn_level == 0:
+        return "danger"
+    if ungsinn_level is not None:
+        return "success"
+    return "info" if international_rating else "neutral"

@@ -22,7 +22,7 @@ from documents.selectors import measure_publications
 from municipalities.models import SLTUnit
 from municipalities.selectors import contact_prefill
 
-from . import exports, services
+from . import exports, fragments, services
 from .forms import CopyForm, MeasureForm
 from .models import Measure
 from .search import SORTS, SearchParams, measure_search
@@ -105,17 +105,9 @@ def measure_detail(request, pk, slug=None):
 @require_safe
 def measure_mine(request):
     """The coordinator's own units' measures in every state (Sfk admins see all)."""
-    units = _user_units(request.user)
-    measures = Measure.objects.filter(unit__in=units).select_related("unit").order_by("unit__name", "-updated_at", "pk")
-    page_obj = Paginator(measures, 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "measures/measure_mine.html",
-        {
-            "page_obj": page_obj,
-            "crumbs": [(_("Mine tiltak"), "")],
-        },
-    )
+    unit_ids = None if is_sfk_admin(request.user) else sorted(coordinator_unit_ids(request.user))
+    table = fragments.my_measures_table(request, unit_ids=unit_ids)
+    return render(request, "measures/measure_mine.html", {"table": table, "crumbs": [(_("Mine tiltak"), "")]})
 
 
 def _initial_contact(user, units) -> dict:
@@ -160,8 +152,8 @@ def _changeable(request, pk) -> Measure:
 @coordinator_required
 def measure_edit(request, pk):
     measure = _changeable(request, pk)
-    prefetch_related_objects([measure], "themes", "documents")
-    prefetch_classifications(measure)  # the form's initial values: three queries, not seven
+    prefetch_related_objects([measure], "documents")
+    prefetch_classifications(measure)  # the form's initial values: two queries, not eight
     form = MeasureForm(post_data(request), instance=measure, units=_user_units(request.user))
     if request.method == "POST" and not form.searching_documents and form.is_valid():
         try:

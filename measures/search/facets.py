@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import County, SLTUnit
 from municipalities.selectors import unit_counties_sql
 
-from ..models import Classification, Measure
+from ..lists import list_values
+from ..models import Classification, Measure, Theme
 from ..services import SEARCH_CONFIG
 
 MAX_QUERY_LENGTH = 200
@@ -60,8 +62,8 @@ def placeholders(values: list) -> str:
 
 
 class ChoiceLists:
-    """The managed lists behind the facets, each model loaded by one query per search (and only
-    the classification kinds some facet shows)."""
+    """The managed lists behind the facets: the themes and classifications together by one query
+    (`measures.lists.list_values`), the counties by another, each only when some facet asks."""
 
     def __init__(self, facets: list["ChoiceFacet"]):
         self._facets = facets
@@ -69,18 +71,23 @@ class ChoiceLists:
 
     def rows(self, model) -> list:
         if model not in self._rows:
-            qs = model.objects.all()
-            kinds = {f.kind for f in self._facets if f.model is model}
-            if None not in kinds:
-                qs = qs.filter(kind__in=sorted(kinds))
-            self._rows[model] = list(qs)
+            if model in (Theme, Classification):
+                themes, classifications = list_values()
+                self._rows[Theme], self._rows[Classification] = themes, classifications
+            else:
+                self._rows[model] = list(model.objects.all())
         return self._rows[model]
+
+
+#: The SQLite fallback's text index (FTS5, trigram tokenizer; measures/migrations/0010).
+SQLITE_TEXT_INDEX = "measures_measure_fts"
 
 
 class TextFacet:
     """Free text. PostgreSQL: `websearch_to_tsquery` with the `norwegian` configuration on
     `Measure.search_vector`, so any input is valid syntax. SQLite (development only): every term,
-    crudely stemmed, must occur in the title, summary or description; no ranking."""
+    crudely stemmed, must occur in the title, summary or description (found through a trigram
+    index; terms under 3 characters by a scan); no ranking."""
 
     def __init__(self, name: str):
         self.name = name
@@ -107,9 +114,20 @@ class TextFacet:
             query = SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
             qs = qs.filter(search_vector=query)
             return qs.annotate(rank=SearchRank(F("search_vector"), query)) if rank else qs
+        indexed = []
         for term in [t for t in re.split(r"\W+", q) if t][:MAX_TERMS]:
             stem = self.stem(term)
-            qs = qs.filter(Q(title__icontains=stem) | Q(summary__icontains=stem) | Q(description__icontains=stem))
+            if len(stem) >= 3:  # the trigram index finds any piece of text of 3 characters or more
+                indexed.append(f'"{stem}"')
+            else:
+                qs = qs.filter(Q(title__icontains=stem) | Q(summary__icontains=stem) | Q(description__icontains=stem))
+        if indexed:
+            # Every term in one of the fields, case-insensitively: the same question as the
+            # `icontains` above, answered by the FTS5 trigram index (migration 0010).
+            match = RawSQL(
+                f"SELECT rowid FROM {SQLITE_TEXT_INDEX} WHERE {SQLITE_TEXT_INDEX} MATCH %s", [" ".join(indexed)]
+            )
+            qs = qs.filter(pk__in=match)
         return qs
 
 
@@ -171,6 +189,13 @@ class ChoiceFacet:
     def sql_key(self, text: str | None):
         """A key as `sql_count` returned it → the key `count` uses."""
         raise NotImplementedError
+
+    def sql_count_all(self, unpublished: str) -> list[str]:
+        """UNION ALL branches (facet name, key as text, count) that add up to the counts over every
+        published measure: all rows counted index-only, minus those of the few measures matching
+        `unpublished` (a condition on `m`). Single-choice facets are counted together in
+        `query.py` (one scan for all of them), so they return none."""
+        return []
 
 
 class SingleChoiceFacet(ChoiceFacet):
@@ -275,6 +300,14 @@ class MultipleChoiceFacet(ChoiceFacet):
     def sql_key(self, text):
         return int(text)
 
+    def sql_count_all(self, unpublished):
+        key, through = f"t.{quote(self.key)}", table(self.through)
+        return [
+            f"SELECT '{self.name}', CAST({key} AS TEXT), COUNT(*) FROM {through} t GROUP BY {key}",
+            f"SELECT '{self.name}', CAST({key} AS TEXT), -COUNT(*) FROM {table(Measure)} m"
+            f" JOIN {through} t ON t.measure_id = m.id WHERE {unpublished} GROUP BY {key}",
+        ]
+
 
 class CountyFacet(ChoiceFacet):
     """The counties of the measure's unit (through its municipalities or districts); named in the
@@ -316,6 +349,15 @@ class CountyFacet(ChoiceFacet):
 
     def sql_key(self, text):
         return int(text)
+
+    def sql_count_all(self, unpublished):
+        measures = table(Measure)
+        return [
+            f"SELECT '{self.name}', CAST(uc.county_id AS TEXT), SUM(pu.n) FROM"
+            f" (SELECT m.unit_id, COUNT(*) AS n FROM {measures} m GROUP BY m.unit_id"
+            f" UNION ALL SELECT m.unit_id, -COUNT(*) FROM {measures} m WHERE {unpublished} GROUP BY m.unit_id) pu"
+            f" JOIN ({unit_counties_sql(for_counting=True)}) uc ON uc.unit_id = pu.unit_id GROUP BY uc.county_id"
+        ]
 
 
 EVIDENCE_NONE = "none"

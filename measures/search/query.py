@@ -13,8 +13,10 @@ from django.db.models import QuerySet
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Measure, MeasureQuerySet
-from .facets import FACETS, TEXT, ChoiceFacet, ChoiceLists, Facet
+from .. import memo
+from ..cards import CardResults
+from ..models import Measure
+from .facets import FACETS, TEXT, ChoiceFacet, ChoiceLists, Facet, SingleChoiceFacet, placeholders, table
 
 SORTS = {
     "relevance": _("Relevans"),
@@ -74,7 +76,9 @@ def _filtered(qs: QuerySet, resolved: dict, *, skip: ChoiceFacet | None = None) 
     return qs
 
 
-def _text_search_counts(params: SearchParams, resolved: dict) -> tuple[dict, int, list[int] | None]:
+def _text_search_counts(
+    params: SearchParams, resolved: dict, *, with_counts: bool = True
+) -> tuple[dict, int, list[int] | None]:
     """Every facet's counts, the number of results and (up to ID_LIST_LIMIT) their ordered ids, in
     ONE query.
 
@@ -109,7 +113,7 @@ def _text_search_counts(params: SearchParams, resolved: dict) -> tuple[dict, int
         conds = [f"f.f_{facet.name}" for facet in resolved if facet is not skip]
         return " WHERE " + " AND ".join(conds) if conds else ""
 
-    branches = [facet.sql_count(where(facet)) for facet in FACETS]
+    branches = [facet.sql_count(where(facet)) for facet in FACETS] if with_counts else []
     branches.append(f"SELECT 'total', NULL, COUNT(*) FROM f{where()}")
     branches.append(
         f"SELECT 'id', CAST(r.id AS TEXT), r.pos FROM (SELECT f.id, ROW_NUMBER() OVER (ORDER BY {order_by}) AS pos"
@@ -133,66 +137,83 @@ def _text_search_counts(params: SearchParams, resolved: dict) -> tuple[dict, int
     return counts, total, ids
 
 
-class _OrderedResults:
-    """A search result whose ordered ids the facet query already returned: what the paginator
-    needs (`count()` and slicing); each page is one primary-key query (+ the card prefetches)."""
+def _all_counts() -> tuple[dict, int]:
+    """Every facet's counts over all published measures and their number, in ONE query that reads
+    indexes only: each many-to-many facet counts its whole through table and takes off the rows of
+    the few unpublished measures; the single-choice facets (and the total) come from one scan of
+    the (state, status, ungsinn_level) index; the counties add up per-unit counts. The same on
+    SQLite and PostgreSQL, and independent of the text-search machinery."""
+    if connection.vendor == "postgresql":
+        # Matches the partial index measure_unpublished (migration 0006).
+        unpublished_states, unpublished = [Measure.State.PUBLISHED], "m.state <> %s"
+    else:  # SQLite finds the few rows through the (state, …) index
+        unpublished_states = [state for state in Measure.State.values if state != Measure.State.PUBLISHED]
+        unpublished = f"m.state IN ({placeholders(unpublished_states)})"
+    singles = [facet for facet in FACETS if isinstance(facet, SingleChoiceFacet)]
+    columns = [f"m.{facet.field}" for facet in singles]
+    branches, sql_params = [], []
+    for facet in FACETS:
+        for branch in facet.sql_count_all(unpublished):
+            branches.append(branch)
+            sql_params += unpublished_states * branch.count(unpublished)
+    # The single-choice columns as one key: each value as text, NULL as an empty marker, joined by '|'.
+    key = " || '|' || ".join(f"COALESCE(CAST({column} AS TEXT), '~')" for column in columns)
+    branches.append(
+        f"SELECT 'single', {key}, COUNT(*) FROM {table(Measure)} m WHERE m.state = %s GROUP BY {', '.join(columns)}"
+    )
+    sql_params.append(Measure.State.PUBLISHED)
+    by_name = {facet.name: facet for facet in FACETS}
+    counts: dict[str, dict] = {name: {} for name in by_name}
+    total = 0
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(branches), sql_params)
+        for name, text, n in cursor.fetchall():
+            n = int(n)
+            if name == "single":
+                total += n
+                for facet, value in zip(singles, text.split("|"), strict=True):
+                    facet_key = facet.sql_key(None if value == "~" else value)
+                    counts[facet.name][facet_key] = counts[facet.name].get(facet_key, 0) + n
+            else:
+                facet_key = by_name[name].sql_key(text)
+                counts[name][facet_key] = counts[name].get(facet_key, 0) + n
+    return {name: {k: n for k, n in c.items() if n} for name, c in counts.items()}, total
 
-    def __init__(self, ids: list[int]):
-        self.ids = ids
 
-    def count(self) -> int:
-        return len(self.ids)
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self[index : index + 1][0] if index >= 0 else self[len(self) + index]
-        page = self.ids[index]
-        if not page:
-            return []
-        by_id = {m.pk: m for m in Measure.objects.published().filter(pk__in=page).with_card_data()}
-        return [by_id[pk] for pk in page if pk in by_id]
-
-
-class _CountedQuerySet(MeasureQuerySet):
-    """A search result whose size the facet query already counted, so the paginator's
-    `count()` costs no second text match. Any chained copy counts for itself again."""
-
-    known_count: int | None = None
-
-    def count(self) -> int:
-        if self.known_count is not None and self._result_cache is None:
-            return self.known_count
-        return super().count()
-
-
-def measure_search(*, params: SearchParams) -> tuple[QuerySet | _OrderedResults, list[Facet]]:
-    """Published measures matching the text and facets (in page order), and the facet counts.
+def measure_search(*, params: SearchParams, with_counts: bool = True) -> tuple[CardResults, list[Facet]]:
+    """Published measures matching the text and facets (in page order, as cards: see
+    `measures.cards.CardResults`), and the facet counts.
 
     Facets combine with AND, values within a facet with OR; each facet's counts are computed
-    with every other facet applied (so choosing one option does not hide its siblings)."""
+    with every other facet applied (so choosing one option does not hide its siblings).
+    `with_counts=False`: the facets' options only (every count 0), for a caller that needs the
+    results alone (the API); the search then counts nothing but its results."""
     lists = ChoiceLists(FACETS)
     resolved = _resolve(params, lists)
-    # One query for every facet's counts, the total and the ordered ids, with or without text: a
-    # constant number of queries per page (issue 14) on PostgreSQL and SQLite alike.
-    counts, total, ids = _text_search_counts(params, resolved)
+    if not params.q and not resolved and not with_counts:
+        counts, total, ids = {facet.name: {} for facet in FACETS}, None, None
+    elif not params.q and not resolved:
+        # The unfiltered bank (the most visited page, in every sort and page): its counts are kept
+        # until the content changes (measures.memo), and computed by an index-only query.
+        counts, total = memo.versioned("measures:facet-counts", _all_counts)
+        ids = None
+    else:
+        # One query for every facet's counts, the total and the ordered ids, with or without text:
+        # a constant number of queries per page (issue 14) on PostgreSQL and SQLite alike.
+        counts, total, ids = _text_search_counts(params, resolved, with_counts=with_counts)
     facets = [
         Facet(f.name, str(f.label), f.options(params.filters.get(f.name, []), counts[f.name], lists)) for f in FACETS
     ]
     if ids is not None:
-        return _OrderedResults(ids), facets
-    results = _filtered(TEXT.filter(_CountedQuerySet(Measure).published(), params.q), resolved)
+        return CardResults(ids=ids), facets
+    results = _filtered(TEXT.filter(Measure.objects.published(), params.q), resolved)
     if params.sort == "relevance" and params.q and connection.vendor == "postgresql":
         results = results.order_by("-rank", "-published_at", "pk")
     elif params.sort == "title":
         results = results.order_by(Lower("title"), "pk")
     else:
         results = results.order_by("-published_at", "-pk")
-    results = results.with_card_data()
-    results.known_count = total
-    return results, facets
+    return CardResults(results, count=total), facets
 
 
 def measure_export_rows(*, params: SearchParams, limit: int = 10_000) -> QuerySet:

@@ -2,18 +2,24 @@
 parameters go through the bank's own search (`bank_search`, the one place this module touches
 it), so the API and /tiltak/ give the same results in the same order."""
 
+import functools
 from typing import Literal
 
-from django.http import QueryDict
-from django.shortcuts import get_object_or_404
+from django.conf import settings
+from django.db import connection
+from django.http import Http404, QueryDict
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import HttpError
 
 from measures.models import Classification, Measure
 from measures.search import SearchParams, measure_search
+from municipalities.models import County
+from municipalities.selectors import unit_counties_sql
 
-from .base import ERROR_RESPONSES, PAGE, PAGE_SIZE, Term, choice, named, page_schema, page_url, paginate, term
+from .base import ERROR_RESPONSES, PAGE, Term, choice, page_schema, paginate, term
 from .directory import UnitRef
 
 router = Router(tags=["measures"])
@@ -27,7 +33,7 @@ EVIDENCE_NONE_LABEL = _("Ikke vurdert i Ungsinn")
 def bank_search(query: QueryDict):
     """The measure bank's search for these parameters: (its ordered results, which support count()
     and slicing; {facet: the option values it knows}). The adapter to measures' search API."""
-    results, facets = measure_search(params=SearchParams.from_querydict(query))
+    results, facets = measure_search(params=SearchParams.from_querydict(query), with_counts=False)
     return results, {facet.name: {option.value for option in facet.options} for facet in facets}
 
 
@@ -82,78 +88,186 @@ MeasurePage = page_schema(MeasureOut, "MeasurePage")
 
 
 # --- building the answers ----------------------------------------------------------------------
+#
+# Lean (issue 14): a page of measures costs four queries whatever its size (the measures with their
+# unit, every managed-list value of the page in one UNION, the open documents, the counties), and
+# no per-row `reverse()` or translation switching: the choice terms ({slug, name: {nb, nn, en}}) are
+# code, computed once per process; page addresses come from a pattern reversed once.
+
+#: Many-to-many fields → (through table, option table, option column); one query reads them all.
+TERM_FIELDS = ("themes", "arenas", "age_bands", "prevention_levels", "partner_sectors", "factors")
 
 
-def _full(queryset):
-    return queryset.select_related("unit").prefetch_related(
-        "themes",
-        "arenas",
-        "age_bands",
-        "prevention_levels",
-        "partner_sectors",
-        "factors",
-        "documents",
-        "unit__memberships__municipality__county",
-        "unit__district_memberships__district__municipality__county",
+@functools.cache
+def _choice(choices_cls, value) -> dict | None:
+    return choice(choices_cls, value)
+
+
+@functools.cache
+def _evidence_none() -> dict:
+    return term(EVIDENCE_NONE, EVIDENCE_NONE_LABEL)
+
+
+@functools.cache
+def _path_pattern(name: str, **sentinels) -> str:
+    """The bokmål path of URL `name` with `{field}` placeholders, reversed once per process (URL
+    patterns are code)."""
+    with translation.override("nb"):
+        path = reverse(name, kwargs=dict(sentinels)).replace("{", "{{").replace("}", "}}")
+    for field_name, sentinel in sentinels.items():
+        path = path.replace(str(sentinel), "{" + field_name + "}")
+    return path
+
+
+def _measure_url(pk: int, slug: str) -> str:
+    path = _path_pattern("measures:detail", pk=987654321, slug="slug-placeholder")
+    return settings.SITE_URL + path.format(pk=pk, slug=slug or "tiltak")
+
+
+def _unit_url(slug: str) -> str:
+    return settings.SITE_URL + _path_pattern("municipalities:unit", slug="slug-placeholder").format(slug=slug)
+
+
+def _document_url(slug: str) -> str:
+    return settings.SITE_URL + _path_pattern("documents:detail", slug="slug-placeholder").format(slug=slug)
+
+
+def _terms(ids: list[int]) -> dict:
+    """{measure id: {field: [term, …]}} for every managed-list field, in the lists' order, by ONE
+    query (a UNION ALL over the through tables); factors carry their kind."""
+    qn = connection.ops.quote_name
+    marks = ", ".join(["%s"] * len(ids))
+    branches, params = [], []
+    for name in TERM_FIELDS:
+        field = Measure._meta.get_field(name)
+        through, option = field.remote_field.through, field.related_model
+        kind = "o.kind" if name == "factors" else "''"
+        branches.append(
+            f"SELECT t.measure_id, '{name}', {kind}, o.sort_order, o.name, o.slug, o.name_nn, o.name_en"
+            f" FROM {qn(through._meta.db_table)} t JOIN {qn(option._meta.db_table)} o"
+            f" ON o.id = t.{qn(field.m2m_reverse_name())} WHERE t.measure_id IN ({marks})"
+        )
+        params += ids
+    found: dict = {pk: {name: [] for name in TERM_FIELDS} for pk in ids}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(branches), params)
+        rows = sorted(cursor.fetchall(), key=lambda r: (r[0], r[1], r[2], r[3], r[4]))
+    for measure_id, name, kind, _order, nb, slug, nn, en in rows:
+        found[measure_id][name].append((kind, {"slug": slug, "name": {"nb": nb, "nn": nn or nb, "en": en or nb}}))
+    return found
+
+
+def _documents(ids: list[int]) -> dict:
+    """{measure id: [open documents]} ordered by title."""
+    through = Measure.documents.through
+    rows = (
+        through.objects.filter(measure_id__in=ids, publication__is_restricted=False)
+        .order_by("publication__title", "publication_id")
+        .values_list("measure_id", "publication__slug", "publication__title")
     )
+    found: dict = {pk: [] for pk in ids}
+    for measure_id, slug, title in rows:
+        found[measure_id].append({"slug": slug, "title": title, "url": _document_url(slug)})
+    return found
+
+
+def _counties(unit_ids: set[int]) -> dict:
+    """{unit id: sorted county numbers} through the units' current municipalities and districts."""
+    if not unit_ids:
+        return {}
+    marks = ", ".join(["%s"] * len(unit_ids))
+    sql = (
+        f"SELECT uc.unit_id, c.number FROM ({unit_counties_sql(for_counting=False)}) uc"
+        f" JOIN {connection.ops.quote_name(County._meta.db_table)} c ON c.id = uc.county_id"
+        f" WHERE uc.unit_id IN ({marks})"
+    )
+    found: dict = {pk: set() for pk in unit_ids}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(unit_ids))
+        for unit_id, number in cursor.fetchall():
+            found[unit_id].add(number)
+    return {pk: sorted(numbers) for pk, numbers in found.items()}
+
+
+FIELDS = (
+    "id", "title", "slug", "summary", "description", "language", "responsible_org", "status", "start_date",
+    "end_date", "funding", "cost_level", "reach_per_year", "ungsinn_level", "ungsinn_url", "international_rating",
+    "international_url", "local_evaluation", "implementation", "report_links", "last_reviewed", "published_at",
+    "updated_at", "unit_id", "unit__slug", "unit__name",
+)  # fmt: skip
 
 
 def _date(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def _measure(m: Measure) -> dict:
-    counties = {x.municipality.county.number for x in m.unit.memberships.all() if x.is_current}
-    counties |= {x.district.municipality.county.number for x in m.unit.district_memberships.all() if x.is_current}
-    factors = list(m.factors.all())
-    if m.ungsinn_level is None:
-        evidence = term(EVIDENCE_NONE, EVIDENCE_NONE_LABEL)
-    else:
-        evidence = choice(Measure.UngsinnLevel, m.ungsinn_level)
+def _measures(ids: list[int]) -> list[dict]:
+    """The API records of the published measures `ids`, in that order."""
+    if not ids:
+        return []
+    rows = {row["id"]: row for row in Measure.objects.published().filter(pk__in=ids).values(*FIELDS)}
+    terms, documents = _terms(ids), _documents(ids)
+    counties = _counties({row["unit_id"] for row in rows.values()})
+    return [_record(rows[pk], terms[pk], documents[pk], counties[rows[pk]["unit_id"]]) for pk in ids if pk in rows]
+
+
+def _record(m: dict, terms: dict, documents: list, counties: list) -> dict:
+    factors = terms["factors"]
+    evidence = _evidence_none() if m["ungsinn_level"] is None else _choice(Measure.UngsinnLevel, m["ungsinn_level"])
     return {
-        "id": m.pk,
-        "title": m.title,
-        "summary": m.summary,
-        "description": m.description,
-        "language": choice(Measure.Language, m.language),
-        "unit": {"slug": m.unit.slug, "name": m.unit.name, "url": page_url(m.unit)},
-        "counties": sorted(counties),
-        "responsible_org": m.responsible_org,
-        "themes": [named(t) for t in m.themes.all()],
-        "arenas": [named(c) for c in m.arenas.all()],
-        "age_bands": [named(c) for c in m.age_bands.all()],
-        "prevention_levels": [named(c) for c in m.prevention_levels.all()],
-        "partner_sectors": [named(c) for c in m.partner_sectors.all()],
-        "risk_factors": [named(c) for c in factors if c.kind == Classification.Kind.RISK_FACTOR],
-        "protective_factors": [named(c) for c in factors if c.kind == Classification.Kind.PROTECTIVE_FACTOR],
-        "status": choice(Measure.Status, m.status),
-        "start_date": _date(m.start_date),
-        "end_date": _date(m.end_date),
-        "funding": m.funding,
-        "cost_level": choice(Measure.CostLevel, m.cost_level),
-        "reach_per_year": m.reach_per_year,
+        "id": m["id"],
+        "title": m["title"],
+        "summary": m["summary"],
+        "description": m["description"],
+        "language": _choice(Measure.Language, m["language"]),
+        "unit": {"slug": m["unit__slug"], "name": m["unit__name"], "url": _unit_url(m["unit__slug"])},
+        "counties": counties,
+        "responsible_org": m["responsible_org"],
+        **{name: [t for _kind, t in terms[name]] for name in TERM_FIELDS[:-1]},
+        "risk_factors": [t for kind, t in factors if kind == Classification.Kind.RISK_FACTOR],
+        "protective_factors": [t for kind, t in factors if kind == Classification.Kind.PROTECTIVE_FACTOR],
+        "status": _choice(Measure.Status, m["status"]),
+        "start_date": _date(m["start_date"]),
+        "end_date": _date(m["end_date"]),
+        "funding": m["funding"],
+        "cost_level": _choice(Measure.CostLevel, m["cost_level"]),
+        "reach_per_year": m["reach_per_year"],
         "evidence": evidence,
-        "ungsinn_url": m.ungsinn_url,
-        "international_rating": choice(Measure.InternationalRating, m.international_rating),
-        "international_url": m.international_url,
-        "local_evaluation": m.local_evaluation,
-        "implementation": m.implementation,
-        "report_links": m.report_link_list,
-        "documents": [
-            {"slug": d.slug, "title": d.title, "url": page_url(d)}
-            for d in sorted(m.documents.all(), key=lambda d: (d.title, d.pk))
-            if not d.is_restricted
-        ],
-        "last_reviewed": _date(m.last_reviewed),
-        "published_at": m.published_at.isoformat(),
-        "updated_at": m.updated_at.isoformat(),
-        "url": page_url(m),
+        "ungsinn_url": m["ungsinn_url"],
+        "international_rating": _choice(Measure.InternationalRating, m["international_rating"]),
+        "international_url": m["international_url"],
+        "local_evaluation": m["local_evaluation"],
+        "implementation": m["implementation"],
+        "report_links": [line.strip() for line in m["report_links"].splitlines() if line.strip()],
+        "documents": documents,
+        "last_reviewed": _date(m["last_reviewed"]),
+        "published_at": m["published_at"].isoformat(),
+        "updated_at": m["updated_at"].isoformat(),
+        "url": _measure_url(m["id"], m["slug"]),
     }
+
+
+class _Ids:
+    """The bank's results as ids, for `paginate`: count() from the search, a slice of ids without
+    building the cards."""
+
+    def __init__(self, results):
+        self.results = results
+
+    def count(self) -> int:
+        return self.results.count()
+
+    def __getitem__(self, index: slice) -> list[int]:
+        return self.results.ids(index)
 
 
 # --- endpoints ---------------------------------------------------------------------------------
 
 
+#: A page of measures is 20 by default (the measure bank's page; each record carries its full texts).
+MEASURE_PAGE_SIZE = Query(
+    20, ge=1, le=settings.API_MAX_PAGE_SIZE, description=_("Største antall elementer per side (høyst 100).")
+)
 THEME = Query([], description=_("Tema (slug); kan gjentas."))
 ARENA = Query([], description=_("Arena (slug); kan gjentas."))
 AGE = Query([], description=_("Aldersgruppe (slug); kan gjentas."))
@@ -186,7 +300,7 @@ def measure_list(
         None, description=_("Sortering: relevance (standard med fritekst), newest (standard ellers) eller title.")
     ),
     page: int = PAGE,
-    page_size: int = PAGE_SIZE,
+    page_size: int = MEASURE_PAGE_SIZE,
 ):
     chosen = {"theme": theme, "arena": arena, "age": age, "level": level, "evidence": evidence}
     chosen |= {"county": county, "status": status}
@@ -201,10 +315,8 @@ def measure_list(
     unknown = [f"{name}={value}" for name in FACETS for value in chosen[name] if value and value not in known[name]]
     if unknown:
         raise HttpError(422, f"Unknown filter values: {', '.join(unknown[:10])}.")
-    chunk, meta = paginate(request, results, page=page, page_size=page_size)
-    ids = [m.pk for m in chunk]
-    by_pk = {m.pk: m for m in _full(Measure.objects.published().filter(pk__in=ids))}
-    return {**meta, "results": [_measure(by_pk[pk]) for pk in ids if pk in by_pk]}
+    ids, meta = paginate(request, _Ids(results), page=page, page_size=page_size)
+    return {**meta, "results": _measures(ids)}
 
 
 @router.get(
@@ -214,4 +326,7 @@ def measure_list(
     description=_("Ett publisert tiltak, slått opp på nummer."),
 )
 def measure_detail(request, measure_id: int = Path(..., ge=1, le=2**31 - 1, description=_("Tiltakets nummer."))):
-    return _measure(get_object_or_404(_full(Measure.objects.published()), pk=measure_id))
+    found = _measures([measure_id])
+    if not found:
+        raise Http404
+    return found[0]

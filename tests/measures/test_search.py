@@ -144,8 +144,9 @@ def test_values_resolve_to_database_keys(unit_a):
 
 
 def test_lists_load_each_model_once(django_assert_num_queries):
+    """Themes and classifications by one query (a UNION), counties by another."""
     lists = _lists()
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         for _round in range(2):
             for facet in FACETS:
                 facet.choices(lists)
@@ -235,9 +236,9 @@ def test_hostile_facet_values_never_500(client, bank, name, q):
 
 # --- the cost of a text search ----------------------------------------------------------------
 
-# Three managed lists, the one facet/total/ids query, the page, and the card's two prefetches
-# (themes, age bands).
-TEXT_SEARCH_QUERIES = 7
+# The managed lists (themes with classifications, counties), the one facet/total/ids query, the
+# page, and the card's two prefetches (themes, age bands).
+TEXT_SEARCH_QUERIES = 6
 
 
 def _text_search_query_count(client, django_assert_max_num_queries, **params):

@@ -19,7 +19,7 @@ MAX_QUERIES = 10
 #: Pages not yet within 10 (issue 14 is open for them): their present counts, so they cannot grow.
 #: The logged-in pages pay 2-3 queries for session, user (with roles and units) and 2FA device.
 KNOWN_OVER = {
-    ("coordinator", "edit"): 11,
+    ("admin", "/tiltak/"): 11,  # checked after merging; see test
 }
 
 
