@@ -315,8 +315,15 @@ def test_library_newest_first():
 
 
 def test_library_rows_show_each_documents_facts_in_the_pages_language(client, sfk_admin, unit_a):
-    PublicationFactory(
-        title="Lokal plan", kind="action_plan", language="nn", page_count=12, file_size=2_500_000, unit=unit_a
+    local = PublicationFactory(
+        title="Lokal plan",
+        kind="action_plan",
+        language="nn",
+        page_count=12,
+        file_size=2_500_000,
+        unit=unit_a,
+        edition="2. utgåve",
+        summary=" ".join(f"ord{n}" for n in range(50)),
     )
     PublicationFactory(
         title="Lenke",
@@ -341,8 +348,13 @@ def test_library_rows_show_each_documents_facts_in_the_pages_language(client, sf
             '<time datetime="2025-05-04">4. mai 2025</time>',
             "Nasjonal (Sfk)",
             "Bare for koordinatorer",
+            f'<a class="ds-link" href="/dokumenter/{local.slug}/" lang="nn">Lokal plan</a>'
+            ' <span class="publication-edition">(2. utgåve)</span>',
+            '<p class="ds-paragraph" data-size="sm" lang="nn">ord0 ord1',
+            "ord38 ord39 …</p>",
         ],
         "nn": [
+            f'<a class="ds-link" href="/nn/dokumenter/{local.slug}/">Lokal plan</a>',
             "Lokal handlingsplan",
             "Nynorsk",
             "12 sider",
