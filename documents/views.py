@@ -328,7 +328,12 @@ def publication_delete(request, slug):
     publication = get_object_or_404(Publication.objects.visible_to(request.user), slug=slug)
     check_can_change(request.user, publication)
     if request.method == "POST":
-        services.publication_delete(publication=publication, by=request.user)
+        try:
+            services.publication_delete(publication=publication, by=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect(publication.get_absolute_url())
         messages.success(request, _("Dokumentet er slettet."))
         return redirect("documents:library")
     crumbs = [

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -315,8 +315,22 @@ class CoordinatorQuerySet(models.QuerySet):
 
     def stale(self, *, now=None, days: int = STALE_AFTER_DAYS):
         """Active entries not verified for more than `days` days (or never)."""
-        cutoff = (now or timezone.now()) - timezone.timedelta(days=days)
-        return self.active().filter(Q(verified_at__isnull=True) | Q(verified_at__lt=cutoff))
+        return self.active().filter(_unverified_since(now, days))
+
+    def upkeep_counts(self, *, now=None) -> dict[str, int]:
+        """`stale` entries and `pending_invitations` (InvitationQuerySet.pending), in one query."""
+        now = now or timezone.now()
+        return self.active().aggregate(
+            stale=models.Count("pk", filter=_unverified_since(now, STALE_AFTER_DAYS), distinct=True),
+            pending_invitations=models.Count(
+                "invitations", filter=Q(invitations__in=Invitation.objects.pending(now=now)), distinct=True
+            ),
+        )
+
+
+def _unverified_since(now, days: int) -> Q:
+    cutoff = (now or timezone.now()) - timezone.timedelta(days=days)
+    return Q(verified_at__isnull=True) | Q(verified_at__lt=cutoff)
 
 
 class Coordinator(models.Model):
@@ -385,6 +399,44 @@ class Coordinator(models.Model):
         return bool(self.photo and self.photo_consent_at and self.is_public)
 
 
+class InvitationQuerySet(models.QuerySet):
+    def with_status(self, *, now=None):
+        """Annotate `status` (an `Invitation.Status`), derived from the times in this order: accepted
+        (used), revoked (withdrawn, replaced by a newer one, or the entry has ended), expired, pending
+        (the link works). `services.invitation_from_token` refuses links the same way."""
+        return self.annotate(
+            status=Case(
+                When(used_at__isnull=False, then=Value(Invitation.Status.ACCEPTED)),
+                When(
+                    Q(revoked_at__isnull=False) | Q(coordinator__ended_at__isnull=False),
+                    then=Value(Invitation.Status.REVOKED),
+                ),
+                When(expires_at__lte=now or timezone.now(), then=Value(Invitation.Status.EXPIRED)),
+                default=Value(Invitation.Status.PENDING),
+                output_field=models.CharField(),
+            )
+        )
+
+    def pending(self, *, now=None):
+        return self.with_status(now=now).filter(status=Invitation.Status.PENDING)
+
+    def admin_list(self, *, status: str = "", now=None):
+        """Sfk's list, newest first, only `status` unless it is "" (constant query count);
+        `superseded`: the entry has been invited again since."""
+        newer = Invitation.objects.filter(coordinator=OuterRef("coordinator"), pk__gt=OuterRef("pk"))
+        invitations = (
+            self.with_status(now=now)
+            .annotate(superseded=Exists(newer))
+            .select_related("coordinator__unit", "created_by")
+        )
+        return (invitations.filter(status=status) if status else invitations).order_by("-created_at", "-pk")
+
+    def status_counts(self, *, now=None) -> dict[str, int]:
+        """The number of invitations in each state (every state present), in one query."""
+        rows = self.with_status(now=now).order_by().values_list("status").annotate(n=models.Count("pk"))
+        return {status.value: 0 for status in Invitation.Status} | dict(rows)
+
+
 class Invitation(models.Model):
     """An invitation to a coordinator entry: the e-mailed link is a signed token naming this row
     and its nonce. Single use (`used_at`); re-sending revokes the previous one (`revoked_at`)."""
@@ -401,6 +453,15 @@ class Invitation(models.Model):
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Status(models.TextChoices):
+        # Derived from the times (InvitationQuerySet.with_status); the values are the list's ?status=.
+        PENDING = "venter", _("Venter på svar")
+        ACCEPTED = "tatt-imot", _("Tatt imot")
+        EXPIRED = "utlopt", _("Utløpt")
+        REVOKED = "trukket-tilbake", _("Trukket tilbake")
 
     class Meta:
         verbose_name = _("invitasjon")

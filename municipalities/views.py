@@ -18,6 +18,7 @@ from accounts.permissions import (
     sfk_admin_required,
 )
 from core.exports import Phone, csv_response, xlsx_response
+from core.history import resolve
 from core.http import form_status, post_data, post_files, private_page
 from core.pagecache import cache_public
 from core.text import normalize_email
@@ -31,11 +32,13 @@ from .forms import (
     UnitAdminForm,
     UnitPublicForm,
 )
+from .history import LABELS as HISTORY_LABELS
 from .history import unit_history
 from .map import coverage_svg, legend
 from .models import COORDINATOR_ORDER, Coordinator, Municipality, SLTUnit
 
 RESULTS_PER_PAGE = 20
+HISTORY_PAGE_SIZE = 25
 
 
 def _search_crumb():
@@ -345,10 +348,21 @@ def coordinator_invite(request, pk):
     return redirect(coordinator.unit.get_absolute_url())
 
 
-@sfk_admin_required
+@require_safe
+@coordinator_required
 def unit_history_view(request, slug):
+    """The unit's coordinators and Sfk; a unit page is public, so other coordinators get 403."""
     unit = get_object_or_404(SLTUnit, slug=slug)
-    context = {"unit": unit, "entries": unit_history(unit), "crumbs": _unit_crumbs(unit, (_("Endringslogg"), ""))}
+    check_can_change(request.user, unit)
+    entries, truncated = unit_history(unit, sfk=is_sfk_admin(request.user))
+    page_obj = Paginator(entries, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    resolve(page_obj.object_list, labels=HISTORY_LABELS)
+    context = {
+        "unit": unit,
+        "page_obj": page_obj,
+        "truncated": truncated,
+        "crumbs": _unit_crumbs(unit, (_("Endringslogg"), "")),
+    }
     return render(request, "municipalities/unit_history.html", context)
 
 

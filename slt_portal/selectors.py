@@ -19,6 +19,7 @@ class NationalPicture:
     events: list = field(default_factory=list)  # upcoming events with registration counts
     outbox_unsent: int = 0
     outbox_failed: int = 0
+    pending_invitations: int = 0
 
     @property
     def municipalities(self) -> int:
@@ -76,18 +77,20 @@ def _measures():
 
 
 def national_picture(*, now=None) -> NationalPicture:
-    """Coverage, measures, stale entries, upcoming events and the outbox, for Sfk."""
+    """Coverage, measures, stale entries and pending invitations, upcoming events and the outbox, for Sfk."""
     from events.models import Event
     from municipalities.models import Coordinator
     from outbox.models import FAILED, OutboxMessage
 
     now = now or timezone.now()
     outbox = OutboxMessage.objects.unsent().aggregate(unsent=Count("pk"), failed=Count("pk", filter=FAILED))
+    upkeep = Coordinator.objects.upkeep_counts(now=now)
     return NationalPicture(
         coverage=coverage(),
         units_by_status=_units_by_status(),
         **_measures(),
-        stale_coordinators=Coordinator.objects.stale(now=now).count(),
+        stale_coordinators=upkeep["stale"],
+        pending_invitations=upkeep["pending_invitations"],
         events=list(Event.objects.upcoming(now=now).with_counts()[:20]),
         outbox_unsent=outbox["unsent"],
         outbox_failed=outbox["failed"],
@@ -111,6 +114,7 @@ def national_picture_rows(picture: NationalPicture) -> list[tuple[str, str, int 
     rows.append(
         (_("Vedlikehold"), _("Koordinatorer ikke bekreftet på over 12 måneder"), picture.stale_coordinators, "")
     )
+    rows.append((_("Vedlikehold"), _("Invitasjoner som venter på svar"), picture.pending_invitations, ""))
     rows += [
         (
             _("Kommende arrangementer (påmeldte)"),

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 
 from core import phone
 from core.choices import choice_label as _choice_label
+from core.http import site_url
 from core.markup import render_markdown
 
 register = template.Library()
@@ -27,6 +28,14 @@ def query_replace(context, **changes):
 def query_page(context, name, number):
     """The current query string with the page parameter `name` set to `number` (1 removes it)."""
     return query_replace(context, **{name: None if number == 1 else number})
+
+
+@register.filter
+def absolute_url(url: str) -> str:
+    """An absolute address: a path gets SITE_URL in front; a URL that has its own host (an upload in
+    object storage) stays as it is."""
+    url = str(url)
+    return url if url.startswith(("https://", "http://")) else site_url(url)
 
 
 @register.filter

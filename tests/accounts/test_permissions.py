@@ -7,12 +7,22 @@ from tests.factories import CoordinatorFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_admin_site_is_for_sfk_admins_only(client, roles):
+def test_admin_site_is_for_superusers_only(client, roles):
     assert client.get("/admin/").status_code == 302  # anonymous → admin login
     client.force_login(roles["coordinator_a"])
     assert client.get("/admin/", follow=True).status_code == 403
-    client.force_login(roles["sfk_admin"])
+    # An Sfk admin who is not a superuser (the Sfk-admin group) does everything in the Sfk workspace.
+    sfk_admin = roles["sfk_admin"]
+    assert sfk_admin.is_sfk_admin and not sfk_admin.is_superuser
+    client.force_login(sfk_admin)
+    response = client.get("/admin/accounts/user/", follow=True)
+    assert response.redirect_chain[-1][0] == "/sfk/"
+    assert "Django-administrasjonen er bare for superbrukere" in response.content.decode()
+    assert client.get("/admin/").status_code == 302
+    assert "/admin/" not in client.get("/sfk/").content.decode()  # no link to it on the dashboard
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
     assert client.get("/admin/").status_code == 200
+    assert "/admin/" in client.get("/sfk/").content.decode()
 
 
 def test_unit_change_rule(roles, unit_a, unit_b):

@@ -6,10 +6,11 @@ import os
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.documents.factories import NewsArticleFactory, PublicationFactory
 from tests.events.factories import EventFactory
-from tests.factories import CoordinatorFactory, SLTUnitFactory, UnitMunicipalityFactory
+from tests.factories import CoordinatorFactory, InvitationFactory, SLTUnitFactory, UnitMunicipalityFactory
 from tests.measures.factories import published
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +62,8 @@ def data(municipalities, unit_a, coordinator_a):
     for number in ("4601", "0301", "5001"):
         unit = SLTUnitFactory()
         UnitMunicipalityFactory(unit=unit, municipality=Municipality.objects.get(number=number))
-        CoordinatorFactory(unit=unit)
+        # More than a page (50) of invitations in all, none of them open: no new coordinators.
+        InvitationFactory.create_batch(20, coordinator=CoordinatorFactory(unit=unit), revoked_at=timezone.now())
     add_rows(unit_a, 22)  # more than a page (20) of everything
     return unit_a
 
@@ -95,7 +97,15 @@ PUBLIC = [
     "/om-slt/",
 ]
 COORDINATOR = ["/min-slt-enhet/", "/slt-enhet/enhet-a/", "/tiltak/mine/", "/tiltak/ny/", "/dokumenter/mine/", "/konto/"]
-ADMIN = ["/sfk/", "/sfk/slt-enheter/", "/tiltak/", "/slt-enhet/enhet-a/", "/dokumenter/", "/konto/brukere/"]
+ADMIN = [
+    "/sfk/",
+    "/sfk/slt-enheter/",
+    "/tiltak/",
+    "/slt-enhet/enhet-a/",
+    "/dokumenter/",
+    "/konto/brukere/",
+    "/sfk/invitasjoner/",
+]
 
 
 def test_public_pages_stay_within_the_query_budget(client, data):

@@ -104,7 +104,7 @@ def test_dashboard_shows_national_picture(client, sfk_admin, municipalities):
     assert reverse("municipalities:stale") in html
     for name in ("municipalities:admin_units", "accounts:user_list", "documents:contact_messages", "events:admin_list"):
         assert reverse(name) in html
-    assert "/admin/" in html
+    assert "/admin/" not in html  # Django's admin is for superusers only
 
 
 def test_dashboard_in_english_and_nynorsk(client, sfk_admin):
