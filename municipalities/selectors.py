@@ -78,6 +78,26 @@ def slt_status(own: str | None, district_statuses) -> str | None:
     return None
 
 
+def covered_municipalities() -> tuple[int, int]:
+    """(municipalities with SLT in operation, current municipalities): coverage()'s two national
+    totals in one aggregate query, for the home page. The same rule as slt_status(): the own
+    unit's status, else (Oslo) active when a district has an active unit."""
+    active = SLTUnit.Status.ACTIVE
+    own = UnitMunicipality.objects.filter(municipality=OuterRef("pk"), is_current=True).values("unit__status")[:1]
+    district_active = Exists(
+        UnitDistrict.objects.filter(district__municipality=OuterRef("pk"), is_current=True, unit__status=active)
+    )
+    totals = (
+        Municipality.objects.current()
+        .annotate(own=Subquery(own), district_active=district_active)
+        .aggregate(
+            total=Count("pk"),
+            covered=Count("pk", filter=Q(own=active) | Q(own__isnull=True, district_active=True)),
+        )
+    )
+    return totals["covered"], totals["total"]
+
+
 def places(*, municipality_ids=None, district_ids=()) -> tuple[list[Place], list[Place]]:
     """(municipality places, district places) with units and public coordinators prefetched.
     municipality_ids=None means every current municipality. Four queries, up to six when

@@ -360,6 +360,8 @@ if MEDIA_ORIGIN:
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["designsystemet"]
 CRISPY_TEMPLATE_PACK = "designsystemet"
+# Django's template form renderer with <select> built in Python (the same markup; core/formrenderer.py).
+FORM_RENDERER = "core.formrenderer.FastSelectRenderer"
 CRISPY_FAIL_SILENTLY = not DEBUG
 
 SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False

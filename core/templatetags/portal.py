@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from core import phone
+from core.choices import choice_label as _choice_label
 from core.http import site_url
 from core.markup import render_markdown
 
@@ -105,3 +106,9 @@ def phone_link(e164: str):
     if not e164:
         return ""
     return format_html('<a class="ds-link nowrap" href="{}">{}</a>', phone.tel_uri(e164), phone.display(e164))
+
+
+@register.filter
+def choice_label(instance, field_name: str) -> str:
+    """`{{ event|choice_label:"kind" }}`: get_kind_display(), cheaper in a list (core.choices.choice_label)."""
+    return _choice_label(instance, field_name)

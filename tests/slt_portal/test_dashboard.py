@@ -180,8 +180,8 @@ def test_robots_txt_keeps_crawlers_out_of_the_sfk_area(client):
 
 
 def test_directory_and_dashboard_show_the_same_coverage(client, sfk_admin):
-    """One coverage definition: the public coverage map, the county list and the Sfk dashboard agree,
-    and count the municipalities in the database (not a fixed 357)."""
+    """One coverage definition: the public coverage map, the county list, the Sfk dashboard and the
+    home page agree, and count the municipalities in the database (not a fixed 357)."""
     from tests.factories import CountyFactory, DistrictFactory
 
     county_a, county_b = CountyFactory(number="46", name="Fylke A"), CountyFactory(number="03", name="Fylke B")
@@ -230,3 +230,5 @@ def test_directory_and_dashboard_show_the_same_coverage(client, sfk_admin):
     ]
     assert "3 / 8" in response.content.decode()
     assert "3 av 8 kommuner har SLT" in client.get(reverse("municipalities:coverage")).content.decode()
+    client.logout()
+    assert "3 av 8 kommuner har SLT i drift" in client.get("/").content.decode()  # the home page: one query

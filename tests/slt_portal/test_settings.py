@@ -72,6 +72,28 @@ def test_production_profile_uses_smtp_mailer_and_manifest_static(settings):
     assert lines[2:] == ["True", "True", "True"]
 
 
+def test_production_profile_caches_compiled_templates():
+    """Templates are compiled once per process (the cached loader, also for the form renderer's
+    engine), and forms use core.formrenderer (issue 14)."""
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.template import engines;"
+        "from django.forms.renderers import get_default_renderer as r;"
+        "print(type(engines['django'].engine.template_loaders[0]).__module__);"
+        "print(type(r().engine.engine.template_loaders[0]).__module__);"
+        "print(type(r()).__name__)",
+        env_overrides=PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.template.loaders.cached",
+        "django.template.loaders.cached",
+        "FastSelectRenderer",
+    ]
+
+
 def test_csp_header_allows_only_own_host_and_no_inline_code(client, db):
     response = client.get("/")
     csp = response.headers["Content-Security-Policy"]
