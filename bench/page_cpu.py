@@ -87,6 +87,7 @@ def main():
     from events.models import Event
     from measures.models import Measure
 
+    call_command("migrate", "--noinput", verbosity=0)  # a database made before the latest migrations
     call_command("createcachetable")  # the database cache, when REDIS_URL is unset
     if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
         call_command("collectstatic", "--noinput", "-v", "0")
