@@ -25,7 +25,6 @@ KNOWN_OVER = {
     ("anonymous", "/dekningskart/"): 12,
     ("coordinator", "/slt-enhet/enhet-a/"): 12,
     ("admin", "/sfk/"): 15,
-    ("admin", "/tiltak/"): 11,  # 4 for the login; the cards' themes and age bands are two prefetches
     ("admin", "/slt-enhet/enhet-a/"): 13,  # 12 on SQLite
 }
 
