@@ -60,51 +60,44 @@ def _tags(ids: list[int], language: str) -> dict[int, dict[str, list[str]]]:
     return found
 
 
+#: What a card shows, read as plain values.
+CARD_FIELDS = (
+    "pk", "title", "slug", "language", "summary", "status", "ungsinn_level", "international_rating", "unit__name",
+)  # fmt: skip
+
+
 def measure_cards(ids: list[int]) -> list[MeasureCard]:
     """The cards of the published measures `ids`, in that order."""
     if not ids:
         return []
+    by_pk = {row[0]: row for row in Measure.objects.published().filter(pk__in=ids).values_list(*CARD_FIELDS)}
+    return _cards([by_pk[pk] for pk in ids if pk in by_pk])
+
+
+def _cards(rows: list[tuple]) -> list[MeasureCard]:
+    """Cards from CARD_FIELDS rows (one more query: their tags)."""
+    if not rows:
+        return []
     language = (get_language() or "nb")[:2]
-    rows = (
-        Measure.objects.published()
-        .filter(pk__in=ids)
-        .values_list(
-            "pk",
-            "title",
-            "slug",
-            "language",
-            "summary",
-            "status",
-            "ungsinn_level",
-            "international_rating",
-            "unit__name",
-        )
-    )
-    by_pk = {row[0]: row for row in rows}
-    tags = _tags(list(by_pk), language)
+    tags = _tags([row[0] for row in rows], language)
     pattern = reverse("measures:detail", kwargs={"pk": _SENTINEL_PK, "slug": _SENTINEL_SLUG})
     status_labels = {value: str(label) for value, label in Measure.Status.choices}
-    cards = []
-    for pk in ids:
-        if pk not in by_pk:
-            continue
-        _pk, title, slug, lang, summary, status, level, rating, unit_name = by_pk[pk]
-        cards.append(
-            MeasureCard(
-                pk=pk,
-                title=title,
-                url=pattern.replace(str(_SENTINEL_PK), str(pk)).replace(_SENTINEL_SLUG, slug or "tiltak"),
-                language=lang,
-                summary=summary,
-                unit_name=unit_name,
-                status_label=status_labels.get(status, status),
-                evidence_label=evidence_label(level, rating),
-                evidence_color=evidence_color(level, rating),
-                themes=tags[pk]["themes"],
-                age_bands=tags[pk]["age_bands"],
-            )
+    return [
+        MeasureCard(
+            pk=pk,
+            title=title,
+            url=pattern.replace(str(_SENTINEL_PK), str(pk)).replace(_SENTINEL_SLUG, slug or "tiltak"),
+            language=lang,
+            summary=summary,
+            unit_name=unit_name,
+            status_label=status_labels.get(status, status),
+            evidence_label=evidence_label(level, rating),
+            evidence_color=evidence_color(level, rating),
+            themes=tags[pk]["themes"],
+            age_bands=tags[pk]["age_bands"],
         )
-    return cards
+        for pk, title, slug, lang, summary, status, level, rating, unit_name in rows
+    ]
 
 
 class CardResults:
@@ -135,7 +128,10 @@ class CardResults:
             if not found:
                 raise IndexError(index)
             return found[0]
-        return measure_cards(self.ids(index))
+        if self._ids is not None:
+            return measure_cards(self._ids[index])
+        # One query for the slice's rows in page order (no separate id query), one for their tags.
+        return _cards(list(self.queryset.prefetch_related(None).values_list(*CARD_FIELDS)[index]))
 
     def __iter__(self):
         return iter(self[0 : self.count()])

@@ -237,8 +237,8 @@ def test_hostile_facet_values_never_500(client, bank, name, q):
 # --- the cost of a text search ----------------------------------------------------------------
 
 # The managed lists (themes with classifications, counties), the one facet/total/ids query, the
-# page, and the card's two prefetches (themes, age bands).
-TEXT_SEARCH_QUERIES = 6
+# page's card rows, and their themes and age bands (one query).
+TEXT_SEARCH_QUERIES = 5
 
 
 def _text_search_query_count(client, django_assert_max_num_queries, **params):

@@ -110,14 +110,14 @@ def test_ranked_text_search_query_count_is_pinned(
     client, unit_a, monkeypatch, django_assert_num_queries, id_list_limit
 ):
     """The managed lists (themes and classifications in one query, counties), the one
-    facet/total/ids query, the page (a primary-key lookup, or the text match again above
-    ID_LIST_LIMIT) and the card's two prefetches, however many results."""
+    facet/total/ids query, the page's card rows (a primary-key lookup, or the text match again
+    above ID_LIST_LIMIT) and their themes and age bands (one query), however many results."""
     from measures.search import query
 
     monkeypatch.setattr(query, "ID_LIST_LIMIT", id_list_limit)
     for n in range(25):
         published(unit=unit_a, title=f"Leksehjelp {n}", themes=["skole-frafall"], classifications={"arenas": ["skole"]})
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = client.get(reverse("measures:list"), {"q": "leksehjelpen", "arena": "skole", "sort": "relevance"})
     assert len(response.context["page_obj"]) == 20
     assert response.context["page_obj"].paginator.count == 25
