@@ -7,8 +7,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DEBUG=0 \
-    PORT=8000 \
-    WEB_CONCURRENCY=3
+    PORT=8000
 
 RUN apt-get update \
     && apt-get install -y --no-install-recommends gettext \
@@ -32,4 +31,5 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD python -c "import os,urllib.request,sys; r=urllib.request.urlopen(f'http://127.0.0.1:{os.environ.get(\"PORT\",\"8000\")}/healthz', timeout=4); sys.exit(0 if r.status==200 else 1)"
 
-CMD ["sh", "-c", "exec gunicorn slt_portal.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY}"]
+# Workers, timeouts and the port: gunicorn.conf.py (WEB_CONCURRENCY overrides the worker count).
+CMD ["gunicorn", "slt_portal.wsgi:application"]

@@ -60,10 +60,13 @@ lint: install
 bench: install
 	$(PY) bench/measure_search.py
 
-# Pages against a Django hello-world under gunicorn + wrk (bench/throughput.py; needs `apt-get install -y wrk`).
-# Extra options: make bench-throughput BENCH_ARGS="--bench-data --measures 10000 --redis redis://127.0.0.1:6379/5"
+# Issue 14's benchmark: sets up the data (demo data, a unit per municipality, 300 events/news/publications,
+# 10 000 measures), then pages against a Django hello-world under the same gunicorn settings with wrk, warm and
+# cold, without Redis and with Redis (BENCH_REDIS: a database number of its own). Needs `apt-get install -y wrk`.
+# Quicker: make bench-throughput BENCH_ARGS="--rounds 1 --duration 3s --pages home,map"
+BENCH_REDIS ?= redis://127.0.0.1:6379/15
 bench-throughput: messages
-	$(PY) bench/throughput.py $(BENCH_ARGS)
+	$(PY) bench/throughput.py --bench-data --measures 10000 --redis $(BENCH_REDIS) $(BENCH_ARGS)
 
 # Regenerate the pinned lock from pyproject.toml (needs network access to PyPI).
 lock: $(PY)

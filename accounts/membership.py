@@ -14,6 +14,9 @@ class MembershipRule(Protocol):
     def unit_ids(self, user) -> frozenset[int]:
         """Ids of the units the (authenticated, active) user is a member of."""
 
+    def unit_ids_expression(self):
+        """An expression over users (OuterRef("pk")): the same ids as text, comma-separated (or NULL)."""
+
     def has_active_entry(self):
         """An Exists() expression over users (OuterRef("pk")): the user is a member of any unit."""
 
@@ -36,6 +39,11 @@ def rule() -> MembershipRule:
     if _rule is None:
         raise ImproperlyConfigured("No unit-membership rule is registered (municipalities registers it in ready()).")
     return _rule
+
+
+def remember_unit_ids(user, text: str | None) -> None:
+    """Keep the ids read with the user (MembershipRule.unit_ids_expression) for this request."""
+    user._slt_unit_ids = frozenset(int(pk) for pk in (text or "").split(",") if pk)
 
 
 def unit_ids(user) -> frozenset[int]:

@@ -97,4 +97,7 @@ class User(AbstractBaseUser, PermissionsMixin):
             return False
         if self.is_superuser:
             return True
+        in_group = getattr(self, "in_sfk_admin_group", None)  # read with the user (accounts.backends)
+        if in_group is not None:
+            return bool(in_group)
         return self.groups.filter(name=SFK_ADMIN_GROUP).exists()

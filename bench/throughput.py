@@ -75,7 +75,9 @@ PAGES = [
     ("events", "/arrangementer/", False),
     ("event page", "{event}", False),
     ("info page", "/om-slt/", False),
-    ("API list", "/api/v1/measures", False),
+    ("site search", "/sok/?q=leksehjelp", False),
+    ("API list: measures", "/api/v1/measures", False),
+    ("API list: units", "/api/v1/units", False),
     ("coordinator: my unit", "/min-slt-enhet/", True),
     ("coordinator: my measures", "/tiltak/mine/", True),
 ]

@@ -76,6 +76,8 @@ class AuditedAdminMixin:
         # Both the delete page and the "delete selected" action refuse when `protected` is not empty.
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         refusals = [refusal for obj in objs if (refusal := self.delete_refusal(obj))]
+        if refusals:  # the refusal says why (a read-only related admin would only say "no permission")
+            perms_needed = set()
         return deleted, counts, perms_needed, [*protected, *refusals]
 
     def _check_deletable(self, objs) -> None:
@@ -97,7 +99,11 @@ class AuditedAdminMixin:
 
 class ReadOnlyAdminMixin:
     """For models whose writes belong to a service (and its audit entry): the Django admin, an
-    emergency tool for superusers, only shows them. Put it before ModelAdmin in the bases."""
+    emergency tool for superusers, only shows them. Put it before ModelAdmin in the bases.
+    `allow_delete`: deleting stays possible where no service deletes (guarded by the admin's
+    refusals, `AuditedAdminMixin.delete_refusal`, and audited)."""
+
+    allow_delete = False
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -106,4 +112,10 @@ class ReadOnlyAdminMixin:
         return False
 
     def has_delete_permission(self, request, obj=None):
-        return False
+        return self.allow_delete and super().has_delete_permission(request, obj)
+
+    def history_form_view(self, request, *args, **kwargs):
+        # django-simple-history's "revert" page saves on POST without asking for the change permission.
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, *args, **kwargs)

@@ -18,13 +18,27 @@ without running the view, the session, the ORM or the templates.
 - Browsers get `Cache-Control: no-cache` and an `ETag` (never a max-age on HTML); a matching
   `If-None-Match` is answered with 304. HEAD and GET share one entry.
 
-The content version and the entry are read in one cache round trip (`get_many`).
+Where it runs, and what a hit costs: it is the third middleware (after the request id and the
+health check), so a hit skips everything else. The entry therefore holds the headers the rest of
+the stack added when it was rendered (security headers, CSP, `Vary`), and its body as the GZip
+middleware left it: the key includes whether the client accepts gzip, so each variant has its own
+entry. (Compressing without fresh random padding is safe here: a stored page holds no secret for
+BREACH to find, since nothing with a CSRF token or anything personal is stored.) Each process also
+keeps the entries it has served in memory (`PAGE_CACHE_LOCAL_BYTES`, least recently used out), so a
+hit reads only the small shared content version (one Redis GET, or one indexed row of the database
+cache) and fetches the body from the shared cache only when this process has not got it yet. An
+entry is served only while its version equals the shared one and before its own expiry time, the
+same in every process.
 
 The CSP nonce of a cached page is the one it was rendered with, reused until the content changes or
 the entry expires; the page holds no user-supplied markup that was not there when it was rendered.
 """
 
 import hashlib
+import re
+import threading
+import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -39,6 +53,8 @@ from core.content import VERSION_KEY, content_version
 _HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
 #: Headers a cached entry does not keep (set per response by outer middleware or the server).
 _DROP_HEADERS = {"set-cookie", "date", "content-length", "etag", "cache-control", "expires", "last-modified"}
+#: What Django's GZipMiddleware looks for in Accept-Encoding.
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 PARAMS_ATTR = "page_cache_params"
 STATUS_HEADER = "X-Page-Cache"
 
@@ -70,17 +86,14 @@ def etag_matches(request, etag: str) -> bool:
     return any(tag.strip().removeprefix("W/") == bare for tag in header.split(","))
 
 
-def _ignorable_cookies() -> set[str]:
-    return {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
-
-
 def _language(path: str) -> str:
     return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
 
 
 def _key(request, params) -> str:
     query = "&".join(f"{name}={value}" for name, value in params)
-    raw = f"{request.scheme}|{request.get_host()}|{request.path}|{query}|{_language(request.path_info)}"
+    gzip = "gz" if _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else ""
+    raw = f"{request.scheme}|{request.get_host()}|{request.path}|{query}|{_language(request.path_info)}|{gzip}"
     return "pagecache:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -105,28 +118,75 @@ def _browser_headers(response, etag: str) -> None:
     del response["Expires"]
 
 
+class _LocalEntries:
+    """This process's copies of shared entries, least recently used out beyond `max_bytes`."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.entries: OrderedDict[str, dict] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> dict | None:
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: dict) -> None:
+        size = len(entry["content"])
+        if size > self.max_bytes:
+            return
+        with self.lock:
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.size -= len(old["content"])
+            self.entries[key] = entry
+            self.size += size
+            while self.size > self.max_bytes:
+                _key, dropped = self.entries.popitem(last=False)
+                self.size -= len(dropped["content"])
+
+
+def _valid(entry, version) -> bool:
+    return entry is not None and version is not None and entry["version"] == version and entry["until"] > time.time()
+
+
 class PageCacheMiddleware:
-    """Serve and store anonymous public pages (see the module docstring). Place it after
-    SecurityMiddleware/WhiteNoise and before SessionMiddleware."""
+    """Serve and store anonymous public pages (see the module docstring). Place it right after
+    the request id and health check middleware, before SecurityMiddleware, WhiteNoise and GZip."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.local = _LocalEntries(getattr(settings, "PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024))
+        self.skip_prefixes = tuple(
+            prefix for prefix in (settings.STATIC_URL, settings.MEDIA_URL) if prefix and prefix.startswith("/")
+        )
+        self.harmless_cookies = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
 
     def __call__(self, request):
-        if not getattr(settings, "PAGE_CACHE_ENABLED", True) or request.method not in ("GET", "HEAD"):
+        if (
+            not getattr(settings, "PAGE_CACHE_ENABLED", True)
+            or request.method not in ("GET", "HEAD")
+            or request.path_info.startswith(self.skip_prefixes)
+            or (settings.SECURE_SSL_REDIRECT and not request.is_secure())  # redirected further in
+            or set(request.COOKIES) - self.harmless_cookies  # a session or a message: personal
+        ):
             return self.get_response(request)
-        if set(request.COOKIES) - _ignorable_cookies():
-            return self.get_response(request)  # a session or a message: personal
         params = sorted(request.GET.lists())
         try:
             key = _key(request, params)
         except Exception:  # a disallowed host: let CommonMiddleware answer it
             return self.get_response(request)
 
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY)
-        entry = found.get(key)
-        if entry is not None and version is not None and entry["version"] == version:
+        version = cache.get(VERSION_KEY)
+        entry = self.local.get(key)
+        if not _valid(entry, version):
+            entry = cache.get(key)
+            if _valid(entry, version):
+                self.local.put(key, entry)
+        if _valid(entry, version):
             return self._from_entry(request, entry)
 
         allowed = self._allowed_params(request)
@@ -144,10 +204,18 @@ class PageCacheMiddleware:
         if not _storable(request, response):
             return response
 
-        etag = etag_for(response.content)
+        etag = etag_for(response.content)  # of the stored bytes: the gzip variant has its own
         headers = [(name, value) for name, value in response.items() if name.lower() not in _DROP_HEADERS]
-        entry = {"version": version, "headers": headers, "content": response.content, "etag": etag}
-        cache.set(key, entry, getattr(settings, "PAGE_CACHE_TTL", 60))
+        ttl = getattr(settings, "PAGE_CACHE_TTL", 60)
+        entry = {
+            "version": version,
+            "until": time.time() + ttl,
+            "headers": headers,
+            "content": response.content,
+            "etag": etag,
+        }
+        cache.set(key, entry, ttl)
+        self.local.put(key, entry)
         _browser_headers(response, etag)
         response[STATUS_HEADER] = "miss"
         if etag_matches(request, etag):

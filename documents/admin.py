@@ -3,18 +3,20 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import AuditedAdminMixin
+from core.admin import AuditedAdminMixin, ReadOnlyAdminMixin
 
 from .models import ContactMessage, InfoPage, NewsArticle, Publication
 
 
+# Information pages, publications and contact messages are written in the portal (page editor,
+# document pages, contact inbox) through services; read-only here.
 @admin.register(InfoPage)
-class InfoPageAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class InfoPageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["title", "slug", "sort_order", "updated_at"]
 
 
 @admin.register(Publication)
-class PublicationAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class PublicationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     # Files are uploaded through the portal's form, which checks their content.
     list_display = ["title", "kind", "language", "unit", "published_on", "is_restricted"]
     list_filter = ["kind", "language", "is_restricted"]
@@ -23,9 +25,6 @@ class PublicationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     # display of a file field would ask for one): they are linked through the permission-checking views.
     exclude = ["file", "cover_image"]
     readonly_fields = ["download", "original_filename", "file_type", "file_size", "page_count", "cover"]
-    raw_id_fields = ["replaces", "unit"]
-    # Used by measures, news or a newer edition: deleting it would silently cut those links.
-    protect_when_referenced = True
 
     @admin.display(description=_("fil"))
     def download(self, obj):
@@ -42,12 +41,13 @@ class PublicationAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(NewsArticle)
-class NewsArticleAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class NewsArticleAdmin(AuditedAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
+    # Written on /aktuelt/ny/ and the article's edit page; deleting (no page does it) stays here, audited.
+    allow_delete = True
     list_display = ["title", "publish_at", "author"]
-    prepopulated_fields = {"slug": ["title"]}
 
 
 @admin.register(ContactMessage)
-class ContactMessageAdmin(admin.ModelAdmin):
+class ContactMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["subject", "name", "email", "created_at", "handled_at"]
     list_filter = ["handled_at"]

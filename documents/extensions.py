@@ -55,6 +55,6 @@ UNIT_PAGE_SIZE = 10
 
 def unit_page_section(*, unit, request) -> str:
     """The unit page lists the unit's current documents that the visitor may see."""
-    publications = unit_publications(unit=unit, user=request.user).select_related("unit")
+    publications = unit_publications(unit=unit, user=request.user).for_rows()
     page = PeekPage(publications, request.GET.get("dokumenter"), size=UNIT_PAGE_SIZE)
     return render_to_string("documents/includes/unit_documents.html", {"publications": page}, request=request)

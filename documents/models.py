@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import coordinator_unit_ids, is_coordinator, is_sfk_admin
 from core.choices import Language
+from core.reverse import reverse_slug
 
 from .storage import documents_storage
 
@@ -100,6 +101,33 @@ class PublicationQuerySet(models.QuerySet):
     def with_related(self):
         return self.select_related("unit", "replaces", "replaced_by").prefetch_related("themes")
 
+    def for_rows(self):
+        """Only what a list row shows (includes/publication_item.html): no themes or editions."""
+        return (
+            self.select_related(None)
+            .prefetch_related(None)
+            .select_related("unit")
+            .only(*ROW_FIELDS, "unit__name", "unit__slug")
+        )
+
+
+#: The fields a list row shows (PublicationQuerySet.for_rows).
+ROW_FIELDS = (
+    "title",
+    "slug",
+    "kind",
+    "language",
+    "summary",
+    "published_on",
+    "edition",
+    "unit",
+    "file_type",
+    "file_size",
+    "page_count",
+    "external_url",
+    "is_restricted",
+)
+
 
 class Publication(models.Model):
     class Kind(models.TextChoices):
@@ -188,7 +216,7 @@ class Publication(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("documents:detail", args=[self.slug])
+        return reverse_slug("documents:detail", self.slug)
 
     @property
     def is_replaced(self) -> bool:
@@ -266,7 +294,7 @@ class NewsArticle(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("documents:news_detail", args=[self.slug])
+        return reverse_slug("documents:news_detail", self.slug)
 
     @property
     def is_published(self) -> bool:

@@ -69,6 +69,8 @@ def info_pages_menu() -> QuerySet[InfoPage]:
 
 
 NEWS_SEARCH_FIELDS = {"title": "A", "lead": "B", "body": "C"}
+#: What a list of articles shows (the news list, the home page): not the body.
+NEWS_ROW_FIELDS = ("title", "slug", "language", "lead", "publish_at")
 INFO_PAGE_SEARCH_FIELDS = {
     **{f"title{suffix}": "A" for suffix in ("", "_nn", "_en")},
     **{f"summary{suffix}": "B" for suffix in ("", "_nn", "_en")},
@@ -79,7 +81,7 @@ INFO_PAGE_SEARCH_FIELDS = {
 def news_for_list(*, user, q: str = "") -> QuerySet[NewsArticle]:
     """The articles the user may see, newest first; `q` filters by text (title, lead, body)."""
     qs = text_search(NewsArticle.objects.visible_to(user), q, NEWS_SEARCH_FIELDS, rank=False)
-    return qs.select_related("author").order_by("-publish_at", "-id")
+    return qs.only(*NEWS_ROW_FIELDS).order_by("-publish_at", "-id")
 
 
 def news_search(*, q: str) -> QuerySet[NewsArticle]:
@@ -119,7 +121,7 @@ def info_page_get(*, slug: str) -> InfoPage | None:
 
 def latest_news(*, limit: int = 3) -> list[NewsArticle]:
     """The newest published articles, for the home page."""
-    return list(NewsArticle.objects.published().order_by("-publish_at", "-id")[:limit])
+    return list(NewsArticle.objects.published().only(*NEWS_ROW_FIELDS).order_by("-publish_at", "-id")[:limit])
 
 
 def unit_publications(*, unit, user) -> QuerySet[Publication]:

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.admin import references
 from core.audit import (
     audited_fields,
     changes_between,
@@ -128,6 +129,11 @@ def _replace_later(field_file) -> None:
 
 
 def publication_delete(*, publication: Publication, by) -> None:
+    """Delete a publication and its files; refused (ValidationError) while measures, news or a newer
+    edition link it, since deleting would silently cut those links."""
+    if used := references(publication):
+        message = _("«%(obj)s» er i bruk (%(used)s) og kan ikke slettes.")
+        raise ValidationError(message % {"obj": publication.title, "used": ", ".join(used)})
     with transaction.atomic():
         _replace_later(publication.file)
         _replace_later(publication.cover_image)

@@ -173,7 +173,7 @@ def library(request):
     if form.is_bound:
         form.is_valid()  # an invalid value (say, from an old link) shows its error and is ignored; the rest apply
         filters = form.cleaned_data
-    qs = library_search(user=request.user, **{k: v for k, v in filters.items() if v})
+    qs = library_search(user=request.user, **{k: v for k, v in filters.items() if v}).for_rows()
     page_obj = Paginator(qs, 20).get_page(request.GET.get("page"))
     return render(
         request,
@@ -328,7 +328,12 @@ def publication_delete(request, slug):
     publication = get_object_or_404(Publication.objects.visible_to(request.user), slug=slug)
     check_can_change(request.user, publication)
     if request.method == "POST":
-        services.publication_delete(publication=publication, by=request.user)
+        try:
+            services.publication_delete(publication=publication, by=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect(publication.get_absolute_url())
         messages.success(request, _("Dokumentet er slettet."))
         return redirect("documents:library")
     crumbs = [
@@ -345,7 +350,7 @@ def publication_delete(request, slug):
 
 @coordinator_required
 def my_publications(request):
-    qs = Publication.objects.changeable_by(request.user).with_related().order_by("-published_on", "-id")
+    qs = Publication.objects.changeable_by(request.user).for_rows().order_by("-published_on", "-id")
     page_obj = Paginator(qs, 25).get_page(request.GET.get("page"))
     crumbs = [
         (_("Dokumenter"), reverse("documents:library")),

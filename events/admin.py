@@ -1,10 +1,9 @@
-from django.contrib import admin, messages
-from django.utils.translation import gettext, ngettext
+from django.contrib import admin
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import ReadOnlyAdminMixin
 
-from . import services
 from .models import Event, Recording, Registration, Session
 
 # Events, their programme and recordings are written in the Sfk workspace (/sfk/arrangementer/...)
@@ -85,12 +84,13 @@ class EventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    # Registrations go through the form and the seat-locking services; Sfk approves, declines, moves
+    # and marks attendance on the participant list (events:participants).
     list_display = ["name", "email", "event", "status", "created_at", "attended"]
     list_filter = ["status", "event"]
     search_fields = ["name", "email", "organisation"]
     list_select_related = ["event"]
-    readonly_fields = ["event", "status", "created_at", "confirmed_at", "cancelled_at", "anonymised_at", "user"]
     fields = [
         "event",
         "status",
@@ -110,30 +110,6 @@ class RegistrationAdmin(admin.ModelAdmin):
         "cancelled_at",
         "anonymised_at",
     ]
-    raw_id_fields = ["unit"]
-    actions = ["approve_registrations", "decline_registrations"]
-
-    def has_add_permission(self, request):
-        return False  # registrations go through the form and the seat-locking service
-
-    def _decide(self, request, queryset, service):
-        done = 0
-        for registration in queryset.filter(status=Registration.Status.PENDING):
-            service(registration=registration, by=request.user)
-            done += 1
-        self.message_user(
-            request,
-            ngettext("%(n)d påmelding behandlet.", "%(n)d påmeldinger behandlet.", done) % {"n": done},
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Godkjenn valgte påmeldinger som venter på godkjenning"))
-    def approve_registrations(self, request, queryset):
-        self._decide(request, queryset, services.registration_approve)
-
-    @admin.action(description=_("Avslå valgte påmeldinger som venter på godkjenning"))
-    def decline_registrations(self, request, queryset):
-        self._decide(request, queryset, services.registration_decline)
 
 
 @admin.register(Recording)

@@ -4,14 +4,14 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Lower
-from django.urls import reverse
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_sfk_admin
 from core.choices import Language
+from core.reverse import reverse_slug
 
 # Paths under /arrangementer/ that are not event slugs.
 RESERVED_SLUGS = {"tidligere", "opptak", "kalender", "pamelding", "administrer"}
@@ -31,6 +31,23 @@ def video_host_allowed(url: str) -> bool:
 
 def new_invite_token() -> str:
     return secrets.token_urlsafe(16)
+
+
+#: The fields an event card shows (EventQuerySet.for_cards).
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "language",
+    "kind",
+    "summary",
+    "start",
+    "end",
+    "format",
+    "venue_name",
+    "county",
+    "capacity",
+    "status",
+)
 
 
 class EventQuerySet(models.QuerySet):
@@ -61,6 +78,34 @@ class EventQuerySet(models.QuerySet):
             held_count=models.Count("registrations", filter=held),
             taken_count=F("confirmed_count") + F("held_count"),
         )
+
+    def with_taken_count(self, now=None):
+        """`taken_count` alone (as in with_counts), counted per event by a subquery: for a list of
+        cards, without grouping every event's columns over its registrations."""
+        taken = (
+            Registration.objects.filter(event=OuterRef("pk"))
+            .filter(Q(status="confirmed") | Q(status="unconfirmed", hold_until__gt=now or timezone.now()))
+            .order_by()
+            .values("event")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return self.annotate(taken_count=Coalesce(Subquery(taken, output_field=models.IntegerField()), 0))
+
+    def with_recording_count(self):
+        """`recording_count` per event, by a subquery (see with_taken_count)."""
+        recordings = (
+            Recording.objects.filter(event=OuterRef("pk"))
+            .order_by()
+            .values("event")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return self.annotate(recording_count=Coalesce(Subquery(recordings, output_field=models.IntegerField()), 0))
+
+    def for_cards(self):
+        """Only what a card shows (includes/event_card.html), with the county's name."""
+        return self.select_related("county").only(*CARD_FIELDS, "county__name")
 
 
 class Event(models.Model):
@@ -163,7 +208,7 @@ class Event(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("events:detail", kwargs={"slug": self.slug})
+        return reverse_slug("events:detail", self.slug)
 
     def clean(self):
         if self.slug in RESERVED_SLUGS:

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -32,7 +32,7 @@ def crumbs(*items, event=None):
 @require_safe
 def event_list(request):
     form = EventFilterForm(request.GET or None)
-    events = Event.objects.public().upcoming().with_counts().select_related("county")
+    events = Event.objects.public().upcoming().for_cards().with_taken_count()
     if form.is_valid():
         if form.cleaned_data["kind"]:
             events = events.filter(kind=form.cleaned_data["kind"])
@@ -54,7 +54,7 @@ def event_past(request):
     form = EventSearchForm(request.GET or None)
     q = form.cleaned_data["q"] if form.is_valid() else ""
     events = selectors.event_text_filter(Event.objects.public().past(), q)
-    events = events.annotate(recording_count=Count("recordings")).select_related("county")
+    events = events.for_cards().with_recording_count()
     page_obj = Paginator(events, 20).get_page(request.GET.get("page"))
     return render(
         request,

@@ -20,18 +20,13 @@ class ClassificationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Measure)
-class MeasureAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
-    # Writes belong in the service layer; admins use the portal's own pages to edit.
+class MeasureAdmin(AuditedAdminMixin, ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    # Writes belong in the service layer (the portal's measure pages); only a draft can be deleted here.
+    allow_delete = True
     list_display = ["title", "unit", "state", "status", "ungsinn_level", "updated_at"]
     list_filter = ["state", "status"]
     search_fields = ["title", "summary"]
     list_select_related = ["unit"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def delete_refusal(self, obj):
         if obj.state != Measure.State.DRAFT:

@@ -49,6 +49,17 @@ def _kind(kind):
     return {"kind": kind}
 
 
+class MeasureHistoryLists(models.Model):
+    """Extra column of a measure's history records: django-simple-history copies a measure's own
+    columns only, so `services` stores the many-to-many lists ({field: [ids]}) here at each save
+    through the service; null where a save changed no list (a publish, an archive) or predates it."""
+
+    m2m_state = models.JSONField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class MeasureQuerySet(models.QuerySet):
     def published(self):
         return self.filter(state=Measure.State.PUBLISHED)
@@ -258,7 +269,7 @@ class Measure(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    history = HistoricalRecords(excluded_fields=["search_vector"], bases=[MeasureHistoryLists])
     objects = MeasureQuerySet.as_manager()
 
     class Meta:

@@ -5,6 +5,7 @@ from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
 
 from accounts.permissions import coordinator_unit_ids
+from core.history import HISTORY_LIMIT, Entry, entries, newest_first, tracked_fields
 from municipalities.models import Coordinator, SLTUnit
 
 from .models import Classification, Measure
@@ -64,19 +65,21 @@ def prefetch_classifications(measure: Measure) -> Measure:
     return measure
 
 
-def measure_history_rows(*, measure: Measure) -> list[dict]:
-    """The measure's history records, newest first, each with the names of the fields it changed."""
-    records = list(measure.history.select_related("history_user").order_by("-history_date", "-history_id"))
-    rows = []
-    for record, previous in zip(records, [*records[1:], None], strict=True):
-        changed = []
-        if previous is not None:
-            changed = [
-                str(Measure._meta.get_field(change.field).verbose_name)
-                for change in record.diff_against(previous).changes
-            ]
-        rows.append({"record": record, "changed": changed})
-    return rows
+def measure_history_entries(*, measure: Measure) -> tuple[list[Entry], bool]:
+    """The measure's changes, newest first, each with every changed field old → new (its lists
+    too, where the save recorded them), from at most `HISTORY_LIMIT` records; and whether older
+    ones were left out. One query; `core.history.resolve` names the other related objects per page."""
+    records = list(
+        measure.history.select_related("history_user", "unit").order_by("-history_date", "-history_id")[:HISTORY_LIMIT]
+    )
+    found = entries(
+        records,
+        fields=tracked_fields(Measure),
+        subject=lambda record: record.title,
+        m2m_fields=Measure._meta.many_to_many,
+        m2m_state=lambda record: record.m2m_state,
+    )
+    return newest_first(found), len(records) == HISTORY_LIMIT
 
 
 def _family_q(measure: Measure) -> Q:

@@ -3,7 +3,7 @@
 from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -101,8 +101,20 @@ def _save(measure: Measure, m2m: dict, *, require_theme: bool) -> Measure:
     measure.save()
     for name, values in m2m.items():
         getattr(measure, name).set(values)
+    _record_history_lists(measure, m2m)
     measure_update_search_vector(measure_ids=[measure.pk])
     return measure
+
+
+def _record_history_lists(measure: Measure, m2m: dict) -> None:
+    """Store the measure's lists (themes, classifications, documents) on the history record its
+    save has just written, so the history page shows their old → new values too."""
+    state = {name: sorted(_pks(values)) for name, values in m2m.items()}
+    missing = [name for name in M2M_FIELDS if name not in state]
+    if missing:
+        state.update(snapshot(measure, missing))
+    latest = measure.history.order_by("-history_id").values("history_id")[:1]
+    Measure.history.filter(history_id=Subquery(latest)).update(m2m_state=state)
 
 
 @transaction.atomic

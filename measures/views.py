@@ -15,6 +15,7 @@ from accounts.permissions import (
     is_coordinator,
     is_sfk_admin,
 )
+from core.history import resolve
 from core.http import add_service_errors, form_status, post_data
 from core.pagecache import cache_public
 from documents.selectors import measure_publications
@@ -28,13 +29,14 @@ from .search import SORTS, SearchParams, measure_search
 from .search.facets import FACETS, TEXT
 from .selectors import (
     measure_detail_queryset,
-    measure_history_rows,
+    measure_history_entries,
     measure_peers,
     measure_related,
     prefetch_classifications,
 )
 
 PAGE_SIZE = 20
+HISTORY_PAGE_SIZE = 25
 #: The measure bank's query parameters (the page cache stores only these).
 LIST_PARAMS = (TEXT.name, "sort", "page", *(facet.name for facet in FACETS))
 
@@ -235,10 +237,13 @@ def measure_copy(request, pk):
 @require_safe
 def measure_history(request, pk):
     measure = _changeable(request, pk)
-    rows = measure_history_rows(measure=measure)
+    entries, truncated = measure_history_entries(measure=measure)
+    page_obj = Paginator(entries, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    resolve(page_obj.object_list)
     crumbs = [
         (_("Mine tiltak"), reverse("measures:mine")),
         (measure.title, reverse("measures:edit", args=[measure.pk]), measure.language),
         (_("Endringshistorikk"), ""),
     ]
-    return render(request, "measures/measure_history.html", {"measure": measure, "rows": rows, "crumbs": crumbs})
+    context = {"measure": measure, "page_obj": page_obj, "truncated": truncated, "crumbs": crumbs}
+    return render(request, "measures/measure_history.html", context)

@@ -3,40 +3,43 @@ from django.db import models
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import AuditedAdminMixin
+from core.admin import AuditedAdminMixin, ReadOnlyAdminMixin
 
 from .models import Coordinator, County, District, Invitation, Municipality, SLTUnit, UnitDistrict, UnitMunicipality
 
 
+class _ReferenceDataAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    """Counties, municipalities and districts come from `manage.py load_municipalities`; no page of
+    the portal edits them, so a correction (a new municipality after a reform) is made here, audited.
+    Never deleted: units and history refer to them (a municipality ends with `valid_to`)."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(County)
-class CountyAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class CountyAdmin(_ReferenceDataAdmin):
     list_display = ["number", "name"]
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class MunicipalityAdmin(_ReferenceDataAdmin):
     list_display = ["number", "name", "county", "valid_from", "valid_to"]
     list_filter = ["county"]
     search_fields = ["name", "official_name", "number"]
 
 
 @admin.register(District)
-class DistrictAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class DistrictAdmin(_ReferenceDataAdmin):
     list_display = ["number", "name", "municipality"]
 
 
-class _ReadOnlyInline(admin.TabularInline):
+class _ReadOnlyInline(ReadOnlyAdminMixin, admin.TabularInline):
     """Memberships change only through services.unit_save (the unit pages), which keeps
     `is_current` in step with the unit's status and checks that members are free."""
 
     extra = 0
     can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class UnitMunicipalityInline(_ReadOnlyInline):
@@ -48,16 +51,14 @@ class UnitDistrictInline(_ReadOnlyInline):
 
 
 @admin.register(SLTUnit)
-class SLTUnitAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
+class SLTUnitAdmin(AuditedAdminMixin, ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    # Units are created and changed on the unit pages (/sfk/slt-enheter/, services.unit_save); only
+    # an empty unit (created by mistake) can be deleted here.
+    allow_delete = True
     list_display = ["name", "status", "verified_at"]
     list_filter = ["status"]
     search_fields = ["name"]
     inlines = [UnitMunicipalityInline, UnitDistrictInline]
-    # Status, slug and members go through the unit pages (/sfk/slt-enheter/), never around the service.
-    readonly_fields = ["status", "slug"]
-
-    def has_add_permission(self, request):
-        return False
 
     def delete_refusal(self, obj):
         # Coordinators, and whatever higher apps keep per unit (publications, measures, ...: found
@@ -79,26 +80,16 @@ class SLTUnitAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Coordinator)
-class CoordinatorAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
+class CoordinatorAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    # Entries are added, changed and ended on the unit pages, linked to accounts by invitations and
+    # anonymised from the Sfk user page; never deleted.
     list_display = ["name", "unit", "email", "verified_at", "ended_at"]
     list_filter = ["ended_at"]
     search_fields = ["name", "email", "unit__name"]
-    # Linking accounts and ending an entry go through the invitation and "has left" services.
-    readonly_fields = ["user", "ended_at"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def delete_refusal(self, obj):
-        return _(
-            "Koordinatorer slettes ikke: bruk «Har sluttet» på enhetens side, eller anonymiser personen "
-            "fra brukersiden (/konto/brukere/) når de ber om at opplysningene slettes."
-        )
 
 
 @admin.register(Invitation)
-class InvitationAdmin(AuditedAdminMixin, admin.ModelAdmin):
-    public_content = False
-    audit_exclude = ("nonce",)
+class InvitationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    # Sent, resent and revoked through the invitation services (/sfk/).
     list_display = ["email", "coordinator", "created_at", "expires_at", "used_at", "revoked_at"]
-    readonly_fields = ["nonce"]
+    exclude = ["nonce"]

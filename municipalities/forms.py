@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 
-from .models import Coordinator, District, Municipality, SLTUnit
+from .models import Coordinator, District, Invitation, Municipality, SLTUnit
 
 NO_PERSONAL_DATA = _("Skriv ikke opplysninger om enkeltpersoner eller barn her.")
 
@@ -19,6 +19,12 @@ class SearchForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
+
+
+class InvitationFilterForm(forms.Form):
+    """The Sfk invitation list's filter (GET)."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=[("", _("Alle")), *Invitation.Status.choices], required=False)
 
 
 class UnitPublicForm(forms.ModelForm):

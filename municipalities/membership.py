@@ -2,7 +2,8 @@
 coordinator entry in it. Registered with `accounts.membership` when the apps load; everything
 that asks "is this user a member of this unit" goes through here or through accounts.permissions."""
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import CharField, Exists, OuterRef, Prefetch, StringAgg, Subquery, Value
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,11 @@ class CoordinatorMembership:
 
     def unit_ids(self, user) -> frozenset[int]:
         return frozenset(Coordinator.objects.active().filter(user=user).values_list("unit_id", flat=True))
+
+    def unit_ids_expression(self):
+        entries = Coordinator.objects.active().filter(user_id=OuterRef("pk")).order_by().values("user_id")
+        ids = entries.annotate(ids=StringAgg(Cast("unit_id", CharField()), Value(","))).values("ids")
+        return Subquery(ids)
 
     def has_active_entry(self):
         return Exists(Coordinator.objects.active().filter(user_id=OuterRef("pk")))

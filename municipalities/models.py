@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -103,21 +103,45 @@ class SLTUnitQuerySet(models.QuerySet):
         """Units that are active or being established."""
         return self.filter(status__in=SLTUnit.CURRENT_STATUSES)
 
-    def with_details(self):
+    def with_details(self, *, all_coordinators: bool = False):
         """Prefetch what a directory entry shows: members, districts and public coordinators
-        (as `member_list`, `district_list`, `public_coordinators`); constant query count."""
-        return self.prefetch_related(
+        (as `member_list`, `district_list`, `public_coordinators`); constant query count.
+        With all_coordinators, every entry instead (ended and hidden ones too, ended last, with
+        their account) as `all_coordinators`, for Sfk (selectors.unit_page_unit)."""
+        return self.prefetch_related(*self.detail_prefetches(all_coordinators=all_coordinators).values())
+
+    @staticmethod
+    def detail_prefetches(*, all_coordinators: bool = False) -> dict[str, models.Prefetch]:
+        """with_details()' prefetches, by the attribute each fills."""
+        coordinators = (
             models.Prefetch(
+                "coordinators",
+                queryset=Coordinator.objects.select_related("user").order_by("ended_at", *COORDINATOR_ORDER),
+                to_attr="all_coordinators",
+            )
+            if all_coordinators
+            else models.Prefetch("coordinators", queryset=Coordinator.objects.public(), to_attr="public_coordinators")
+        )
+        return {
+            "member_list": models.Prefetch(
                 "memberships",
                 queryset=UnitMunicipality.objects.select_related("municipality__county").order_by("municipality__name"),
                 to_attr="member_list",
             ),
-            models.Prefetch(
+            "district_list": models.Prefetch(
                 "district_memberships",
                 queryset=UnitDistrict.objects.select_related("district").order_by("district__number"),
                 to_attr="district_list",
             ),
-            models.Prefetch("coordinators", queryset=Coordinator.objects.public(), to_attr="public_coordinators"),
+            coordinators.to_attr: coordinators,
+        }
+
+    def with_member_flags(self):
+        """Annotate `has_members` and `has_districts`, so attach_details() reads only the lists
+        that some of the units have (a unit has municipalities or Oslo districts, rarely both)."""
+        return self.annotate(
+            has_members=models.Exists(UnitMunicipality.objects.filter(unit=models.OuterRef("pk"))),
+            has_districts=models.Exists(UnitDistrict.objects.filter(unit=models.OuterRef("pk"))),
         )
 
     def with_active_coordinators(self):
@@ -239,6 +263,18 @@ class SLTUnit(models.Model):
         return self.verified_at is None or self.verified_at < cutoff
 
 
+def attach_details(units, *, all_coordinators: bool = False) -> None:
+    """with_details() for units already read with_member_flags(): a list no unit has is not read
+    (it is set empty), which saves a query or two on most pages."""
+    prefetches = SLTUnitQuerySet.detail_prefetches(all_coordinators=all_coordinators)
+    for attr, flag in (("member_list", "has_members"), ("district_list", "has_districts")):
+        if not any(getattr(unit, flag) for unit in units):
+            for unit in units:
+                setattr(unit, attr, [])
+            del prefetches[attr]
+    models.prefetch_related_objects(units, *prefetches.values())
+
+
 # The one public wording of SLT status, for a unit and for the municipality or district it covers:
 # the coverage map (legend and titles), the county list, the coverage table, the unit and
 # municipality pages, the directory CSV and Sfk's unit list all read it from here. (The status
@@ -315,8 +351,22 @@ class CoordinatorQuerySet(models.QuerySet):
 
     def stale(self, *, now=None, days: int = STALE_AFTER_DAYS):
         """Active entries not verified for more than `days` days (or never)."""
-        cutoff = (now or timezone.now()) - timezone.timedelta(days=days)
-        return self.active().filter(Q(verified_at__isnull=True) | Q(verified_at__lt=cutoff))
+        return self.active().filter(_unverified_since(now, days))
+
+    def upkeep_counts(self, *, now=None) -> dict[str, int]:
+        """`stale` entries and `pending_invitations` (InvitationQuerySet.pending), in one query."""
+        now = now or timezone.now()
+        return self.active().aggregate(
+            stale=models.Count("pk", filter=_unverified_since(now, STALE_AFTER_DAYS), distinct=True),
+            pending_invitations=models.Count(
+                "invitations", filter=Q(invitations__in=Invitation.objects.pending(now=now)), distinct=True
+            ),
+        )
+
+
+def _unverified_since(now, days: int) -> Q:
+    cutoff = (now or timezone.now()) - timezone.timedelta(days=days)
+    return Q(verified_at__isnull=True) | Q(verified_at__lt=cutoff)
 
 
 class Coordinator(models.Model):
@@ -385,6 +435,44 @@ class Coordinator(models.Model):
         return bool(self.photo and self.photo_consent_at and self.is_public)
 
 
+class InvitationQuerySet(models.QuerySet):
+    def with_status(self, *, now=None):
+        """Annotate `status` (an `Invitation.Status`), derived from the times in this order: accepted
+        (used), revoked (withdrawn, replaced by a newer one, or the entry has ended), expired, pending
+        (the link works). `services.invitation_from_token` refuses links the same way."""
+        return self.annotate(
+            status=Case(
+                When(used_at__isnull=False, then=Value(Invitation.Status.ACCEPTED)),
+                When(
+                    Q(revoked_at__isnull=False) | Q(coordinator__ended_at__isnull=False),
+                    then=Value(Invitation.Status.REVOKED),
+                ),
+                When(expires_at__lte=now or timezone.now(), then=Value(Invitation.Status.EXPIRED)),
+                default=Value(Invitation.Status.PENDING),
+                output_field=models.CharField(),
+            )
+        )
+
+    def pending(self, *, now=None):
+        return self.with_status(now=now).filter(status=Invitation.Status.PENDING)
+
+    def admin_list(self, *, status: str = "", now=None):
+        """Sfk's list, newest first, only `status` unless it is "" (constant query count);
+        `superseded`: the entry has been invited again since."""
+        newer = Invitation.objects.filter(coordinator=OuterRef("coordinator"), pk__gt=OuterRef("pk"))
+        invitations = (
+            self.with_status(now=now)
+            .annotate(superseded=Exists(newer))
+            .select_related("coordinator__unit", "created_by")
+        )
+        return (invitations.filter(status=status) if status else invitations).order_by("-created_at", "-pk")
+
+    def status_counts(self, *, now=None) -> dict[str, int]:
+        """The number of invitations in each state (every state present), in one query."""
+        rows = self.with_status(now=now).order_by().values_list("status").annotate(n=models.Count("pk"))
+        return {status.value: 0 for status in Invitation.Status} | dict(rows)
+
+
 class Invitation(models.Model):
     """An invitation to a coordinator entry: the e-mailed link is a signed token naming this row
     and its nonce. Single use (`used_at`); re-sending revokes the previous one (`revoked_at`)."""
@@ -401,6 +489,15 @@ class Invitation(models.Model):
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Status(models.TextChoices):
+        # Derived from the times (InvitationQuerySet.with_status); the values are the list's ?status=.
+        PENDING = "venter", _("Venter på svar")
+        ACCEPTED = "tatt-imot", _("Tatt imot")
+        EXPIRED = "utlopt", _("Utløpt")
+        REVOKED = "trukket-tilbake", _("Trukket tilbake")
 
     class Meta:
         verbose_name = _("invitasjon")

@@ -1,17 +1,12 @@
 """Reads for the SLT directory: search, places (municipality/district + its unit), coverage."""
 
-import difflib
-import re
-import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Case, CharField, Count, Exists, F, Func, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Greatest, Lower, Replace
+from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Subquery
 from django.urls import reverse
-from django.utils.translation import gettext
 
-from core.text import FOLD_NB
 from core.vocabulary import STALE_AFTER_DAYS
 
 from .models import (
@@ -22,170 +17,12 @@ from .models import (
     SLTUnit,
     UnitDistrict,
     UnitMunicipality,
+    attach_details,
     status_text,
 )
-from .names import MUNICIPALITY_ALIASES
-
-# Trigram word similarity (PostgreSQL) / difflib ratio (fallback) a fuzzy match must reach.
-TRIGRAM_THRESHOLD = 0.45
-FALLBACK_THRESHOLD = 0.78
-# A county match lists the county's municipalities a little below direct name matches.
-COUNTY_WEIGHT = 0.85
-# Scores of a name that equals the query, starts with it, has a word starting with it, contains it;
-# a fuzzy (misspelt) match scores at most FUZZY_CAP, so exact and prefix matches of a name always
-# outrank a fuzzy match in another name (and a county's municipalities: 1.0 * COUNTY_WEIGHT).
-EXACT, PREFIX, WORD_PREFIX, CONTAINS = 1.0, 0.95, 0.9, 0.8
-FUZZY_CAP = 0.75
-# Words that say what kind of place is meant but are not part of its name ("Tromsø kommune",
-# "Bydel Grorud", "Romssa suohkan"): bokmål, nynorsk, English, Sami and Kven, normalised.
-PLACE_WORDS = frozenset(
-    {
-        "kommune", "kommunen", "kommuner", "kommuna", "kommunar", "kommunane",
-        "bydel", "bydelen", "bydeler", "bydelar",
-        "fylke", "fylket", "fylker", "fylka", "fylkeskommune", "fylkeskommunen", "fylkeskommuna",
-        "municipality", "county", "district", "borough", "council",
-        "gielda", "suohkan", "suohkana", "tjielte", "fylkka", "komuuni", "kunta",
-    }
-)  # fmt: skip
-
-
-def normalise(text: str) -> str:
-    """Lower-case, æ→ae, ø→o, å/aa→a, accents dropped, punctuation to spaces."""
-    text = (text or "").lower().translate(FOLD_NB)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("aa", "a")
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
-
-
-def search_terms(query: str) -> str:
-    """The normalised query without the words that only say "municipality", "district" or
-    "county" ("Tromsø kommune" → "tromso"); a query of nothing but such words is kept as it is."""
-    words = normalise(query).split()
-    return " ".join(w for w in words if w not in PLACE_WORDS) or " ".join(words)
-
-
-def uses_trigram() -> bool:
-    return connection.vendor == "postgresql"
-
-
-def _pg_normalised(field_name: str):
-    """The database twin of normalise() for PostgreSQL (unaccent maps æ→ae, ø→o, å→a)."""
-    unaccented = Func(Lower(F(field_name)), function="unaccent")
-    return Replace(unaccented, Value("aa"), Value("a"))
-
-
-def _name_score(query: str, text: str) -> float:
-    """EXACT, PREFIX, WORD_PREFIX or CONTAINS for a name that holds the query; 0.0 otherwise."""
-    if not text:
-        return 0.0
-    if query == text:
-        return EXACT
-    if text.startswith(query):
-        return PREFIX
-    if f" {text}".find(f" {query}") >= 0:
-        return WORD_PREFIX
-    return CONTAINS if query in text else 0.0
-
-
-def _fuzzy_score(query: str, text: str) -> float:
-    if not text:
-        return 0.0
-    words = text.split()
-    size = len(query.split())
-    candidates = {" ".join(words[i : i + size]) for i in range(len(words))} | {text}
-    best = max(difflib.SequenceMatcher(None, query, c).ratio() for c in candidates)
-    return min(best, FUZZY_CAP) if best >= FALLBACK_THRESHOLD else 0.0
-
-
-def _trigram_candidates(queryset, fields: list[str], query: str):
-    """PostgreSQL: rows where one of `fields` contains the normalised query or is similar to it,
-    annotated with `sim` (trigram word similarity of the best field)."""
-    from django.contrib.postgres.search import TrigramWordSimilarity
-
-    annotations = {f"n_{i}": _pg_normalised(name) for i, name in enumerate(fields)}
-    queryset = queryset.annotate(**annotations)
-    sims = [TrigramWordSimilarity(Value(query), F(f"n_{i}")) for i in range(len(fields))]
-    contains = Q()
-    for i in range(len(fields)):
-        contains |= Q(**{f"n_{i}__contains": query})
-    queryset = queryset.annotate(sim=Greatest(*sims) if len(sims) > 1 else sims[0])
-    return queryset.filter(contains | Q(sim__gte=TRIGRAM_THRESHOLD))
-
-
-def _score(query: str, values, sim: float | None = None) -> float:
-    """The best _name_score of the values, else a fuzzy score (the trigram similarity `sim` on
-    PostgreSQL, difflib elsewhere) capped at FUZZY_CAP."""
-    texts = [normalise(v) for v in values]
-    exact = max(_name_score(query, t) for t in texts)
-    if exact:
-        return exact
-    if sim is not None:
-        return min(sim, FUZZY_CAP)
-    return max(_fuzzy_score(query, t) for t in texts)
-
-
-def _match(queryset, fields: list[str], query: str) -> dict[int, float]:
-    """{pk: score} of rows where one of `fields` matches the (normalised) query: the best
-    _name_score of the fields, else a fuzzy score (trigram word similarity on PostgreSQL, difflib
-    elsewhere) capped at FUZZY_CAP."""
-    if uses_trigram():
-        rows = _trigram_candidates(queryset, fields, query).values_list("pk", "sim", *fields)
-        return {pk: _score(query, values, sim) for pk, sim, *values in rows}
-    scores = {pk: _score(query, values) for pk, *values in queryset.values_list("pk", *fields)}
-    return {pk: score for pk, score in scores.items() if score}
-
-
-def _with_aliases(queryset):
-    """Municipalities annotated with `aliases`: names in use that the official name lacks
-    (municipalities.names.MUNICIPALITY_ALIASES), so they are matched like the other names."""
-    whens = [When(number=number, then=Value(" - ".join(forms))) for number, forms in MUNICIPALITY_ALIASES.items()]
-    return queryset.annotate(aliases=Case(*whens, default=Value(""), output_field=CharField()))
-
-
-def _match_objects(queryset, fields: list[str], query: str) -> list[tuple[float, object]]:
-    """Like _match, but the matching rows themselves with their score, in one query."""
-    if uses_trigram():
-        rows = _trigram_candidates(queryset, fields, query)
-        return [(_score(query, [getattr(obj, f) for f in fields], obj.sim), obj) for obj in rows]
-    scored = [(_score(query, [getattr(obj, f) for f in fields]), obj) for obj in queryset]
-    return [(score, obj) for score, obj in scored if score]
-
-
-@dataclass
-class DirectoryHit:
-    """A municipality or an SLT unit whose name matches a search, for the site-wide search."""
-
-    name: str
-    url: str
-    detail: str  # the county (municipality) or "SLT-enhet"
-    score: float
-
-
-def directory_hits(*, query: str, limit: int = 5) -> tuple[int, list[DirectoryHit]]:
-    """(number of matches, best `limit`) among current municipalities (any official name form) and
-    current SLT units, with the directory's typo tolerance and without place words such as
-    "kommune". Two queries."""
-    q = search_terms(query)
-    if not q:
-        return 0, []
-    current_unit = UnitMunicipality.objects.filter(municipality=OuterRef("pk"), is_current=True)
-    municipalities = (
-        _with_aliases(Municipality.objects.current())
-        .select_related("county")
-        .annotate(unit_name=Subquery(current_unit.values("unit__name")[:1]))
-        .only("number", "name", "official_name", "county__name")
-    )
-    hits = []
-    for score, m in _match_objects(municipalities, ["name", "official_name", "aliases"], q):
-        detail = f"{m.county.name} · {m.unit_name}" if m.unit_name else m.county.name
-        url = reverse("municipalities:municipality", kwargs={"number": m.number})
-        hits.append(DirectoryHit(name=m.name, url=url, detail=detail, score=score))
-    units = SLTUnit.objects.current().only("name", "slug")
-    for score, unit in _match_objects(units, ["name"], q):
-        hits.append(DirectoryHit(name=unit.name, url=unit.get_absolute_url(), detail=gettext("SLT-enhet"), score=score))
-    hits.sort(key=lambda hit: (-hit.score, hit.name))
-    return len(hits), hits[:limit]
+from .search import Hit, directory_matches
+from .search import directory_hits as directory_hits  # the site search's part of the directory
+from .search import normalise as normalise
 
 
 @dataclass
@@ -241,86 +78,203 @@ def slt_status(own: str | None, district_statuses) -> str | None:
     return None
 
 
+def covered_municipalities() -> tuple[int, int]:
+    """(municipalities with SLT in operation, current municipalities): coverage()'s two national
+    totals in one aggregate query, for the home page. The same rule as slt_status(): the own
+    unit's status, else (Oslo) active when a district has an active unit."""
+    active = SLTUnit.Status.ACTIVE
+    own = UnitMunicipality.objects.filter(municipality=OuterRef("pk"), is_current=True).values("unit__status")[:1]
+    district_active = Exists(
+        UnitDistrict.objects.filter(district__municipality=OuterRef("pk"), is_current=True, unit__status=active)
+    )
+    totals = (
+        Municipality.objects.current()
+        .annotate(own=Subquery(own), district_active=district_active)
+        .aggregate(
+            total=Count("pk"),
+            covered=Count("pk", filter=Q(own=active) | Q(own__isnull=True, district_active=True)),
+        )
+    )
+    return totals["covered"], totals["total"]
+
+
 def places(*, municipality_ids=None, district_ids=()) -> tuple[list[Place], list[Place]]:
     """(municipality places, district places) with units and public coordinators prefetched.
-    municipality_ids=None means every current municipality. Constant number of queries."""
-    municipalities = Municipality.objects.current().select_related("county")
+    municipality_ids=None means every current municipality. Four queries, up to six when
+    districts (Oslo) are among them."""
+    current_unit = UnitMunicipality.objects.filter(municipality=OuterRef("pk"), is_current=True).values("unit_id")
+    municipalities = (
+        Municipality.objects.current()
+        .select_related("county")
+        .annotate(
+            unit_pk=Subquery(current_unit[:1]),
+            has_districts=Exists(District.objects.filter(municipality=OuterRef("pk"))),
+        )
+    )
     if municipality_ids is not None:
         municipalities = municipalities.filter(pk__in=list(municipality_ids))
     municipalities = list(municipalities)
-    muni_pks = [m.pk for m in municipalities]
-    districts = list(
-        District.objects.filter(Q(municipality_id__in=muni_pks) | Q(pk__in=list(district_ids)))
-        .select_related("municipality__county")
-        .order_by("number")
-    )
-    unit_by_muni = dict(
-        UnitMunicipality.objects.filter(is_current=True, municipality_id__in=muni_pks).values_list(
-            "municipality_id", "unit_id"
+    muni_pks = [m.pk for m in municipalities if m.has_districts]
+    district_unit = UnitDistrict.objects.filter(district=OuterRef("pk"), is_current=True).values("unit_id")
+    districts = (
+        list(
+            District.objects.filter(Q(municipality_id__in=muni_pks) | Q(pk__in=list(district_ids)))
+            .select_related("municipality__county")
+            .annotate(unit_pk=Subquery(district_unit[:1]))
+            .order_by("number")
         )
+        if muni_pks or district_ids
+        else []
     )
-    unit_by_district = dict(
-        UnitDistrict.objects.filter(is_current=True, district__in=districts).values_list("district_id", "unit_id")
-    )
-    unit_ids = set(unit_by_muni.values()) | set(unit_by_district.values())
-    units = {u.pk: u for u in SLTUnit.objects.filter(pk__in=unit_ids).with_details()} if unit_ids else {}
+    unit_ids = {m.unit_pk for m in municipalities} | {d.unit_pk for d in districts}
+    unit_ids.discard(None)
+    units = list(SLTUnit.objects.filter(pk__in=unit_ids).with_member_flags()) if unit_ids else []
+    attach_details(units)
+    units = {u.pk: u for u in units}
 
     district_places = {
-        d.pk: Place(municipality=d.municipality, district=d, unit=units.get(unit_by_district.get(d.pk)))
-        for d in districts
+        d.pk: Place(municipality=d.municipality, district=d, unit=units.get(d.unit_pk)) for d in districts
     }
     by_muni: dict[int, list[Place]] = {}
     for place in district_places.values():
         by_muni.setdefault(place.municipality.pk, []).append(place)
     muni_places = [
-        Place(municipality=m, unit=units.get(unit_by_muni.get(m.pk)), district_places=by_muni.get(m.pk, []))
-        for m in municipalities
+        Place(municipality=m, unit=units.get(m.unit_pk), district_places=by_muni.get(m.pk, [])) for m in municipalities
     ]
     wanted_districts = [district_places[pk] for pk in district_ids if pk in district_places]
     return muni_places, wanted_districts
 
 
-def directory_search(*, query: str) -> list[Place]:
+def unit_page_unit(*, slug: str, sfk_admin: bool) -> SLTUnit | None:
+    """The unit for its page, as with_details() gives it (only the membership lists it has are
+    read: three queries for most units); for Sfk also every coordinator entry (as
+    `all_coordinators`), from which the public ones are taken, in the same query."""
+    unit = SLTUnit.objects.with_member_flags().filter(slug=slug).first()
+    if unit is None:
+        return None
+    attach_details([unit], all_coordinators=sfk_admin)
+    if sfk_admin:
+        unit.public_coordinators = [c for c in unit.all_coordinators if c.is_public and c.ended_at is None]
+    return unit
+
+
+class SearchResults(Sequence):
+    """The places a directory search found, best first. Only the slice that is shown (a page) is
+    read with its units and coordinators, in a constant number of queries (places())."""
+
+    def __init__(self, hits: list[Hit]):
+        self.hits = hits
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._places(self.hits[index])
+        return self._places([self.hits[index]])[0]
+
+    @staticmethod
+    def _places(hits: list[Hit]) -> list[Place]:
+        if not hits:
+            return []
+        muni_places, district_places = places(
+            municipality_ids=[h.municipality_id for h in hits if h.municipality_id],
+            district_ids=[h.district_id for h in hits if h.district_id],
+        )
+        by_muni = {p.municipality.pk: p for p in muni_places}
+        by_district = {p.district.pk: p for p in district_places}
+        results = []
+        for hit in hits:
+            place = by_district[hit.district_id] if hit.district_id else by_muni[hit.municipality_id]
+            place.score = hit.score
+            results.append(place)
+        return results
+
+
+def directory_search(*, query: str) -> SearchResults:
     """Places matching a municipality (any official name form or alias), county, district, unit or
-    coordinator name; tolerant of case, æ/ø/å spellings and small typos, and of words such as
-    "kommune" or "bydel" around the name. Best match first: exact, then prefix, then fuzzy."""
-    q = search_terms(query)
-    if not q:
-        return []
-    muni_scores = _match(_with_aliases(Municipality.objects.current()), ["name", "official_name", "aliases"], q)
-    county_scores = _match(County.objects.all(), ["name", "official_name"], q)
-    if county_scores:
-        in_counties = Municipality.objects.current().filter(county_id__in=list(county_scores))
-        for pk, county_id in in_counties.values_list("pk", "county_id"):
-            muni_scores[pk] = max(muni_scores.get(pk, 0), county_scores[county_id] * COUNTY_WEIGHT)
-    district_scores = _match(District.objects.all(), ["name"], q)
+    coordinator name (search.directory_matches: one query), best first; slicing the result reads
+    the places of that slice (places(): six queries)."""
+    return SearchResults(directory_matches(query=query))
 
-    unit_scores = _match(SLTUnit.objects.current(), ["name"], q)
-    coordinator_units: dict[int, float] = {}
-    coordinators = Coordinator.objects.public().filter(unit__status__in=SLTUnit.CURRENT_STATUSES)
-    matched = _match(coordinators, ["name"], q)
-    for pk, unit_id in coordinators.filter(pk__in=list(matched)).values_list("pk", "unit_id"):
-        coordinator_units[unit_id] = max(coordinator_units.get(unit_id, 0), matched[pk])
-    for unit_id, score in coordinator_units.items():
-        unit_scores[unit_id] = max(unit_scores.get(unit_id, 0), score)
-    if unit_scores:
-        for unit_id, pk in UnitMunicipality.objects.filter(unit_id__in=list(unit_scores)).values_list(
-            "unit_id", "municipality_id"
-        ):
-            muni_scores[pk] = max(muni_scores.get(pk, 0), unit_scores[unit_id])
-        for unit_id, pk in UnitDistrict.objects.filter(unit_id__in=list(unit_scores)).values_list(
-            "unit_id", "district_id"
-        ):
-            district_scores[pk] = max(district_scores.get(pk, 0), unit_scores[unit_id])
 
-    muni_places, district_places = places(municipality_ids=muni_scores, district_ids=list(district_scores))
-    for place in muni_places:
-        place.score = muni_scores[place.municipality.pk]
-    for place in district_places:
-        place.score = district_scores[place.district.pk]
-    results = muni_places + district_places
-    results.sort(key=lambda p: (-p.score, p.name))
-    return results
+@dataclass(slots=True)
+class PlaceRow:
+    """A current municipality and its SLT status, as the county list, the coverage map and the
+    coverage figures show it: plain values, the links already made."""
+
+    number: str
+    name: str
+    url: str
+    county_id: int
+    county_number: str
+    county_name: str
+    unit_name: str | None
+    unit_url: str | None
+    status: str | None = None
+    status_text: str = ""
+    districts: int = 0  # Oslo's districts
+    districts_covered: int = 0  # districts in a current unit
+
+    @property
+    def has_districts(self) -> bool:
+        return bool(self.districts)
+
+
+def _current_membership():
+    """A municipality's or district's current membership (at most one, by a constraint)."""
+    return FilteredRelation("memberships", condition=Q(memberships__is_current=True))
+
+
+def place_rows() -> list[PlaceRow]:
+    """Every current municipality with its SLT status (the rule of slt_status, the wording of
+    Place.status_text), by name. One query, no model instances."""
+    active, establishing = SLTUnit.Status.ACTIVE, SLTUnit.Status.ESTABLISHING
+    in_district = Q(districts__memberships__is_current=True)
+    district_status = "districts__memberships__unit__status"
+    rows = (
+        Municipality.objects.current()
+        .annotate(
+            cur=_current_membership(),
+            d_total=Count("districts", distinct=True),
+            d_covered=Count("districts__memberships", filter=in_district),
+            d_active=Count("districts__memberships", filter=in_district & Q(**{district_status: active})),
+            d_est=Count("districts__memberships", filter=in_district & Q(**{district_status: establishing})),
+        )
+        .order_by("number")
+        .values_list(
+            "number", "name", "county_id", "county__number", "county__name",
+            "cur__unit__name", "cur__unit__slug", "cur__unit__status", "d_total", "d_covered", "d_active", "d_est",
+        )
+    )  # fmt: skip
+    muni_url = reverse("municipalities:municipality", kwargs={"number": "0000"}).replace("0000", "{}")
+    unit_url = reverse("municipalities:unit", kwargs={"slug": "-"}).replace("/-/", "/{}/")
+    texts: dict[tuple, str] = {}
+    result = []
+    for number, name, county_id, county_number, county_name, u_name, u_slug, u_status, total, covered, *found in rows:
+        status = slt_status(u_status, {s for s, n in zip((active, establishing), found, strict=True) if n})
+        counts = (covered, total) if total and (u_status or covered) else None
+        text = texts.get((status, counts))
+        if text is None:
+            text = texts[status, counts] = status_text(status, districts=counts)
+        result.append(
+            PlaceRow(
+                number=number,
+                name=name,
+                url=muni_url.format(number),
+                county_id=county_id,
+                county_number=county_number,
+                county_name=county_name,
+                unit_name=u_name,
+                unit_url=unit_url.format(u_slug) if u_slug else None,
+                status=status,
+                status_text=text,
+                districts=total,
+                districts_covered=covered,
+            )
+        )
+    result.sort(key=lambda r: r.name)  # as Python orders names (Å, Æ, Ø), whatever the database's collation
+    return result
 
 
 @dataclass
@@ -343,6 +297,7 @@ class Coverage:
     establishing: int  # with a unit being established only
     units_active: int  # units in operation
     units_establishing: int  # units being set up
+    units_ended: int  # units no longer in operation
     oslo_districts: int
     oslo_districts_covered: int  # districts in a current unit
     counties: list[CountyCoverage] = field(default_factory=list)  # counties with municipalities
@@ -357,55 +312,45 @@ class Coverage:
         return self.units_active + self.units_establishing
 
 
-def coverage() -> Coverage:
+def coverage(rows: list[PlaceRow] | None = None) -> Coverage:
     """National SLT coverage, in total and per county: the one definition, used by the public
-    directory (coverage map, county list) and the Sfk dashboard. Aggregate queries, constant count."""
+    directory (coverage map, county list), the home page and the Sfk dashboard. From place_rows()
+    (pass them when the page has them already) and one aggregate query: two queries at most."""
     active, establishing = SLTUnit.Status.ACTIVE, SLTUnit.Status.ESTABLISHING
-    own = UnitMunicipality.objects.filter(municipality=OuterRef("pk"), is_current=True).values("unit__status")[:1]
-
-    def district_unit(status):
-        return Exists(
-            UnitDistrict.objects.filter(district__municipality=OuterRef("pk"), is_current=True, unit__status=status)
-        )
-
-    rows = (
-        Municipality.objects.current()
-        .annotate(own=Subquery(own), district_active=district_unit(active), district_est=district_unit(establishing))
-        .values_list("county_id", "own", "district_active", "district_est")
-    )
-    counties = {c.pk: CountyCoverage(number=c.number, name=c.name) for c in County.objects.all()}
-    for county_id, own_status, district_active, district_est in rows:
-        in_districts = {s for s, found in ((active, district_active), (establishing, district_est)) if found}
-        status = slt_status(own_status, in_districts)
-        row = counties[county_id]
-        row.municipalities += 1
-        row.covered += status == active
-        row.establishing += status == establishing
-    districts = District.objects.filter(municipality__in=Municipality.objects.current()).aggregate(
-        total=Count("pk"), covered=Count("pk", filter=Q(memberships__is_current=True), distinct=True)
-    )
-    in_counties = [c for c in counties.values() if c.municipalities]
+    if rows is None:
+        rows = place_rows()
+    counties: dict[str, CountyCoverage] = {}
+    for row in sorted(rows, key=lambda r: r.county_number):
+        county = counties.get(row.county_number)
+        if county is None:
+            county = counties[row.county_number] = CountyCoverage(number=row.county_number, name=row.county_name)
+        county.municipalities += 1
+        county.covered += row.status == active
+        county.establishing += row.status == establishing
     units = SLTUnit.objects.aggregate(
-        active=Count("pk", filter=Q(status=active)), establishing=Count("pk", filter=Q(status=establishing))
+        active=Count("pk", filter=Q(status=active)),
+        establishing=Count("pk", filter=Q(status=establishing)),
+        ended=Count("pk", filter=Q(status=SLTUnit.Status.ENDED)),
     )
+    in_counties = list(counties.values())
     return Coverage(
-        municipalities=sum(c.municipalities for c in in_counties),
+        municipalities=len(rows),
         covered=sum(c.covered for c in in_counties),
         establishing=sum(c.establishing for c in in_counties),
         units_active=units["active"],
         units_establishing=units["establishing"],
-        oslo_districts=districts["total"],
-        oslo_districts_covered=districts["covered"],
+        units_ended=units["ended"],
+        oslo_districts=sum(r.districts for r in rows),
+        oslo_districts_covered=sum(r.districts_covered for r in rows),
         counties=in_counties,
     )
 
 
-def counties_with_places() -> list[tuple[County, list[Place]]]:
-    """Every county with its current municipalities (and their SLT coverage)."""
-    muni_places, _ = places()
-    grouped: dict[int, list[Place]] = {}
-    for place in sorted(muni_places, key=lambda p: p.municipality.name):
-        grouped.setdefault(place.municipality.county_id, []).append(place)
+def counties_with_places(rows: list[PlaceRow] | None = None) -> list[tuple[County, list[PlaceRow]]]:
+    """Every county with its current municipalities (and their SLT coverage), by name."""
+    grouped: dict[int, list[PlaceRow]] = {}
+    for row in place_rows() if rows is None else rows:
+        grouped.setdefault(row.county_id, []).append(row)
     return [(c, grouped.get(c.pk, [])) for c in County.objects.all()]
 
 

@@ -267,6 +267,36 @@ def invitation_send(*, coordinator: Coordinator, by) -> Invitation:
     return invitation
 
 
+def invitation_resend(*, invitation: Invitation, by) -> Invitation:
+    """Invite the same coordinator entry again through `invitation_send` (a new link to the entry's
+    current address; the open one, if any, is revoked). Refused for an accepted invitation and an
+    ended entry."""
+    with transaction.atomic():
+        locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if locked.used_at:
+            raise ValidationError(_("Invitasjonen er allerede tatt imot."), code="accepted")
+        if locked.coordinator.ended_at:
+            raise ValidationError(
+                _("Koordinatoren har sluttet. Legg inn en ny koordinator før du inviterer."), code="ended"
+            )
+        return invitation_send(coordinator=locked.coordinator, by=by)
+
+
+def invitation_revoke(*, invitation: Invitation, by) -> Invitation:
+    """Withdraw an invitation that has not been used: its link stops working at once. Refused for
+    an accepted or already revoked invitation."""
+    with transaction.atomic():
+        locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if locked.used_at:
+            raise ValidationError(_("Invitasjonen er allerede tatt imot og kan ikke trekkes tilbake."), code="accepted")
+        if locked.revoked_at:
+            raise ValidationError(_("Invitasjonen er allerede trukket tilbake."), code="revoked")
+        locked.revoked_at = timezone.now()
+        locked.save(update_fields=["revoked_at"])
+        record(by, "municipalities.invitation.revoke", locked, {"revoked_at": [None, locked.revoked_at]})
+    return locked
+
+
 def invitation_from_token(token: str) -> Invitation:
     """The open invitation a link names; raises InvitationError with the reason otherwise."""
     try:

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views
+from . import invitation_views, views
 
 app_name = "municipalities"
 
@@ -26,6 +26,9 @@ urlpatterns = [
     path("slt-enhet/<slug:slug>/historikk/", views.unit_history_view, name="unit_history"),
     path("slt-enhet/<slug:slug>/ny-koordinator/", views.coordinator_create, name="coordinator_create"),
     path("koordinator/<int:pk>/inviter/", views.coordinator_invite, name="coordinator_invite"),
+    path("sfk/invitasjoner/", invitation_views.invitation_list, name="invitations"),
+    path("sfk/invitasjoner/<int:pk>/send-igjen/", invitation_views.invitation_resend, name="invitation_resend"),
+    path("sfk/invitasjoner/<int:pk>/trekk-tilbake/", invitation_views.invitation_revoke, name="invitation_revoke"),
     # Invitations
     path("invitasjon/<str:token>/", views.invitation_accept, name="invitation_accept"),
 ]

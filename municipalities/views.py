@@ -3,6 +3,7 @@ from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from accounts.permissions import (
     sfk_admin_required,
 )
 from core.exports import Phone, csv_response, xlsx_response
+from core.history import resolve
 from core.http import form_status, post_data, post_files, private_page
 from core.pagecache import cache_public
 from core.text import normalize_email
@@ -31,11 +33,13 @@ from .forms import (
     UnitAdminForm,
     UnitPublicForm,
 )
+from .history import LABELS as HISTORY_LABELS
 from .history import unit_history
 from .map import coverage_svg, legend
-from .models import COORDINATOR_ORDER, Coordinator, Municipality, SLTUnit
+from .models import Coordinator, Municipality, SLTUnit
 
 RESULTS_PER_PAGE = 20
+HISTORY_PAGE_SIZE = 25
 
 
 def _search_crumb():
@@ -59,7 +63,7 @@ def search(request):
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
     results = selectors.directory_search(query=query) if query else []
-    page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))  # reads one page of places
     context = {
         "form": form,
         "query": query,
@@ -84,23 +88,26 @@ def municipality_detail(request, number):
 @cache_public("tiltak", "dokumenter")
 @require_safe
 def unit_detail(request, slug):
-    unit = get_object_or_404(SLTUnit.objects.with_details(), slug=slug)
+    sfk_admin = is_sfk_admin(request.user)
+    unit = selectors.unit_page_unit(slug=slug, sfk_admin=sfk_admin)
+    if unit is None:
+        raise Http404
     context = {
         "unit": unit,
         "can_change": can_change(request.user, unit),
         "crumbs": _unit_crumbs(unit),
         "unit_sections": hooks.unit_page_sections(unit=unit, request=request),
+        "coordinators": unit.all_coordinators if sfk_admin else None,
     }
-    if is_sfk_admin(request.user):
-        context["coordinators"] = unit.coordinators.select_related("user").order_by("ended_at", *COORDINATOR_ORDER)
     return render(request, "municipalities/unit_detail.html", context)
 
 
 @cache_public()
 @require_safe
 def county_list(request):
-    counties = selectors.counties_with_places()
-    summary = selectors.coverage()
+    rows = selectors.place_rows()
+    counties = selectors.counties_with_places(rows)
+    summary = selectors.coverage(rows)
     crumbs = [_search_crumb(), (_("SLT i fylkene"), "")]
     context = {"counties": counties, "summary": summary, "crumbs": crumbs}
     return render(request, "municipalities/county_list.html", context)
@@ -109,12 +116,12 @@ def county_list(request):
 @cache_public()
 @require_safe
 def coverage(request):
-    muni_places, _unused = selectors.places()
-    muni_places.sort(key=lambda p: (p.municipality.county.number, p.municipality.name))
+    rows = selectors.place_rows()
+    rows.sort(key=lambda row: row.county_number)  # by county, then (as they come) by name
     context = {
-        "places": muni_places,
-        "summary": selectors.coverage(),
-        "svg": coverage_svg(muni_places),
+        "places": rows,
+        "summary": selectors.coverage(rows),
+        "svg": coverage_svg(rows),
         "legend": legend(),
         "crumbs": [_search_crumb(), (_("Kart: hvor finnes SLT?"), "")],
     }
@@ -190,7 +197,8 @@ def _visible_coordinators(user):
 
 @coordinator_required
 def my_units(request):
-    units = SLTUnit.objects.filter(pk__in=coordinator_unit_ids(request.user)).with_details().with_active_coordinators()
+    # The page shows each unit's own fields and its active coordinators (not with_details()).
+    units = SLTUnit.objects.filter(pk__in=coordinator_unit_ids(request.user)).with_active_coordinators()
     context = {"units": units, "crumbs": [(_("Min side"), reverse("accounts:account")), (_("Min SLT-enhet"), "")]}
     return render(request, "municipalities/my_units.html", context)
 
@@ -345,10 +353,21 @@ def coordinator_invite(request, pk):
     return redirect(coordinator.unit.get_absolute_url())
 
 
-@sfk_admin_required
+@require_safe
+@coordinator_required
 def unit_history_view(request, slug):
+    """The unit's coordinators and Sfk; a unit page is public, so other coordinators get 403."""
     unit = get_object_or_404(SLTUnit, slug=slug)
-    context = {"unit": unit, "entries": unit_history(unit), "crumbs": _unit_crumbs(unit, (_("Endringslogg"), ""))}
+    check_can_change(request.user, unit)
+    entries, truncated = unit_history(unit, sfk=is_sfk_admin(request.user))
+    page_obj = Paginator(entries, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    resolve(page_obj.object_list, labels=HISTORY_LABELS)
+    context = {
+        "unit": unit,
+        "page_obj": page_obj,
+        "truncated": truncated,
+        "crumbs": _unit_crumbs(unit, (_("Endringslogg"), "")),
+    }
     return render(request, "municipalities/unit_history.html", context)
 
 

@@ -1,6 +1,6 @@
 import functools
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db import DataError, transaction
 from django.shortcuts import redirect
@@ -34,22 +34,27 @@ def _bad_filters_are_400(view):
 
 
 class SltAdminSite(admin.AdminSite):
-    """Django admin for Sfk admins only, after the two-factor step; a logged-in coordinator gets
-    403, not a login form. (TwoFactorMiddleware already redirects a half-logged-in admin; this is
-    the admin's own check of the same rule.)"""
+    """Django admin for superusers only, after the two-factor step: an emergency tool, read-only
+    where a service owns the write. Sfk admins who are not superusers do every task in the portal
+    and are sent to the Sfk workspace (/sfk/); other logged-in users get 403, not a login form.
+    (TwoFactorMiddleware already redirects a half-logged-in admin; this is the admin's own check.)"""
 
     site_header = _("SLT-portalen – administrasjon")
     site_title = _("SLT-portalen")
 
     def has_permission(self, request):
         user = request.user
-        return user.is_active and getattr(user, "is_sfk_admin", False) and two_factor.is_verified(user)
+        return user.is_active and user.is_superuser and two_factor.is_verified(user)
 
     def login(self, request, extra_context=None):
         user = request.user
         if user.is_authenticated and getattr(user, "is_sfk_admin", False) and not two_factor.is_verified(user):
             return redirect(two_factor.step_url(request, user))
-        if request.user.is_authenticated and not self.has_permission(request):
+        if user.is_authenticated and not self.has_permission(request):
+            if getattr(user, "is_sfk_admin", False):
+                notice = _("Django-administrasjonen er bare for superbrukere. Alle Sfk-oppgavene finner du her.")
+                messages.info(request, notice)
+                return redirect("sfk_dashboard")
             raise PermissionDenied
         return super().login(request, extra_context)
 

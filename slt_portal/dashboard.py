@@ -12,8 +12,8 @@ from core.exports import csv_response, xlsx_response
 from .selectors import national_picture, national_picture_rows
 
 
-def admin_tools() -> list[tuple[str, list[tuple[str, str]]]]:
-    """Links to the admin tools of every app, grouped."""
+def admin_tools(*, superuser: bool = False) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Links to the admin tools of every app, grouped; Django's admin only for superusers."""
     return [
         (
             _("SLT-enheter og koordinatorer"),
@@ -21,6 +21,7 @@ def admin_tools() -> list[tuple[str, list[tuple[str, str]]]]:
                 (_("SLT-enheter og koordinatorer"), reverse("municipalities:admin_units")),
                 (_("Ny SLT-enhet"), reverse("municipalities:unit_create")),
                 (_("Oppføringer som ikke er bekreftet"), reverse("municipalities:stale")),
+                (_("Invitasjoner"), reverse("municipalities:invitations")),
                 (_("Last ned katalogen (CSV)"), reverse("municipalities:export")),
             ],
         ),
@@ -64,7 +65,7 @@ def admin_tools() -> list[tuple[str, list[tuple[str, str]]]]:
             _("Teknisk"),
             [
                 (_("Utgående e-post"), reverse("sfk_outbox")),
-                (_("Django-administrasjon"), reverse("admin:index")),
+                *([(_("Django-administrasjon"), reverse("admin:index"))] if superuser else []),
             ],
         ),
     ]
@@ -75,7 +76,7 @@ def admin_tools() -> list[tuple[str, list[tuple[str, str]]]]:
 def dashboard(request):
     context = {
         "picture": national_picture(),
-        "tools": admin_tools(),
+        "tools": admin_tools(superuser=request.user.is_superuser),
         "crumbs": [(_("Sfk-administrasjon"), "")],
     }
     return render(request, "sfk/dashboard.html", context)

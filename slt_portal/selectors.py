@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Value, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from municipalities.selectors import CountyCoverage, Coverage, coverage
@@ -19,6 +20,7 @@ class NationalPicture:
     events: list = field(default_factory=list)  # upcoming events with registration counts
     outbox_unsent: int = 0
     outbox_failed: int = 0
+    pending_invitations: int = 0
 
     @property
     def municipalities(self) -> int:
@@ -53,41 +55,96 @@ class NationalPicture:
         return self.coverage.counties
 
 
-def _units_by_status() -> list[tuple[str, str, int]]:
+def _units_by_status(figures: Coverage) -> list[tuple[str, str, int]]:
     from municipalities.models import SLTUnit
 
-    status_counts = dict(SLTUnit.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
-    return [(value, label, status_counts.get(value, 0)) for value, label in SLTUnit.Status.choices]
+    counts = {
+        SLTUnit.Status.ACTIVE: figures.units_active,
+        SLTUnit.Status.ESTABLISHING: figures.units_establishing,
+        SLTUnit.Status.ENDED: figures.units_ended,
+    }
+    return [(value, label, counts.get(value, 0)) for value, label in SLTUnit.Status.choices]
 
 
 def _measures():
+    """Published measures in all, per theme and per age band, in one query (UNION ALL): the themes
+    and age bands in their model's order (ROW_NUMBER over its ordering), and the counts grouped
+    from the link tables joined to the published measures (the state index does the filtering)."""
     from measures.models import Classification, Measure, Theme
 
-    published = Q(state=Measure.State.PUBLISHED)
-    by_theme = Theme.objects.annotate(n=Count("measures", filter=Q(measures__state=Measure.State.PUBLISHED)))
-    by_age = Classification.objects.filter(kind=Classification.Kind.AGE_BAND).annotate(
-        n=Count("age_band_measures", filter=Q(age_band_measures__state=Measure.State.PUBLISHED))
+    published = Measure.State.PUBLISHED
+    columns = ("figure", "key", "position", "nb", "nn", "en", "n")
+    blank = {"nb": Value(""), "nn": Value(""), "en": Value("")}
+
+    def names(queryset, figure):
+        ordering = [F(f) for f in queryset.model._meta.ordering]
+        return (
+            queryset.order_by()
+            .annotate(
+                figure=Value(figure),
+                key=F("pk"),
+                position=Window(RowNumber(), order_by=ordering),
+                nb=F("name"),
+                nn=F("name_nn"),
+                en=F("name_en"),
+                n=Value(0),
+            )
+            .values_list(*columns)
+        )
+
+    def counts(links, figure, field):
+        return (
+            links.objects.filter(measure__state=published)
+            .order_by()
+            .values(figure=Value(figure), key=F(field), position=Value(0), **blank)
+            .annotate(n=Count("*"))
+            .values_list(*columns)
+        )
+
+    total = (
+        Measure.objects.filter(state=published)
+        .order_by()
+        .values(figure=Value("total"), key=Value(0), position=Value(0), **blank)
+        .annotate(n=Count("pk"))
+        .values_list(*columns)
     )
+    parts = [
+        names(Theme.objects.all(), "theme"),
+        names(Classification.objects.filter(kind=Classification.Kind.AGE_BAND), "age"),
+        counts(Measure.themes.through, "theme-count", "theme_id"),
+        counts(Measure.age_bands.through, "age-count", "classification_id"),
+        total,
+    ]
+    figures: dict[str, list] = {"theme": [], "age": []}
+    found: dict[tuple[str, int], int] = {}
+    for figure, key, _position, nb, nn, en, n in sorted(parts[0].union(*parts[1:], all=True).order_by()):
+        if figure in figures:
+            figures[figure].append((key, Theme(name=nb, name_nn=nn, name_en=en).localized_name))
+        else:
+            found[figure.removesuffix("-count"), key] = n
     return {
-        "measures_published": Measure.objects.filter(published).count(),
-        "measures_by_theme": [(t.localized_name, t.n) for t in by_theme],
-        "measures_by_age_band": [(c.localized_name, c.n) for c in by_age],
+        "measures_published": found.get(("total", 0), 0),
+        "measures_by_theme": [(name, found.get(("theme", key), 0)) for key, name in figures["theme"]],
+        "measures_by_age_band": [(name, found.get(("age", key), 0)) for key, name in figures["age"]],
     }
 
 
 def national_picture(*, now=None) -> NationalPicture:
-    """Coverage, measures, stale entries, upcoming events and the outbox, for Sfk."""
+    """Coverage, measures, stale entries and pending invitations, upcoming events and the outbox, for Sfk."""
     from events.models import Event
     from municipalities.models import Coordinator
     from outbox.models import FAILED, OutboxMessage
 
     now = now or timezone.now()
     outbox = OutboxMessage.objects.unsent().aggregate(unsent=Count("pk"), failed=Count("pk", filter=FAILED))
+    upkeep = Coordinator.objects.upkeep_counts(now=now)
+    figures = coverage()
     return NationalPicture(
-        coverage=coverage(),
-        units_by_status=_units_by_status(),
+        coverage=figures,
+        units_by_status=_units_by_status(figures),
         **_measures(),
-        stale_coordinators=Coordinator.objects.stale(now=now).count(),
+        stale_coordinators=upkeep["stale"],
+        pending_invitations=upkeep["pending_invitations"],
         events=list(Event.objects.upcoming(now=now).with_counts()[:20]),
         outbox_unsent=outbox["unsent"],
         outbox_failed=outbox["failed"],
@@ -111,6 +168,7 @@ def national_picture_rows(picture: NationalPicture) -> list[tuple[str, str, int 
     rows.append(
         (_("Vedlikehold"), _("Koordinatorer ikke bekreftet på over 12 måneder"), picture.stale_coordinators, "")
     )
+    rows.append((_("Vedlikehold"), _("Invitasjoner som venter på svar"), picture.pending_invitations, ""))
     rows += [
         (
             _("Kommende arrangementer (påmeldte)"),

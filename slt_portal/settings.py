@@ -7,6 +7,7 @@ production profile, which requires SECRET_KEY, ALLOWED_HOSTS and SMTP settings a
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -85,11 +86,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "core.logs.RequestIdMiddleware",
     "slt_portal.middleware.HealthCheckMiddleware",
+    # A page cache hit skips everything below; entries keep the headers and gzip encoding added there.
+    "core.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # GZip pads against BREACH; it compresses pages served from the page cache too.
+    # GZip pads against BREACH (pages with a CSRF token or anything personal are never page-cached).
     "django.middleware.gzip.GZipMiddleware",
-    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -135,7 +137,6 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
     )
@@ -144,9 +145,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": env("REDIS_URL"),
-            "KEY_PREFIX": "slt",
+            # One Redis may serve several sites or test runs: each keeps to its own prefix.
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "slt"),
         }
     }
 elif DEBUG:
@@ -166,6 +168,7 @@ else:
 # content changes, for what changes with time alone (scheduled news, an event passing).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TTL = env_int("PAGE_CACHE_TTL", 60)
+PAGE_CACHE_LOCAL_BYTES = env_int("PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024)
 
 # Accounts
 AUTH_USER_MODEL = "accounts.User"
@@ -205,6 +208,8 @@ EMAIL_CHANGE_MAX_AGE = 60 * 60 * 24  # seconds a confirmation link for a new log
 
 # Two-factor login (django-otp TOTP + recovery codes): required for Sfk admins and superusers.
 OTP_TOTP_ISSUER = "SLT-portalen"
+# The admin never shows an authenticator's secret (key, QR code) or the recovery codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 TWO_FACTOR_RATE_LIMIT = env_int("TWO_FACTOR_RATE_LIMIT", 5)  # code attempts per account per window
 TWO_FACTOR_RATE_WINDOW = 15 * 60  # seconds
 
@@ -228,10 +233,35 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Object storage (S3-compatible: AWS S3, MinIO, Ceph…; django-storages' S3Storage): setting
+# AWS_STORAGE_BUCKET_NAME moves every upload there, where every app copy sees it. Public uploads
+# (coordinator photos, news images) go to that bucket, whose objects browsers read by plain URL
+# (AWS_S3_CUSTOM_DOMAIN: a CDN or the reverse proxy in front of the bucket); publication files go to
+# AWS_PROTECTED_BUCKET_NAME, a private bucket that only the app reads (documents.s3), streamed to the
+# user by the permission-checking download view. Keys: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
+# from the environment (or the host's IAM role), read by boto3 itself.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+AWS_PROTECTED_BUCKET_NAME = env("AWS_PROTECTED_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME and AWS_PROTECTED_BUCKET_NAME in {"", AWS_STORAGE_BUCKET_NAME}:
+    raise ImproperlyConfigured("AWS_PROTECTED_BUCKET_NAME must name a private bucket of its own.")
+AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL") or None  # e.g. http://minio:9000; empty: AWS
+AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME") or None
+AWS_S3_ADDRESSING_STYLE = env("AWS_S3_ADDRESSING_STYLE") or None  # "path" for MinIO
+AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN") or None  # host[/path] public uploads are read from
+AWS_S3_URL_PROTOCOL = env("AWS_S3_URL_PROTOCOL", "https:")  # for AWS_S3_CUSTOM_DOMAIN
+AWS_QUERYSTRING_AUTH = False  # public uploads: plain, stable URLs (pages with them are cached)
+AWS_S3_FILE_OVERWRITE = False  # a new file never replaces another under the same name
+AWS_S3_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # a download larger than this spools to a temporary file
+AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=86400"}
 STORAGES = {
-    # Uploaded files; S3-compatible storage (django-storages) is a matter of configuration.
+    # Uploaded files: local disk, or the public bucket when AWS_STORAGE_BUCKET_NAME is set.
     "default": {
-        "BACKEND": env("FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "BACKEND": env(
+            "FILE_STORAGE_BACKEND",
+            "storages.backends.s3.S3Storage"
+            if AWS_STORAGE_BUCKET_NAME
+            else "django.core.files.storage.FileSystemStorage",
+        ),
     },
     "staticfiles": {
         "BACKEND": (
@@ -315,13 +345,23 @@ SECURE_CSP = {
 }
 
 # Public uploads served from object storage on another host (its origin, e.g.
-# https://slt-media.example.no): allowed as images by the CSP. Empty: uploads come from this site.
+# https://slt-media.example.no): allowed as images by the CSP. Empty: uploads come from this site,
+# or, with a bucket, from AWS_S3_CUSTOM_DOMAIN or else the AWS_S3_ENDPOINT_URL's host.
 MEDIA_ORIGIN = env("MEDIA_ORIGIN")
+if not MEDIA_ORIGIN and AWS_STORAGE_BUCKET_NAME:
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGIN = f"{AWS_S3_URL_PROTOCOL}//{AWS_S3_CUSTOM_DOMAIN.split('/')[0]}"
+    elif AWS_S3_ENDPOINT_URL:
+        MEDIA_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(AWS_S3_ENDPOINT_URL))
+    else:
+        raise ImproperlyConfigured("Set MEDIA_ORIGIN (or AWS_S3_CUSTOM_DOMAIN) to where public uploads are read.")
 if MEDIA_ORIGIN:
     SECURE_CSP["img-src"].append(MEDIA_ORIGIN)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["designsystemet"]
 CRISPY_TEMPLATE_PACK = "designsystemet"
+# Django's template form renderer with <select> built in Python (the same markup; core/formrenderer.py).
+FORM_RENDERER = "core.formrenderer.FastSelectRenderer"
 CRISPY_FAIL_SILENTLY = not DEBUG
 
 SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
@@ -378,12 +418,17 @@ EVENTS_REGISTRATION_RATE_WINDOW = 3600  # seconds
 
 # --- documents ---
 # Publication files never get a public URL: by default they are stored outside MEDIA_ROOT
-# (in DOCUMENTS_PRIVATE_ROOT, default "<MEDIA_ROOT>-protected") and only the permission-checking
-# download view reads them. For S3-compatible storage set DOCUMENTS_STORAGE_BACKEND (e.g.
-# storages.backends.s3.S3Storage with a private bucket); the view streams through the storage API.
+# (in DOCUMENTS_PRIVATE_ROOT, default "<MEDIA_ROOT>-protected"); with object storage in the private
+# AWS_PROTECTED_BUCKET_NAME (documents.s3.ProtectedS3Storage). Either way only the permission-checking
+# download view reads them, streaming through the storage API.
 DOCUMENTS_PRIVATE_ROOT = env("DOCUMENTS_PRIVATE_ROOT")
 STORAGES["documents"] = {
-    "BACKEND": env("DOCUMENTS_STORAGE_BACKEND", "documents.storage.ProtectedFileSystemStorage"),
+    "BACKEND": env(
+        "DOCUMENTS_STORAGE_BACKEND",
+        "documents.s3.ProtectedS3Storage"
+        if AWS_STORAGE_BUCKET_NAME
+        else "documents.storage.ProtectedFileSystemStorage",
+    ),
 }
 CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)  # contact form messages per IP per hour
 # Contact form messages are deleted this many days after they arrive (`manage.py purge_contact_messages`).

@@ -16,18 +16,22 @@ from core.pagecache import cache_public
 from core.search import clean_query
 from documents.selectors import latest_news
 from events.models import Event
-from municipalities.selectors import coverage
+from municipalities.selectors import covered_municipalities
 
 from .search import site_search
+
+HOME_EVENT_FIELDS = ("title", "slug", "language", "start", "status")
 
 
 @require_safe
 @cache_public()
 def home(request):
+    covered, municipalities = covered_municipalities()
     context = {
-        "upcoming_events": list(Event.objects.public().upcoming()[:3]),
+        "upcoming_events": list(Event.objects.public().upcoming().only(*HOME_EVENT_FIELDS)[:3]),
         "latest_news": latest_news(limit=3),
-        "coverage": coverage(),
+        "covered": covered,
+        "municipalities": municipalities,
     }
     return render(request, "home.html", context)
 

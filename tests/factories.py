@@ -9,6 +9,7 @@ from municipalities.models import (
     Coordinator,
     County,
     District,
+    Invitation,
     Municipality,
     SLTUnit,
     UnitDistrict,
@@ -102,3 +103,17 @@ class CoordinatorFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Koordinator {n}")
     title = "SLT-koordinator"
     email = factory.Sequence(lambda n: f"koordinator{n}@kommune.example.no")
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """A stored invitation row (no e-mail; `municipalities.services.invitation_send` sends one).
+    Pass `used_at`, `revoked_at` or a past `expires_at` for the other states."""
+
+    class Meta:
+        model = Invitation
+
+    coordinator = factory.SubFactory(CoordinatorFactory, user=None)
+    email = factory.LazyAttribute(lambda o: o.coordinator.email)
+    nonce = factory.Sequence(lambda n: f"nonce-{n:08d}")
+    created_at = factory.LazyFunction(timezone.now)
+    expires_at = factory.LazyAttribute(lambda o: o.created_at + timezone.timedelta(days=7))

@@ -104,3 +104,35 @@ def finish_response(response):
     handler closes the database connection of a test transaction on PostgreSQL.)"""
     if response.streaming:
         b"".join(response.streaming_content)
+
+
+class _HistoryParser(HTMLParser):
+    """The text of each changed field on a history page (`includes/history_table.html`)."""
+
+    def __init__(self):
+        super().__init__()
+        self.changes, self._depth, self._item = [], 0, None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "ul" and "history-changes" in (dict(attrs).get("class") or ""):
+            self._depth += 1
+        elif tag == "li" and self._depth:
+            self._item = []
+
+    def handle_endtag(self, tag):
+        if tag == "ul" and self._depth:
+            self._depth -= 1
+        elif tag == "li" and self._item is not None:
+            self.changes.append(" ".join("".join(self._item).split()))
+            self._item = None
+
+    def handle_data(self, data):
+        if self._item is not None:
+            self._item.append(data)
+
+
+def history_changes(html: str) -> list[str]:
+    """["Tittel: fra Gammel → til Ny", ...] as a screen reader reads them, newest entry first."""
+    parser = _HistoryParser()
+    parser.feed(html)
+    return parser.changes

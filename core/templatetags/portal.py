@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from core import phone
+from core.choices import choice_label as _choice_label
+from core.http import site_url
 from core.markup import render_markdown
 
 register = template.Library()
@@ -26,6 +28,14 @@ def query_replace(context, **changes):
 def query_page(context, name, number):
     """The current query string with the page parameter `name` set to `number` (1 removes it)."""
     return query_replace(context, **{name: None if number == 1 else number})
+
+
+@register.filter
+def absolute_url(url: str) -> str:
+    """An absolute address: a path gets SITE_URL in front; a URL that has its own host (an upload in
+    object storage) stays as it is."""
+    url = str(url)
+    return url if url.startswith(("https://", "http://")) else site_url(url)
 
 
 @register.filter
@@ -96,3 +106,9 @@ def phone_link(e164: str):
     if not e164:
         return ""
     return format_html('<a class="ds-link nowrap" href="{}">{}</a>', phone.tel_uri(e164), phone.display(e164))
+
+
+@register.filter
+def choice_label(instance, field_name: str) -> str:
+    """`{{ event|choice_label:"kind" }}`: get_kind_display(), cheaper in a list (core.choices.choice_label)."""
+    return _choice_label(instance, field_name)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field, Path, Query, Router, Schema
 
 from municipalities import selectors
-from municipalities.models import County, Municipality, SLTUnit, status_text
+from municipalities.models import County, Municipality, SLTUnit, attach_details, status_text
 
 from .base import ERROR_RESPONSES, PAGE, PAGE_SIZE, Name, Term, choice, localized, page_schema, page_url, paginate
 
@@ -152,35 +152,55 @@ def _county(county, coverage_by_number) -> dict:
     }
 
 
+class _UnitWriter:
+    """Writes units for one answer: what is the same for many units (the status in three
+    languages, the address pattern) is worked out once, not per unit."""
+
+    def __init__(self):
+        self.statuses = {}
+        self.url = page_url("municipalities:unit", "-").replace("/-/", "/{}/")
+
+    def status(self, value: str) -> tuple[dict, dict]:
+        if value not in self.statuses:
+            self.statuses[value] = (choice(SLTUnit.Status, value), localized(lambda: status_text(value)))
+        return self.statuses[value]
+
+    def __call__(self, unit) -> dict:
+        status, text = self.status(unit.status)
+        return {
+            "slug": unit.slug,
+            "name": unit.name,
+            "status": status,
+            "status_text": text,
+            "municipalities": [
+                {"number": m.municipality.number, "name": m.municipality.name} for m in unit.member_list
+            ],
+            "districts": [{"number": d.district.number, "name": d.district.name} for d in unit.district_list],
+            "started_year": unit.started_year,
+            "has_steering_group": unit.has_steering_group,
+            "steering_group_chair": unit.steering_group_chair,
+            "police_contact": unit.police_contact,
+            "action_plan_url": unit.action_plan_url,
+            "email": unit.email,
+            "verified_at": unit.verified_at.isoformat() if unit.verified_at else None,
+            "coordinators": [
+                {
+                    "name": c.name,
+                    "title": c.title,
+                    "position_percent": c.position_percent,
+                    "employer": c.employer,
+                    "org_placement": c.org_placement,
+                    "email": c.email,
+                    "phone": c.phone or None,  # stored as E.164 (core.phone)
+                }
+                for c in unit.public_coordinators
+            ],
+            "url": self.url.format(unit.slug),
+        }
+
+
 def _unit(unit) -> dict:
-    return {
-        "slug": unit.slug,
-        "name": unit.name,
-        "status": choice(SLTUnit.Status, unit.status),
-        "status_text": localized(lambda: unit.status_text),
-        "municipalities": [{"number": m.municipality.number, "name": m.municipality.name} for m in unit.member_list],
-        "districts": [{"number": d.district.number, "name": d.district.name} for d in unit.district_list],
-        "started_year": unit.started_year,
-        "has_steering_group": unit.has_steering_group,
-        "steering_group_chair": unit.steering_group_chair,
-        "police_contact": unit.police_contact,
-        "action_plan_url": unit.action_plan_url,
-        "email": unit.email,
-        "verified_at": unit.verified_at.isoformat() if unit.verified_at else None,
-        "coordinators": [
-            {
-                "name": c.name,
-                "title": c.title,
-                "position_percent": c.position_percent,
-                "employer": c.employer,
-                "org_placement": c.org_placement,
-                "email": c.email,
-                "phone": c.phone or None,  # stored as E.164 (core.phone)
-            }
-            for c in unit.public_coordinators
-        ],
-        "url": page_url(unit),
-    }
+    return _UnitWriter()(unit)
 
 
 # --- endpoints ---------------------------------------------------------------------------------
@@ -268,8 +288,11 @@ def unit_list(
         county_ids = County.objects.filter(number=county).values_list("pk", flat=True)
         units = units.filter(pk__in=SLTUnit.objects.in_county(*county_ids).values("pk"))
     chunk, meta = paginate(request, units.values_list("pk", flat=True), page=page, page_size=page_size)
-    by_pk = {u.pk: u for u in SLTUnit.objects.filter(pk__in=chunk).with_details()}
-    return {**meta, "results": [_unit(by_pk[pk]) for pk in chunk]}
+    units = list(SLTUnit.objects.filter(pk__in=chunk).with_member_flags())
+    attach_details(units)
+    by_pk = {u.pk: u for u in units}
+    write = _UnitWriter()
+    return {**meta, "results": [write(by_pk[pk]) for pk in chunk]}
 
 
 @router.get(

@@ -7,12 +7,22 @@ from tests.factories import CoordinatorFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_admin_site_is_for_sfk_admins_only(client, roles):
+def test_admin_site_is_for_superusers_only(client, roles):
     assert client.get("/admin/").status_code == 302  # anonymous → admin login
     client.force_login(roles["coordinator_a"])
     assert client.get("/admin/", follow=True).status_code == 403
-    client.force_login(roles["sfk_admin"])
+    # An Sfk admin who is not a superuser (the Sfk-admin group) does everything in the Sfk workspace.
+    sfk_admin = roles["sfk_admin"]
+    assert sfk_admin.is_sfk_admin and not sfk_admin.is_superuser
+    client.force_login(sfk_admin)
+    response = client.get("/admin/accounts/user/", follow=True)
+    assert response.redirect_chain[-1][0] == "/sfk/"
+    assert "Django-administrasjonen er bare for superbrukere" in response.content.decode()
+    assert client.get("/admin/").status_code == 302
+    assert "/admin/" not in client.get("/sfk/").content.decode()  # no link to it on the dashboard
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
     assert client.get("/admin/").status_code == 200
+    assert "/admin/" in client.get("/sfk/").content.decode()
 
 
 def test_unit_change_rule(roles, unit_a, unit_b):
@@ -99,3 +109,34 @@ def test_role_required_mixin_shares_the_decorators_check(rf, sfk_admin, coordina
     assert call(AnonymousUser()).status_code == 302
     with pytest.raises(PermissionDenied):
         call(coordinator_a)
+
+
+def test_the_sessions_user_comes_with_its_roles_and_units(roles, unit_a, unit_b, django_assert_num_queries):
+    """EmailBackend.get_user reads the Sfk-admin flag and the unit ids with the user (one query);
+    the answers are the same as asking separately."""
+    from django.utils import timezone
+
+    from accounts.backends import EmailBackend
+
+    both = UserFactory()
+    CoordinatorFactory(unit=unit_a, user=both)
+    CoordinatorFactory(unit=unit_b, user=both)
+    CoordinatorFactory(unit=unit_b, user=roles["coordinator_a"], ended_at=timezone.now())
+    expected = {
+        user: (is_sfk_admin(user), coordinator_unit_ids(user))
+        for user in (roles["sfk_admin"], roles["coordinator_a"], roles["coordinator_b"], both, UserFactory())
+    }
+    for user, answer in expected.items():
+        with django_assert_num_queries(1):
+            loaded = EmailBackend().get_user(user.pk)
+            assert (is_sfk_admin(loaded), coordinator_unit_ids(loaded)) == answer
+    assert expected[both][1] == {unit_a.pk, unit_b.pk}
+
+
+def test_an_inactive_user_has_no_session_user(roles):
+    from accounts.backends import EmailBackend
+
+    user = roles["coordinator_a"]
+    user.is_active = False
+    user.save()
+    assert EmailBackend().get_user(user.pk) is None

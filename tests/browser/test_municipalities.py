@@ -89,6 +89,8 @@ def test_coordinator_self_service_and_admin_pages_pass_axe(live_server, page, ax
     axe(page)
     page.goto(f"{live_server.url}/koordinator/{directory.coordinators.get().pk}/rediger/")
     axe(page)
+    page.goto(f"{live_server.url}/slt-enhet/kristiansand/historikk/")  # the unit's own change log
+    axe(page)
 
     page.context.clear_cookies()
     admin = UserFactory(sfk_admin=True, email="admin@sfk.example.no")

@@ -47,8 +47,15 @@ def not_found(request):
     return HttpResponse("<p>gone</p>", status=404)
 
 
+@cache_public()
+def big(request):
+    calls["count"] += 1
+    return HttpResponse("<p>" + "Forebygging av rus og kriminalitet. " * 40 + "</p>")
+
+
 urlpatterns = [
     path("plain/", plain),
+    path("big/", big),
     path("csrf/", with_csrf_token),
     path("message/", with_message),
     path("cookie/", with_cookie),

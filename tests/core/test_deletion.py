@@ -1,5 +1,6 @@
 """Deletion never loses data silently (issue 11, item 7): one test per relation that touches units,
-events, publications, measures, themes and users, through Django's admin as Sfk does it; files go
+events, publications, measures, themes and users, through the page that deletes (Django's admin, a
+superuser's emergency tool, where no page of the portal does; the document pages for publications); files go
 with their record through the storage API; a person's data is anonymised, never the account deleted."""
 
 import pytest
@@ -161,29 +162,47 @@ def test_unused_theme_is_not_deleted_through_the_read_only_admin(admin_client):
 # --- publications and their files -------------------------------------------------------------------
 
 
-def test_publication_used_by_a_measure_is_refused(admin_client):
-    publication = PublicationFactory()
+def site_delete(client, publication):
+    """Delete a publication on its own page (the document pages own the write; the admin is read-only)."""
+    return client.post(reverse("documents:delete", args=[publication.slug]), follow=True)
+
+
+def test_publication_used_by_a_measure_is_refused(client, sfk_admin):
+    publication = PublicationFactory(title="Håndbok")
     MeasureFactory().documents.add(publication)
-    assert refused(admin_client, publication)
+    client.force_login(sfk_admin)
+    html = site_delete(client, publication).content.decode()
+    assert "«Håndbok» er i bruk (1 tiltak) og kan ikke slettes." in html
+    assert Publication.objects.filter(pk=publication.pk).exists()
 
 
-def test_publication_used_by_news_or_a_newer_edition_is_refused(admin_client):
+def test_publication_used_by_news_or_a_newer_edition_is_refused(client, sfk_admin):
+    client.force_login(sfk_admin)
     publication = PublicationFactory()
     NewsArticleFactory(related_publication=publication)
-    assert refused(admin_client, publication)
+    site_delete(client, publication)
     old = PublicationFactory()
     PublicationFactory(replaces=old)
-    assert refused(admin_client, old)
+    site_delete(client, old)
+    assert Publication.objects.filter(pk__in=[publication.pk, old.pk]).count() == 2
 
 
-def test_deleting_a_publication_deletes_its_files_through_the_storage(admin_client, django_capture_on_commit_callbacks):
+def test_publications_are_read_only_in_the_admin(admin_client):
+    assert refused(admin_client, PublicationFactory())
+
+
+def test_deleting_a_publication_deletes_its_files_through_the_storage(
+    client, sfk_admin, django_capture_on_commit_callbacks
+):
     publication = PublicationFactory()
     publication.cover_image.save("forside.png", ContentFile(PNG), save=True)
     storage, name = publication.file.storage, publication.file.name
     cover_storage, cover = publication.cover_image.storage, publication.cover_image.name
     assert storage.exists(name) and cover_storage.exists(cover)
+    client.force_login(sfk_admin)
     with django_capture_on_commit_callbacks(execute=True):
-        assert admin_delete(admin_client, publication).status_code == 302
+        assert site_delete(client, publication).status_code == 200
+    assert not Publication.objects.filter(pk=publication.pk).exists()
     assert not storage.exists(name) and not cover_storage.exists(cover)
 
 

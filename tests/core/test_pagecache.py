@@ -1,15 +1,21 @@
 """The anonymous page cache (core/pagecache.py): what it serves, what it never stores, how a content
 change through a service shows at once, and that processes sharing the database cache agree."""
 
+import gzip
+import time
+
 import pytest
 from django.core.cache import cache
 from django.core.cache.backends.db import DatabaseCache
 from django.core.management import call_command
 from django.db import connection
+from django.http import HttpResponse
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from core.content import VERSION_KEY
+from core import pagecache
+from core.content import VERSION_KEY, content_changed, content_version
+from core.pagecache import PageCacheMiddleware
 from measures import services as measures
 from tests.core import pagecache_urls
 from tests.measures.factories import published
@@ -219,3 +225,98 @@ def test_a_change_in_another_process_shows_through_the_database_cache(client, dj
     assert "Etter endringen" in response.content.decode()
     assert client.get(url)["X-Page-Cache"] == "hit"
     assert other_process.get(VERSION_KEY) == cache.get(VERSION_KEY)
+
+
+@with_test_urls
+def test_gzip_and_plain_variants_have_their_own_entries_and_hits_keep_the_encoding(client):
+    """The page cache runs before GZipMiddleware: a hit must carry the encoding it was stored with."""
+    pagecache_urls.calls["count"] = 0
+    big = "/big/"
+    zipped = client.get(big, headers={"accept-encoding": "gzip, br"})
+    assert zipped["X-Page-Cache"] == "miss"
+    assert zipped["Content-Encoding"] == "gzip"
+    plain = client.get(big)
+    assert plain["X-Page-Cache"] == "miss"  # its own entry, not the gzip bytes
+    assert not plain.has_header("Content-Encoding")
+    assert plain.content.startswith(b"<p>")
+
+    zipped_hit = client.get(big, headers={"accept-encoding": "gzip"})
+    plain_hit = client.get(big)
+    assert zipped_hit["X-Page-Cache"] == plain_hit["X-Page-Cache"] == "hit"
+    assert zipped_hit["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped_hit.content) == plain_hit.content
+    assert "Accept-Encoding" in zipped_hit["Vary"]
+    assert zipped_hit["ETag"] != plain_hit["ETag"]
+    assert pagecache_urls.calls["count"] == 2
+
+
+@on
+def test_a_hit_carries_the_security_headers_of_the_rendered_page(client):
+    miss = client.get("/tiltak/")
+    hit = client.get("/tiltak/")
+    assert hit["X-Page-Cache"] == "hit"
+    for name in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"):
+        assert hit[name] == miss[name], name
+    assert hit["X-Request-ID"] != miss["X-Request-ID"]  # added per request, outside the cache
+
+
+def _process():
+    """A page cache middleware of its own, standing for another worker process (its own memory)."""
+    rendered = []
+
+    def view(request):
+        rendered.append(request.path)
+        return HttpResponse(f"<p>version {len(rendered)}</p>")
+
+    return PageCacheMiddleware(view), rendered
+
+
+@with_test_urls
+def test_each_process_keeps_entries_in_memory_but_a_change_anywhere_shows_in_every_process(
+    rf, django_capture_on_commit_callbacks
+):
+    first, first_rendered = _process()
+    second, second_rendered = _process()
+    assert first(rf.get("/plain/"))["X-Page-Cache"] == "miss"
+    assert second(rf.get("/plain/"))["X-Page-Cache"] == "hit"  # fetched from the shared cache
+    version = cache.get(VERSION_KEY)
+    cache.clear()  # the shared entry is gone (evicted), the version stays
+    cache.set(VERSION_KEY, version, None)
+    assert second(rf.get("/plain/"))["X-Page-Cache"] == "hit"  # its own copy, checked against the version
+    with django_capture_on_commit_callbacks(execute=True):
+        content_changed()  # in a third process, say: only the shared version changes
+    assert first(rf.get("/plain/"))["X-Page-Cache"] == "miss"
+    assert second(rf.get("/plain/"))["X-Page-Cache"] == "hit"  # the first one stored the new version
+    assert first_rendered == ["/plain/", "/plain/"]
+    assert second_rendered == []
+
+
+@with_test_urls
+def test_entries_expire_at_the_same_time_in_every_process(rf, monkeypatch):
+    first, _ = _process()
+    second, _ = _process()
+    first(rf.get("/plain/"))
+    assert second(rf.get("/plain/"))["X-Page-Cache"] == "hit"
+    later = time.time() + 61
+    monkeypatch.setattr(pagecache.time, "time", lambda: later)
+    assert second(rf.get("/plain/"))["X-Page-Cache"] == "miss"
+
+
+def test_a_lost_content_version_restarts_above_every_version_handed_out_before():
+    version = content_version()
+    for _ in range(5):
+        cache.incr(VERSION_KEY)
+    cache.delete(VERSION_KEY)  # evicted, or the cache restarted
+    time.sleep(0.001)
+    assert content_version() > version + 5
+
+
+def test_the_memory_of_a_process_is_bounded():
+    local = pagecache._LocalEntries(max_bytes=100)
+    for n in range(5):
+        local.put(f"k{n}", {"content": b"x" * 30})
+    assert local.size <= 100
+    assert local.get("k0") is None
+    assert local.get("k4") is not None
+    local.put("huge", {"content": b"x" * 101})
+    assert local.get("huge") is None

@@ -133,3 +133,18 @@ def test_restricted_related_publication_is_linked_for_coordinators(client, coord
     article = NewsArticleFactory(related_publication=PublicationFactory(title="Skjult", is_restricted=True))
     client.force_login(coordinator_a)
     assert "Skjult" in client.get(article.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("media_url", "expected"),
+    [
+        ("/media/", "https://slt.example.no/media/news/bilde.png"),  # on this site: SITE_URL in front
+        ("https://media.example.no/", "https://media.example.no/news/bilde.png"),  # object storage's own URL
+    ],
+)
+def test_shared_image_address_is_absolute_wherever_uploads_live(client, settings, media_url, expected):
+    settings.SITE_URL = "https://slt.example.no"
+    settings.MEDIA_URL = media_url
+    article = NewsArticleFactory(image="news/bilde.png", image_alt="Et blått kvadrat")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert f'<meta property="og:image" content="{expected}">' in html

@@ -314,6 +314,74 @@ def test_library_newest_first():
     assert list(library_search(user=None)) == [new, old]
 
 
+def test_library_rows_show_each_documents_facts_in_the_pages_language(client, sfk_admin, unit_a):
+    local = PublicationFactory(
+        title="Lokal plan",
+        kind="action_plan",
+        language="nn",
+        page_count=12,
+        file_size=2_500_000,
+        unit=unit_a,
+        edition="2. utgåve",
+        summary=" ".join(f"ord{n}" for n in range(50)),
+    )
+    PublicationFactory(
+        title="Lenke",
+        kind="report",
+        page_count=1,
+        file_size=None,
+        file="",
+        external_url="https://example.org/r",
+        published_on=dt.date(2025, 5, 4),
+        is_restricted=True,
+    )
+    rows = {
+        "nb": [
+            "Lokal handlingsplan",
+            "Nynorsk",
+            "12 sider",
+            "PDF, 2,4",
+            "SLT Enhet A",
+            "Rapport",
+            "1 side",
+            "Ekstern lenke",
+            '<time datetime="2025-05-04">4. mai 2025</time>',
+            "Nasjonal (Sfk)",
+            "Bare for koordinatorer",
+            f'<a class="ds-link" href="/dokumenter/{local.slug}/" lang="nn">Lokal plan</a>'
+            ' <span class="publication-edition">(2. utgåve)</span>',
+            '<p class="ds-paragraph" data-size="sm" lang="nn">ord0 ord1',
+            "ord38 ord39 …</p>",
+        ],
+        "nn": [
+            f'<a class="ds-link" href="/nn/dokumenter/{local.slug}/">Lokal plan</a>',
+            "Lokal handlingsplan",
+            "Nynorsk",
+            "12 sider",
+            "Rapport",
+            "1 side",
+            "Ekstern lenkje",
+            '<time datetime="2025-05-04">4. mai 2025</time>',
+        ],
+        "en": [
+            "Local action plan",
+            "Norwegian Nynorsk",
+            "12 pages",
+            "Report",
+            "1 page",
+            "External link",
+            '<time datetime="2025-05-04">4 May 2025</time>',
+            "National (Sfk)",
+        ],
+    }
+    client.force_login(sfk_admin)
+    for language, facts in rows.items():
+        prefix = "" if language == "nb" else f"/{language}"
+        html = client.get(f"{prefix}/dokumenter/").content.decode()
+        for fact in facts:
+            assert fact in html, (language, fact)
+
+
 def test_library_pages_query_count_is_constant(client, unit_a, themes):
     for i in range(3):
         PublicationFactory(unit=unit_a if i % 2 else None).themes.set(themes)

@@ -165,8 +165,8 @@ def test_registration_of_another_event_is_404(client, sfk_admin, event):
     assert Registration.objects.get(pk=other.pk).attended is None
 
 
-def test_django_admin_event_pages(client, sfk_admin, event, registration):
-    client.force_login(sfk_admin)
+def test_django_admin_event_pages(admin_client, event, registration):
+    client = admin_client  # superusers only
     for url in [
         reverse("admin:events_event_changelist"),
         reverse("admin:events_event_change", args=[event.pk]),

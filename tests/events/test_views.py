@@ -116,6 +116,38 @@ def test_list_filters_by_kind_and_county(client):
     assert client.get(reverse("events:list"), {"kind": "nonsense"}).status_code == 400
 
 
+def test_cards_show_kind_status_place_seats_and_recordings_in_the_pages_language(client):
+    county = CountyFactory(number="46", name="Vestland")
+    full = EventFactory(title="Fullt kurs", capacity=1, format=Event.Format.HYBRID, county=county)
+    RegistrationFactory(event=full)
+    RegistrationFactory(event=full, status=Registration.Status.UNCONFIRMED, hold_until=timezone.now())  # expired hold
+    EventFactory(title="Ledig <kurs>", capacity=30, kind=Event.Kind.WEBINAR, format=Event.Format.DIGITAL)
+    cancelled = EventFactory(title="Avlyst møte", capacity=5, status=Event.Status.CANCELLED)
+    old = past_event(title="Gammel konferanse")
+    RecordingFactory.create_batch(2, event=old)
+    html = client.get("/arrangementer/").content.decode()
+    assert '<span class="ds-tag" data-color="neutral">Konferanse</span>' in html
+    assert "Testsenteret og digitalt · Vestland" in html and "Fullt – venteliste" in html
+    assert "Ledig &lt;kurs&gt;" in html and "Digitalt</p>" in html and "30 plasser" in html
+    assert '<span class="ds-tag" data-color="danger">Avlyst</span>' in html and "5 plasser" not in html
+    assert (
+        f'<h3 class="ds-heading" data-size="xs" lang="nb"><a class="ds-link" href="{full.get_absolute_url()}">' in html
+    )
+    assert cancelled.title in html
+    html = client.get("/en/arrangementer/").content.decode()
+    assert "Conference" in html and "Full – waiting list" in html and "30 seats" in html and "Cancelled" in html
+    html = client.get("/arrangementer/tidligere/").content.decode()
+    assert (
+        f'<h2 class="ds-heading" data-size="xs" lang="nb"><a class="ds-link" href="{old.get_absolute_url()}">' in html
+    )
+    assert f'<a class="ds-link" href="/arrangementer/{old.slug}/opptak/">2 opptak</a>' in html
+    assert "plasser" not in html
+    assert (
+        f'<a class="ds-link" href="/nn/arrangementer/{old.slug}/opptak/">2 opptak</a>'
+        in client.get("/nn/arrangementer/tidligere/").content.decode()
+    )
+
+
 def test_draft_is_404_for_public_and_visible_for_sfk_admin(client, sfk_admin):
     event = EventFactory(status=Event.Status.DRAFT)
     assert client.get(event.get_absolute_url()).status_code == 404

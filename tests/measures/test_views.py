@@ -274,7 +274,7 @@ def test_create_and_edit_through_forms(client, coordinator_a, unit_a):
     measure.refresh_from_db()
     assert measure.title == "Natteravn 2"
     history = client.get(reverse("measures:history", args=[measure.pk])).content.decode()
-    assert "tittel" in history
+    assert "<strong>Tittel:</strong>" in history and "Natteravn 2" in history
 
 
 def test_publish_without_theme_shows_error_not_500(client, coordinator_a, unit_a):

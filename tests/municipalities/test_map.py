@@ -1,7 +1,6 @@
 import pytest
-from django.core.cache import cache
 
-from municipalities.map import CACHE_KEY, build_paths, map_paths
+from municipalities.map import build_paths, map_paths
 
 
 def test_every_municipality_gets_a_path():
@@ -11,10 +10,10 @@ def test_every_municipality_gets_a_path():
     assert data["height"] > data["width"]  # Norway is tall
 
 
-def test_paths_are_cached():
-    cache.delete(CACHE_KEY)
+def test_paths_are_built_once_per_process():
+    map_paths.cache_clear()
     first = map_paths()
-    assert cache.get(CACHE_KEY) == first
+    assert map_paths() is first
 
 
 @pytest.mark.django_db

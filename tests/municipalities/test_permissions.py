@@ -138,9 +138,15 @@ def test_coordinator_invite_matrix(client, roles, unit_a, role):
 
 
 @pytest.mark.parametrize("role", list(ADMIN_ONLY))
-@pytest.mark.parametrize("path", ["/sfk/slt-enheter/", "/sfk/ikke-bekreftet/", "/slt-enhet/enhet-a/historikk/"])
+@pytest.mark.parametrize("path", ["/sfk/slt-enheter/", "/sfk/ikke-bekreftet/"])
 def test_admin_pages_matrix(client, roles, unit_a, role, path):
     _check(_client(client, roles[role]).get(path), ADMIN_ONLY[role])
+
+
+@pytest.mark.parametrize("role", list(UNIT_SCOPED))
+def test_unit_history_is_for_the_units_coordinators_and_sfk(client, roles, unit_a, role):
+    # A unit's page is public, so a coordinator of another unit may see the unit but not its history: 403.
+    _check(_client(client, roles[role]).get(f"/slt-enhet/{unit_a.slug}/historikk/"), UNIT_SCOPED[role])
 
 
 def test_coordinator_cannot_change_sfk_only_fields(client, coordinator_a, unit_a):

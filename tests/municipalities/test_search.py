@@ -78,8 +78,8 @@ def test_coordinator_name_finds_their_unit(directory):
 
 
 def test_no_result_and_empty_query(directory):
-    assert directory_search(query="xqzvw") == []
-    assert directory_search(query="   ") == []
+    assert len(directory_search(query="xqzvw")) == 0
+    assert len(directory_search(query="   ")) == 0
 
 
 def test_municipality_without_unit_is_a_result_without_unit(directory):
@@ -91,7 +91,7 @@ def test_municipality_without_unit_is_a_result_without_unit(directory):
 
 def test_ended_units_and_hidden_coordinators_are_not_matched(directory):
     CoordinatorFactory(unit=directory["kristiansand"], name="Skjult Personesen", is_public=False)
-    assert directory_search(query="Skjult Personesen") == []
+    assert len(directory_search(query="Skjult Personesen")) == 0
 
 
 @pytest.mark.postgres
@@ -147,9 +147,41 @@ def test_search_query_count_does_not_grow_with_the_hits(directory):
     from django.test.utils import CaptureQueriesContext
 
     counts = {}
-    for query in ("Romsa", "Tromsø kommune", "Troms fylke", "Vestland fylke"):  # 1 to 43 hits
+    for query in ("Romsa", "Tromsø kommune", "Troms fylke", "Vestland fylke", "xqzvw"):  # 0 to 43 hits
         with CaptureQueriesContext(connection) as queries:
-            hits = len(directory_search(query=query))
+            results = directory_search(query=query)
+            hits = len(results)
+            page = results[:20]  # a page of places, with units and coordinators
+            [p.unit and p.unit.public_coordinators for p in page]
         counts[query] = (hits, len(queries))
-    # Bounded whatever the number of hits (it depends only on which kinds of names matched).
-    assert max(n for _hits, n in counts.values()) <= 15, counts
+    # One match query, then six for the shown page's places, whatever matched.
+    assert max(n for _hits, n in counts.values()) <= 7, counts
+    assert counts["xqzvw"] == (0, 1)
+
+
+def test_only_the_shown_page_of_places_is_read(directory):
+    results = directory_search(query="Vestland")
+    first, second = results[:20], results[20:40]
+    assert len(results) > 40
+    assert [p.name for p in first + second] == [p.name for p in results[:40]]
+    assert all(p.score for p in first + second)
+    assert [p.score for p in results[:40]] == sorted((p.score for p in results[:40]), reverse=True)
+
+
+@pytest.mark.parametrize("query", ["bergen", "kristiansnad", "trondheim", "oslo", "grunerloka", "a", "midt troms"])
+def test_fuzzy_bounds_give_the_same_score_as_difflib_on_every_name(municipalities, query):
+    """The length and letter bounds only skip work: the scores equal plain difflib's."""
+    import difflib
+
+    from municipalities.models import Municipality
+    from municipalities.search import FALLBACK_THRESHOLD, FUZZY_CAP, _Fuzzy
+
+    def plain(q, text):
+        words = text.split()
+        runs = {" ".join(words[i : i + len(q.split())]) for i in range(len(words))} | {text}
+        best = max(difflib.SequenceMatcher(None, q, run).ratio() for run in runs)
+        return min(best, FUZZY_CAP) if best >= FALLBACK_THRESHOLD else 0.0
+
+    fuzzy = _Fuzzy(query)
+    texts = {normalise(t) for m in Municipality.objects.all() for t in (m.name, m.official_name)} - {""}
+    assert [fuzzy.score(t) for t in sorted(texts)] == [plain(query, t) for t in sorted(texts)]

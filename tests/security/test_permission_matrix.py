@@ -19,9 +19,9 @@ used: `pk`, `slug`, `number`; a string is used as it is). A second line for the 
 objects is `"app:name other-case"` (the part after the space is only a label).
 
 Every request runs in a savepoint that is rolled back, so each user meets the same data. The Django
-admin (`admin:` namespace) has its own test below: everything in it needs a superuser or Sfk admin
-who has done the second login step. The open data API (`/api/…`, `slt_portal.api.urls`) is public,
-read-only and tested in tests/slt_portal/test_api*.py.
+admin (`admin:` namespace) has its own test below: everything in it needs a superuser who has done
+the second login step (Sfk admins who are not superusers are sent to the Sfk workspace). The open
+data API (`/api/…`, `slt_portal.api.urls`) is public, read-only and tested in tests/slt_portal/test_api*.py.
 """
 
 import datetime as dt
@@ -105,7 +105,8 @@ MATRIX = {
     "municipalities:my_units": answers(LOGIN, 200, 200, 200),
     "municipalities:unit_edit": answers(LOGIN, 200, 403, 200, slug="unit"),
     "municipalities:unit_verify": answers(LOGIN, 302, 403, 302, post=True, slug="unit"),
-    "municipalities:unit_history": answers(LOGIN, 403, 403, 200, slug="unit"),
+    # The unit page is public: another unit's coordinator may see the unit, not its history (403).
+    "municipalities:unit_history": answers(LOGIN, 200, 403, 200, slug="unit"),
     "municipalities:coordinator_edit": answers(LOGIN, 200, 403, 200, pk="entry"),
     "municipalities:coordinator_edit hidden": answers(LOGIN, 200, 404, 200, pk="hidden_entry"),
     "municipalities:coordinator_end": answers(LOGIN, 200, 403, 200, pk="entry"),
@@ -116,6 +117,9 @@ MATRIX = {
     "municipalities:unit_create": answers(LOGIN, 403, 403, 200),
     "municipalities:stale": answers(LOGIN, 403, 403, 200),
     "municipalities:invitation_accept": answers(200, 200, 200, 200, token="invitation_token"),
+    "municipalities:invitations": answers(LOGIN, 403, 403, 200),
+    "municipalities:invitation_resend": answers(LOGIN, 403, 403, 302, post=True, pk="invitation"),
+    "municipalities:invitation_revoke": answers(LOGIN, 403, 403, 302, post=True, pk="invitation"),
     # Measures
     "measures:list": answers(200, 200, 200, 200),
     "measures:export_csv": answers(200, 200, 200, 200),
@@ -283,6 +287,7 @@ def objects(unit_a, unit_b, coordinator_a, coordinator_b, sfk_admin):
     registration = RegistrationFactory(event=event)
     invited = CoordinatorFactory(unit=unit_a, user=None, is_public=True)
     resetting = UserFactory()  # a password reset link of someone else (a login changes the token)
+    invitation = invitation_send(coordinator=invited, by=sfk_admin)
     photo = default_storage.save("coordinators/matrise.png", ContentFile(_png()))
     return {
         "unit": unit_a,
@@ -302,7 +307,8 @@ def objects(unit_a, unit_b, coordinator_a, coordinator_b, sfk_admin):
         "draft_event": EventFactory(slug="utkast", status=Event.Status.DRAFT),
         "registration": registration,
         "registration_token": registration_token(registration),
-        "invitation_token": invitation_token(invitation_send(coordinator=invited, by=sfk_admin)),
+        "invitation": invitation,
+        "invitation_token": invitation_token(invitation),
         "user": coordinator_a,
         "uidb64": urlsafe_base64_encode(force_bytes(resetting.pk)),
         "reset_token": default_token_generator.make_token(resetting),
@@ -381,11 +387,12 @@ def _admin_url(name, pattern, objects) -> str:
     return reverse(name, kwargs=kwargs)
 
 
-def test_admin_needs_a_verified_superuser_or_sfk_admin(objects, users):
-    """Every view of the admin site (its own login page aside) sends anonymous users, coordinators
-    and staff without the Sfk role to the admin login (which answers them 403), and Sfk admins and
-    superusers who have not done the second login step to the code step. Verified Sfk admins and
-    superusers get every page without a server error, every change list with 200."""
+def test_admin_needs_a_verified_superuser(objects, users):
+    """Every view of the admin site (its own login page aside) sends anonymous users, coordinators,
+    staff without the Sfk role and Sfk admins who are not superusers to the admin login (which
+    answers 403, and sends the Sfk admin on to the Sfk workspace), and Sfk admins and superusers who
+    have not done the second login step to the code step. Verified superusers get every page without
+    a server error, every change list with 200."""
     from django.test import Client as PlainClient  # its force_login leaves the second step undone
 
     superuser = UserFactory(is_staff=True, is_superuser=True)
@@ -413,8 +420,10 @@ def test_admin_needs_a_verified_superuser_or_sfk_admin(objects, users):
                 transaction.set_rollback(True)
             finish_response(response)
             status, location = response.status_code, response.get("Location", "")
-            if role in ("anon", "coord_a", "staff"):
-                if name == "admin:login":
+            if role in ("anon", "coord_a", "staff", "sfk"):
+                if name == "admin:login" and role == "sfk":
+                    ok = status == 302 and location == reverse("sfk_dashboard")
+                elif name == "admin:login":
                     ok = status == (200 if role == "anon" else 403)
                 else:  # the admin's logout sends those who are not admins to the index, then to the login
                     ok = location.startswith(admin_login) or (name == "admin:logout" and location == admin_index)

@@ -173,12 +173,27 @@ def test_measure_search_echo_is_escaped(client):
 def test_coverage_map_titles_are_escaped(client, unit_a):
     municipality = unit_a.memberships.first().municipality
     municipality.name = "<script>x</script>"
+    municipality.number = "4601"  # one the map has an area for
     municipality.save()
     from municipalities.map import coverage_svg
-    from municipalities.selectors import places
+    from municipalities.selectors import place_rows
 
-    svg = coverage_svg(places()[0])
+    svg = coverage_svg(place_rows())
     assert "<script>" not in svg
+    assert "&lt;script&gt;x&lt;/script&gt;: SLT i drift" in svg
+
+
+def test_county_list_and_coverage_table_escape_names(client, unit_a):
+    municipality = unit_a.memberships.first().municipality
+    municipality.name = "<script>x</script>"
+    municipality.save()
+    unit_a.name = '<img src=x onerror="y">'
+    unit_a.save()
+    for url in ("/fylker/", "/dekningskart/"):
+        html = client.get(url).content.decode()
+        assert "<script>x" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
+    html = client.get("/fylker/").content.decode()
+    assert "<img src=x" not in html and "&lt;img src=x onerror=&quot;y&quot;&gt;" in html
 
 
 # --- Personal data exports ------------------------------------------------------------------------

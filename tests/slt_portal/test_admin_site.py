@@ -44,9 +44,9 @@ def _changelists():
 
 
 @pytest.fixture
-def admin_client(sfk_admin):
+def admin_client(django_user_model):
     client = Client(raise_request_exception=False)
-    client.force_login(sfk_admin)
+    client.force_login(django_user_model.objects.create_superuser(email="super@example.no", password="x-Secret-123"))
     EventFactory()  # a row, so the lists have something to count
     return client
 

@@ -140,5 +140,31 @@ def test_compose_puts_the_proxy_in_front_and_trusts_only_it():
     assert services["web"]["environment"]["TRUSTED_PROXIES"] == proxy_address
     lines = [line.strip() for line in (ROOT / "deploy" / "Caddyfile").read_text().splitlines()]
     directives = [line for line in lines if line and not line.startswith("#")]
-    assert "reverse_proxy web:8000" in directives
+    assert {"name web", "port 8000"} <= set(directives)  # every replica of the web service
     assert not any("trusted_proxies" in line for line in directives)  # the client cannot choose its address
+
+
+def test_compose_runs_replicas_on_shared_database_cache_and_object_storage_with_a_worker():
+    """The production topology: stateless replicas, one schema migration, buckets made before the app
+    starts, only the public bucket readable anonymously (and routed by the proxy)."""
+    import yaml
+
+    from .test_settings import ROOT
+
+    services = yaml.safe_load((ROOT / "compose.yaml").read_text())["services"]
+    web, worker = services["web"], services["worker"]
+    assert web["deploy"]["replicas"] >= 2 and "volumes" not in web  # nothing kept on a replica's disk
+    assert worker["command"] == "python manage.py db_worker"
+    assert web["environment"] == worker["environment"] == services["migrate"]["environment"]
+    env = web["environment"]
+    assert env["DATABASE_URL"].startswith("postgres://") and env["REDIS_URL"].startswith("redis://")
+    assert env["AWS_STORAGE_BUCKET_NAME"] == "slt-media" and env["AWS_PROTECTED_BUCKET_NAME"] == "slt-protected"
+    assert "migrate" in services["migrate"]["command"] and "migrate" not in str(web.get("command", ""))
+    for service in (web, worker):
+        assert service["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+        assert service["depends_on"]["buckets"]["condition"] == "service_completed_successfully"
+    buckets = services["buckets"]["entrypoint"]
+    assert "mc anonymous set download local/slt-media" in buckets
+    assert "mc anonymous set none local/slt-protected" in buckets
+    caddyfile = (ROOT / "deploy" / "Caddyfile").read_text()
+    assert "rewrite * /slt-media{path}" in caddyfile and "slt-protected" not in caddyfile

@@ -72,6 +72,28 @@ def test_production_profile_uses_smtp_mailer_and_manifest_static(settings):
     assert lines[2:] == ["True", "True", "True"]
 
 
+def test_production_profile_caches_compiled_templates():
+    """Templates are compiled once per process (the cached loader, also for the form renderer's
+    engine), and forms use core.formrenderer (issue 14)."""
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.template import engines;"
+        "from django.forms.renderers import get_default_renderer as r;"
+        "print(type(engines['django'].engine.template_loaders[0]).__module__);"
+        "print(type(r().engine.engine.template_loaders[0]).__module__);"
+        "print(type(r()).__name__)",
+        env_overrides=PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.template.loaders.cached",
+        "django.template.loaders.cached",
+        "FastSelectRenderer",
+    ]
+
+
 def test_csp_header_allows_only_own_host_and_no_inline_code(client, db):
     response = client.get("/")
     csp = response.headers["Content-Security-Policy"]
@@ -125,3 +147,44 @@ def test_development_site_url_follows_make_runs_host_and_port():
     assert result.stdout.strip() == "http://127.0.0.1:8101", result.stderr
     result = run_manage("shell", "--no-imports", "-c", code, env_overrides={**env, "SITE_URL": "https://x.example.no/"})
     assert result.stdout.strip() == "https://x.example.no", result.stderr
+
+
+S3_ENV = {
+    **PRODUCTION_ENV,
+    "AWS_STORAGE_BUCKET_NAME": "slt-media",
+    "AWS_PROTECTED_BUCKET_NAME": "slt-protected",
+    "AWS_S3_ENDPOINT_URL": "http://minio:9000",
+    "AWS_ACCESS_KEY_ID": "key",
+    "AWS_SECRET_ACCESS_KEY": "secret",
+}
+
+
+def test_object_storage_from_the_environment_keeps_publications_in_a_private_bucket_without_urls():
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings as s; from django.core.files.storage import storages;"
+        "from slt_portal.media import serves_local_media;"
+        "public, documents = storages['default'], storages['documents'];"
+        "print(type(public).__name__, public.bucket_name, public.url('coordinators/a.png'));"
+        "print(type(documents).__name__, documents.bucket_name);"
+        "print(s.MEDIA_ORIGIN, serves_local_media());"
+        'exec(\'try: documents.url("publications/a.pdf")\\nexcept ValueError: print("no url")\')',
+        env_overrides=S3_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "S3Storage slt-media http://minio:9000/slt-media/coordinators/a.png",
+        "ProtectedS3Storage slt-protected",
+        "http://minio:9000 False",
+        "no url",
+    ]
+    assert run_manage("check", "--deploy", "--fail-level", "WARNING", env_overrides=S3_ENV).returncode == 0
+
+
+@pytest.mark.parametrize("protected", ["", "slt-media"])
+def test_object_storage_needs_a_separate_private_bucket_for_publications(protected):
+    result = run_manage("check", env_overrides={**S3_ENV, "AWS_PROTECTED_BUCKET_NAME": protected})
+    assert result.returncode != 0
+    assert "AWS_PROTECTED_BUCKET_NAME must name a private bucket of its own" in result.stderr

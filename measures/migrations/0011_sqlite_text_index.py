@@ -47,6 +47,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("measures", "0009_list_value_retired_at")]
+    dependencies = [("measures", "0010_history_lists")]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]

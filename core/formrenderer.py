@@ -1,0 +1,81 @@
+"""The form renderer (settings.FORM_RENDERER): Django's template renderer with a fast path for
+<select>.
+
+Django renders a <select> through three templates, one include per <option> (and one more for its
+attributes): a filter form with a county and a theme list spends most of its time there. The fast
+path builds the same markup in Python, byte for byte (tests/core/test_formrenderer.py compares it
+with Django's templates), for the stock select templates only; any other template, or a project
+that overrides the select templates in an app, goes through the templates as before.
+"""
+
+from django.forms.renderers import DjangoTemplates
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData, mark_safe
+from django.utils.timezone import template_localtime
+
+SELECT = "django/forms/widgets/select.html"
+SELECT_OPTION = "django/forms/widgets/select_option.html"
+
+
+def _text(value) -> str:
+    """`{{ value }}`: what a template prints for a value (localised, escaped)."""
+    value = localize(template_localtime(value))
+    return conditional_escape(value if isinstance(value, str) else str(value))
+
+
+def _stringformat(value) -> str:
+    """`{{ value|stringformat:'s' }}`."""
+    try:
+        text = "%s" % (str(value) if isinstance(value, tuple) else value)
+    except (ValueError, TypeError):
+        text = ""
+    return conditional_escape(mark_safe(text) if isinstance(value, SafeData) else text)
+
+
+def _attrs(attrs: dict) -> str:
+    """django/forms/widgets/attrs.html."""
+    parts = []
+    for name, value in attrs.items():
+        if value is False:
+            continue
+        parts.append(f" {_text(name)}" if value is True else f' {_text(name)}="{_stringformat(value)}"')
+    return "".join(parts)
+
+
+def _select(widget: dict) -> str:
+    """django/forms/widgets/select.html with its select_option.html includes, as the template
+    renderer returns it (stripped)."""
+    out = [f'<select name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>']
+    for group_name, group_choices, _index in widget["optgroups"]:
+        if group_name:
+            out.append(f'\n  <optgroup label="{_text(group_name)}">')
+        for option in group_choices:
+            out.append(
+                f'\n  <option value="{_stringformat(option["value"])}"{_attrs(option["attrs"])}>'
+                f"{_text(option['label'])}</option>\n"
+            )
+        if group_name:
+            out.append("\n  </optgroup>")
+    out.append("\n</select>")
+    return "".join(out)
+
+
+class FastSelectRenderer(DjangoTemplates):
+    """Django's default renderer (`django.forms.renderers.DjangoTemplates`), selects rendered in Python."""
+
+    def render(self, template_name, context, request=None):
+        if template_name == SELECT and self._stock_select():
+            widget = context["widget"]
+            options = (option for _group, group_options, _index in widget["optgroups"] for option in group_options)
+            if all(option.get("template_name") == SELECT_OPTION for option in options):
+                return _select(widget)
+        return super().render(template_name, context, request=request)
+
+    def _stock_select(self) -> bool:
+        """Whether the select templates are Django's own (no app overrides them)."""
+        stock = getattr(self, "_stock", None)
+        if stock is None:
+            origins = {self.get_template(name).origin.name for name in (SELECT, SELECT_OPTION)}
+            stock = self._stock = all("/django/forms/templates/" in origin.replace("\\", "/") for origin in origins)
+        return stock
