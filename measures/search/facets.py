@@ -79,7 +79,7 @@ class ChoiceLists:
         return self._rows[model]
 
 
-#: The SQLite fallback's text index (FTS5, trigram tokenizer; measures/migrations/0010).
+#: The SQLite fallback's text index (FTS5, trigram tokenizer; measures/migrations/0011).
 SQLITE_TEXT_INDEX = "measures_measure_fts"
 
 
@@ -123,7 +123,7 @@ class TextFacet:
                 qs = qs.filter(Q(title__icontains=stem) | Q(summary__icontains=stem) | Q(description__icontains=stem))
         if indexed:
             # Every term in one of the fields, case-insensitively: the same question as the
-            # `icontains` above, answered by the FTS5 trigram index (migration 0010).
+            # `icontains` above, answered by the FTS5 trigram index (migration 0011).
             match = RawSQL(
                 f"SELECT rowid FROM {SQLITE_TEXT_INDEX} WHERE {SQLITE_TEXT_INDEX} MATCH %s", [" ".join(indexed)]
             )

@@ -1,4 +1,4 @@
-"""The SQLite fallback's text index (measures/migrations/0010): it exists after every migration,
+"""The SQLite fallback's text index (measures/migrations/0011): it exists after every migration,
 follows inserts, edits and deletes, and finds what the plain `icontains` fallback found."""
 
 import pytest
@@ -27,7 +27,7 @@ def _found(q):
 
 def test_the_index_and_its_triggers_exist_after_every_migration():
     """A later migration that rebuilds measures_measure on SQLite drops the triggers: this fails,
-    and that migration must create them again (see 0010)."""
+    and that migration must create them again (see 0011)."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT name FROM sqlite_master WHERE name LIKE %s", [f"{SQLITE_TEXT_INDEX}%"])
         names = {row[0] for row in cursor.fetchall()}
