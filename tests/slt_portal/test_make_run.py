@@ -125,7 +125,7 @@ def test_make_run_starts_a_worker_that_prints_the_registration_confirmation(tmp_
     finally:
         os.killpg(process.pid, signal.SIGINT)  # Ctrl+C
         try:
-            process.wait(timeout=20)
+            process.wait(timeout=60)  # a loaded machine (CI beside other work) needs more than a few seconds
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             raise

@@ -111,7 +111,20 @@ def _create_database(name: str) -> None:
     template = connections["default"].settings_dict["NAME"]
     connections.close_all()  # a template may have no other sessions
     with _admin_connection() as admin:
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        for attempt in range(5):
+            # Earlier tests in this worker may have left connections behind (threads of the
+            # concurrency tests); the test database is this worker's own, so end them.
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                [template],
+            )
+            try:
+                admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+                return
+            except psycopg.errors.ObjectInUse:
+                if attempt == 4:
+                    raise
+                time.sleep(0.5)
 
 
 class Stack:
