@@ -11,8 +11,7 @@ no ranking.
 import re
 
 from django.db import connection
-from django.db.models import F, Func, Q, QuerySet, TextField, Value
-from django.db.models.functions import Lower, Replace
+from django.db.models import F, Func, Q, QuerySet, TextField
 
 SEARCH_CONFIG = "norwegian"
 MAX_QUERY_LENGTH = 200
@@ -38,13 +37,22 @@ def _stem(term: str) -> str:
     return term
 
 
-def _folded_column(name: str):
-    # SQLite's lower() only knows ASCII, so the capitals are replaced as well.
-    expr = Lower(F(name), output_field=TextField())
+def _fold_template() -> str:
+    # SQLite's lower() only knows ASCII, so the capitals are replaced as well. The nested REPLACE
+    # calls are one SQL template with literal letters (built once), not nested expressions that the
+    # ORM would have to resolve and compile on every search.
+    sql = "LOWER(%(expressions)s)"
     for letters, plain in (("æÆ", "ae"), ("øØ", "o"), ("åÅ", "a")):
         for letter in letters:
-            expr = Replace(expr, Value(letter), Value(plain), output_field=TextField())
-    return expr
+            sql = f"REPLACE({sql}, '{letter}', '{plain}')"
+    return sql
+
+
+class _Folded(Func):
+    """A text column lower-cased and folded (æ → ae, ø → o, å → a) in SQL, for SQLite."""
+
+    template = _fold_template()
+    output_field = TextField()
 
 
 def text_search(qs: QuerySet, q: str, fields: dict[str, str], *, rank: bool = True) -> QuerySet:
@@ -63,7 +71,7 @@ def text_search(qs: QuerySet, q: str, fields: dict[str, str], *, rank: bool = Tr
         query = SearchQuery(fold(q), config=SEARCH_CONFIG, search_type="websearch")
         qs = qs.annotate(search_document=vector).filter(search_document=query)
         return qs.annotate(rank=SearchRank(F("search_document"), query)) if rank else qs
-    annotations = {f"folded_{name}": _folded_column(name) for name in fields}
+    annotations = {f"folded_{name}": _Folded(F(name)) for name in fields}
     qs = qs.annotate(**annotations)
     for term in [t for t in re.split(r"\W+", fold(q)) if t][:MAX_TERMS]:
         stem = _stem(term)

@@ -172,16 +172,6 @@ def _with_aliases(queryset):
     return queryset.annotate(aliases=Case(*whens, default=Value(""), output_field=CharField()))
 
 
-def _match_objects(queryset, fields: list[str], query: str) -> list[tuple[float, object]]:
-    """The rows where one of `fields` matches the (normalised) query, with their score, in one query."""
-    if uses_trigram():
-        rows = _trigram_candidates(queryset, fields, query)
-        return [(_score(query, [getattr(obj, f) for f in fields], obj.sim), obj) for obj in rows]
-    fuzzy = _Fuzzy(query)
-    scored = [(_score(query, [getattr(obj, f) for f in fields], fuzzy=fuzzy), obj) for obj in queryset]
-    return [(score, obj) for score, obj in scored if score]
-
-
 @dataclass
 class DirectoryHit:
     """A municipality or an SLT unit whose name matches a search, for the site-wide search."""
@@ -192,30 +182,68 @@ class DirectoryHit:
     score: float
 
 
+def _hit_queries(query):
+    """The two queries behind directory_hits, as (kind, name, official name, aliases, county, unit,
+    key[, similarity]) rows: current municipalities (key: number) and current SLT units (key: slug),
+    each in its model's order. `query`: as for _match_query."""
+    current_unit = UnitMunicipality.objects.filter(municipality=OuterRef("pk"), is_current=True)
+    municipalities = _with_aliases(Municipality.objects.current()).annotate(
+        r_kind=Value(MUNICIPALITY, output_field=CharField()),
+        unit_name=Subquery(current_unit.values("unit__name")[:1]),
+    )
+    units = SLTUnit.objects.current().annotate(
+        r_kind=Value(UNIT, output_field=CharField()),
+        official_name=NO_NAME,
+        aliases=NO_NAME,
+        county_name=NO_NAME,
+        unit_name=NO_NAME,
+    )
+    columns = ["name", "official_name", "aliases"]
+    if uses_trigram():
+        municipalities = _trigram_candidates(municipalities, columns, query)
+        units = _trigram_candidates(units, ["name"], query)
+    sim = ["sim"] if uses_trigram() else []
+    return (
+        municipalities.values_list("r_kind", *columns, "county__name", "unit_name", "number", *sim),
+        units.values_list("r_kind", *columns, "county_name", "unit_name", "slug", *sim),
+    )
+
+
+@lru_cache(maxsize=4)
+def _hits_sql(alias: str, today) -> tuple[tuple[str, tuple], ...]:
+    """The SQL and parameters of _hit_queries, with QUERY_PLACEHOLDER for the search text, for the
+    database `alias` on the day `today` (built once: compiling them costs more than running them)."""
+    placeholder = Value(QUERY_PLACEHOLDER, output_field=CharField())
+    return tuple(qs.query.sql_with_params() for qs in _hit_queries(placeholder))
+
+
 def directory_hits(*, query: str, limit: int = 5) -> tuple[int, list[DirectoryHit]]:
     """(number of matches, best `limit`) among current municipalities (any official name form) and
     current SLT units, with the directory's typo tolerance and without place words such as
-    "kommune". Two queries."""
+    "kommune". Two queries; only the best `limit` become hits."""
     q = search_terms(query)
     if not q:
         return 0, []
-    current_unit = UnitMunicipality.objects.filter(municipality=OuterRef("pk"), is_current=True)
-    municipalities = (
-        _with_aliases(Municipality.objects.current())
-        .select_related("county")
-        .annotate(unit_name=Subquery(current_unit.values("unit__name")[:1]))
-        .only("number", "name", "official_name", "county__name")
-    )
+    trigram = uses_trigram()
+    fuzzy = _Fuzzy(q)
+    scored = []
+    with connection.cursor() as cursor:
+        for sql, params in _hits_sql(connection.alias, timezone.localdate()):
+            cursor.execute(sql, [q if p == QUERY_PLACEHOLDER else p for p in params])
+            for row in cursor.fetchall():
+                score = _score(q, row[1:4], row[7] if trigram else None, fuzzy)
+                if score or trigram:
+                    scored.append((score, row))
+    scored.sort(key=lambda item: (-item[0], item[1][1]))
     hits = []
-    for score, m in _match_objects(municipalities, ["name", "official_name", "aliases"], q):
-        detail = f"{m.county.name} · {m.unit_name}" if m.unit_name else m.county.name
-        url = reverse("municipalities:municipality", kwargs={"number": m.number})
-        hits.append(DirectoryHit(name=m.name, url=url, detail=detail, score=score))
-    units = SLTUnit.objects.current().only("name", "slug")
-    for score, unit in _match_objects(units, ["name"], q):
-        hits.append(DirectoryHit(name=unit.name, url=unit.get_absolute_url(), detail=gettext("SLT-enhet"), score=score))
-    hits.sort(key=lambda hit: (-hit.score, hit.name))
-    return len(hits), hits[:limit]
+    for score, (kind, name, _official, _aliases, county, unit_name, key, *_sim) in scored[:limit]:
+        if kind == MUNICIPALITY:
+            url = reverse("municipalities:municipality", kwargs={"number": key})
+            detail = f"{county} · {unit_name}" if unit_name else county
+        else:
+            url, detail = reverse("municipalities:unit", kwargs={"slug": key}), gettext("SLT-enhet")
+        hits.append(DirectoryHit(name=name, url=url, detail=detail, score=score))
+    return len(scored), hits
 
 
 # --- the directory search's match query -----------------------------------------------------------
