@@ -1,11 +1,12 @@
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
 from django.db.models import Q
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import ErrorDict
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.formpack import render_fieldsets
 from municipalities.models import SLTUnit
 
 from .lists import list_values, offered
@@ -175,26 +176,27 @@ class MeasureForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["ungsinn_level"].initial = self.instance.ungsinn_level
         self._narrow_documents(units)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True  # the page's own <form> has the token
-        self.helper.layout = Layout(
-            *(
-                Fieldset(legend, *[self._layout_item(name) for name in names if name in self.fields])
-                for legend, names in FIELDSETS
-                if any(name in self.fields for name in names)
-            )
-        )
 
-    @staticmethod
-    def _layout_item(name):
-        if name != "documents":
-            return name
-        search = (
-            '<p class="document-search"><button class="ds-button" data-variant="secondary" type="submit"'
-            f' name="{DOCUMENT_SEARCH}" value="1">{{% translate "Søk etter dokumenter" %}}</button></p>'
-        )
-        return Layout(HTML(search), name)
+    def fieldsets(self):
+        """FIELDSETS as shown: (legend, items), an item a field name or the document search button."""
+        for legend, names in FIELDSETS:
+            items = []
+            for name in names:
+                if name == "documents" and name in self.fields:
+                    items.append(
+                        format_html(
+                            '<p class="document-search"><button class="ds-button" data-variant="secondary"'
+                            ' type="submit" name="{}" value="1">{}</button></p>',
+                            DOCUMENT_SEARCH,
+                            gettext("Søk etter dokumenter"),
+                        )
+                    )
+                items.append(name)
+            yield legend, items
+
+    def html(self):
+        """The form's fields in their groups (the Designsystemet form pack, core.formpack)."""
+        return render_fieldsets(self, self.fieldsets())
 
     @property
     def searching_documents(self) -> bool:
