@@ -8,10 +8,12 @@ with a helper whose layout is `Layout(Fieldset(legend, *items), ...)`, `form_tag
 does not know (hidden inputs, single checkboxes, radio buttons) still go through field.html.
 """
 
+from html import escape as html_escape
+
 from crispy_forms.templatetags.crispy_forms_utils import remove_spaces
 from django import forms
 from django.template.loader import get_template
-from django.utils.html import conditional_escape
+from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -19,6 +21,15 @@ FIELD_TEMPLATE = "designsystemet/field.html"
 ERRORS_TEMPLATE = "designsystemet/errors.html"
 #: Widgets whose field still goes through field.html.
 TEMPLATE_WIDGETS = (forms.CheckboxInput, forms.RadioSelect, forms.MultiWidget)
+
+
+def _esc(value) -> str:
+    """django.utils.html.conditional_escape without its lazy-argument wrapper (called per checkbox)."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html_escape(str(value))
 
 
 def _add_class(widget, extra: str = "ds-input") -> None:
@@ -39,14 +50,14 @@ def _add_class(widget, extra: str = "ds-input") -> None:
 def _required(field) -> str:
     if not field.field.required:
         return ""
-    return f' <span class="required-mark">({conditional_escape(gettext("må fylles ut"))})</span>'
+    return f' <span class="required-mark">({_esc(gettext("må fylles ut"))})</span>'
 
 
 def _errors(field, auto_id: str) -> str:
     errors = field.errors
     if not errors:
         return ""
-    text = " ".join(conditional_escape(error) for error in errors)
+    text = " ".join(_esc(error) for error in errors)
     return f'<p class="ds-validation-message" data-field="validation" id="{auto_id}_error">{text}</p>'
 
 
@@ -60,20 +71,20 @@ def _choices(field, auto_id: str, label: str) -> str:
         )
     help_html = f'<p data-field="description" id="{auto_id}_helptext">{help_text}</p>' if help_text else ""
     columns = " choice-list--columns" if field.field.widget.attrs.get("data_columns") else ""
-    name = conditional_escape(field.html_name)
+    name = _esc(field.html_name)
     invalid = ' aria-invalid="true"' if errors else ""
     rows = []
     for choice in field:
         data = choice.data
-        choice_id = conditional_escape(data["attrs"].get("id"))
-        value = conditional_escape(str(data["value"]))
+        choice_id = _esc(data["attrs"].get("id"))
+        value = _esc(str(data["value"]))
         checked = " checked" if data["selected"] else ""
         rows.append(
             '\n        <div class="ds-field">\n'
             f'          <input class="ds-input" type="checkbox" name="{name}" value="{value}" id="{choice_id}"'
             f"{checked}{invalid}>\n"
             f'          <label class="ds-label" data-weight="regular" for="{choice_id}">'
-            f"{conditional_escape(data['label'])}</label>\n"
+            f"{_esc(data['label'])}</label>\n"
             "        </div>\n      "
         )
     return (
@@ -96,14 +107,14 @@ def render_field(field, show_errors: bool) -> str:
     if field.is_hidden or not choices and isinstance(widget, TEMPLATE_WIDGETS):
         context = {"field": field, "form": field.form, "form_show_errors": True}
         return get_template(FIELD_TEMPLATE).render(context)
-    auto_id = conditional_escape(field.auto_id)
-    label = conditional_escape(field.label)
+    auto_id = _esc(field.auto_id)
+    label = _esc(field.label)
     head = "\n\n\n"  # the template's {% load %}, comment and drop_autofocus lines
     if choices:
         return head + _choices(field, auto_id, label) + "\n"
     help_text = field.help_text
     help_html = f'<div data-field="description" id="{auto_id}_helptext">{help_text}</div>' if help_text else ""
-    label_for = conditional_escape(field.id_for_label)
+    label_for = _esc(field.id_for_label)
     _add_class(widget)
     return (
         f'{head}\n  <div class="ds-field form-field" id="div_{auto_id}">\n'

@@ -147,7 +147,11 @@ class MeasureForm(forms.ModelForm):
         self.fields["unit"].shown = list(units)  # one query, however often the widget is rendered
         self.fields["unit"].widget.choices = self.fields["unit"].choices
         # Retired list values are offered only where the measure already has them.
-        keep = {name: getattr(self.instance, name).all() if self.instance.pk else None for name in LIST_FIELDS}
+        # The measure's values are prefetched (the view does): their keys, not a subquery per field.
+        keep = {
+            name: sorted(obj.pk for obj in getattr(self.instance, name).all()) if self.instance.pk else None
+            for name in LIST_FIELDS
+        }
         self.fields["themes"].queryset = offered(Theme.objects.all(), keep=keep["themes"])
         self.fields["themes"].required = True
         # The themes and every classification list from ONE query; each field shows its kinds,
@@ -156,7 +160,7 @@ class MeasureForm(forms.ModelForm):
         themes, classifications = list_values()
         for name, kinds in {"themes": None, **CLASSIFICATION_KINDS}.items():
             field = self.fields[name]
-            kept = {obj.pk for obj in keep[name]} if keep[name] is not None else set()
+            kept = set(keep[name] or ())
             if kinds is not None:
                 field.queryset = offered(field.queryset.order_by("kind", "sort_order", "name"), keep=keep[name])
             values = themes if kinds is None else [c for c in classifications if c.kind in kinds]
@@ -210,8 +214,8 @@ class MeasureForm(forms.ModelForm):
         if self.instance.pk:
             units = [self.instance.unit_id]
         choices = linkable_documents(units=units).filter(replaced_by__isnull=True)
-        if self.instance.pk:
-            linked = self.instance.documents.values("pk")
+        linked = [document.pk for document in self.instance.documents.all()] if self.instance.pk else []
+        if linked:
             choices = choices.model.objects.filter(Q(pk__in=choices.values("pk")) | Q(pk__in=linked))
         choices = choices.select_related("unit").order_by("-published_on", "title")
         field = self.fields["documents"]
@@ -219,7 +223,7 @@ class MeasureForm(forms.ModelForm):
         if self.is_bound:
             ticked = [pk for pk in self.data.getlist("documents") if str(pk).isdigit()]
         elif self.instance.pk:
-            ticked = [document.pk for document in self.instance.documents.all()]
+            ticked = linked
         else:
             ticked = []
         query = (self.data.get("document_query", "") if self.is_bound else "").strip()[:100]
