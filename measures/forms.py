@@ -156,13 +156,14 @@ class MeasureForm(forms.ModelForm):
         self.fields["themes"].required = True
         # The themes and every classification list from ONE query; each field shows its kinds,
         # retired values only where the measure already has them (validation uses the field's
-        # queryset, narrowed by the model field's limit_choices_to and offered()).
+        # queryset: the field's kinds, as the model field's limit_choices_to, and offered()).
         themes, classifications = list_values()
         for name, kinds in {"themes": None, **CLASSIFICATION_KINDS}.items():
             field = self.fields[name]
             kept = set(keep[name] or ())
             if kinds is not None:
-                field.queryset = offered(field.queryset.order_by("kind", "sort_order", "name"), keep=keep[name])
+                by_kind = Classification.objects.filter(kind__in=sorted(kinds)).order_by("kind", "sort_order", "name")
+                field.queryset = offered(by_kind, keep=keep[name])
             values = themes if kinds is None else [c for c in classifications if c.kind in kinds]
             field.iterator = _ShownChoiceIterator
             field.shown = [value for value in values if value.retired_at is None or value.pk in kept]
@@ -237,6 +238,13 @@ class MeasureForm(forms.ModelForm):
             del self.fields["document_query"]
             return
         field.shown = shown
+
+
+# The form narrows the classification fields to CLASSIFICATION_KINDS itself (a plain kind IN (…)),
+# so ModelForm need not add the model fields' limit_choices_to as an EXISTS subquery per field and
+# request (tests/measures/test_form_layout.py checks each field offers only its kinds).
+for _name in CLASSIFICATION_KINDS:
+    MeasureForm.base_fields[_name].limit_choices_to = None
 
 
 class CopyForm(forms.Form):
