@@ -1,11 +1,13 @@
 """The form renderer (settings.FORM_RENDERER): Django's template renderer with a fast path for
-<select>.
+<select>, <input> and <textarea>.
 
 Django renders a <select> through three templates, one include per <option> (and one more for its
 attributes): a filter form with a county and a theme list spends most of its time there. The fast
 path builds the same markup in Python, byte for byte (tests/core/test_formrenderer.py compares it
 with Django's templates), for the stock select templates only; any other template, or a project
-that overrides the select templates in an app, goes through the templates as before.
+that overrides the select templates in an app, goes through the templates as before. Text-like
+inputs and textareas (one template and an attrs include each, a long form has dozens) take the
+same kind of fast path.
 """
 
 from django.forms.renderers import DjangoTemplates
@@ -16,6 +18,13 @@ from django.utils.timezone import template_localtime
 
 SELECT = "django/forms/widgets/select.html"
 SELECT_OPTION = "django/forms/widgets/select_option.html"
+TEXTAREA = "django/forms/widgets/textarea.html"
+#: The input templates that only include input.html.
+INPUTS = {
+    f"django/forms/widgets/{name}.html"
+    for name in ("input", "text", "email", "url", "number", "date", "search", "password", "tel")
+}
+STOCK = (SELECT, SELECT_OPTION, TEXTAREA, "django/forms/widgets/attrs.html", *sorted(INPUTS))
 
 
 def _text(value) -> str:
@@ -61,6 +70,20 @@ def _select(widget: dict) -> str:
     return "".join(out)
 
 
+def _input(widget: dict) -> str:
+    """django/forms/widgets/input.html."""
+    value = widget["value"]
+    shown = "" if value is None else f' value="{_stringformat(value)}"'
+    return f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"{shown}{_attrs(widget["attrs"])}>'
+
+
+def _textarea(widget: dict) -> str:
+    """django/forms/widgets/textarea.html (stripped, as the template renderer returns it)."""
+    value = widget["value"]
+    text = _text(value) if value else ""
+    return f'<textarea name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>\n{text}</textarea>'.strip()
+
+
 class FastSelectRenderer(DjangoTemplates):
     """Django's default renderer (`django.forms.renderers.DjangoTemplates`), selects rendered in Python."""
 
@@ -70,12 +93,16 @@ class FastSelectRenderer(DjangoTemplates):
             options = (option for _group, group_options, _index in widget["optgroups"] for option in group_options)
             if all(option.get("template_name") == SELECT_OPTION for option in options):
                 return _select(widget)
+        elif template_name in INPUTS and self._stock_select():
+            return _input(context["widget"])
+        elif template_name == TEXTAREA and self._stock_select():
+            return _textarea(context["widget"])
         return super().render(template_name, context, request=request)
 
     def _stock_select(self) -> bool:
-        """Whether the select templates are Django's own (no app overrides them)."""
+        """Whether the widget templates are Django's own (no app overrides them)."""
         stock = getattr(self, "_stock", None)
         if stock is None:
-            origins = {self.get_template(name).origin.name for name in (SELECT, SELECT_OPTION)}
+            origins = {self.get_template(name).origin.name for name in STOCK}
             stock = self._stock = all("/django/forms/templates/" in origin.replace("\\", "/") for origin in origins)
         return stock

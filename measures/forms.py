@@ -1,11 +1,12 @@
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
 from django.db.models import Q
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import ErrorDict
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.formpack import render_fieldsets
 from municipalities.models import SLTUnit
 
 from .lists import list_values, offered
@@ -146,18 +147,23 @@ class MeasureForm(forms.ModelForm):
         self.fields["unit"].shown = list(units)  # one query, however often the widget is rendered
         self.fields["unit"].widget.choices = self.fields["unit"].choices
         # Retired list values are offered only where the measure already has them.
-        keep = {name: getattr(self.instance, name).all() if self.instance.pk else None for name in LIST_FIELDS}
+        # The measure's values are prefetched (the view does): their keys, not a subquery per field.
+        keep = {
+            name: sorted(obj.pk for obj in getattr(self.instance, name).all()) if self.instance.pk else None
+            for name in LIST_FIELDS
+        }
         self.fields["themes"].queryset = offered(Theme.objects.all(), keep=keep["themes"])
         self.fields["themes"].required = True
         # The themes and every classification list from ONE query; each field shows its kinds,
         # retired values only where the measure already has them (validation uses the field's
-        # queryset, narrowed by the model field's limit_choices_to and offered()).
+        # queryset: the field's kinds, as the model field's limit_choices_to, and offered()).
         themes, classifications = list_values()
         for name, kinds in {"themes": None, **CLASSIFICATION_KINDS}.items():
             field = self.fields[name]
-            kept = {obj.pk for obj in keep[name]} if keep[name] is not None else set()
+            kept = set(keep[name] or ())
             if kinds is not None:
-                field.queryset = offered(field.queryset.order_by("kind", "sort_order", "name"), keep=keep[name])
+                by_kind = Classification.objects.filter(kind__in=sorted(kinds)).order_by("kind", "sort_order", "name")
+                field.queryset = offered(by_kind, keep=keep[name])
             values = themes if kinds is None else [c for c in classifications if c.kind in kinds]
             field.iterator = _ShownChoiceIterator
             field.shown = [value for value in values if value.retired_at is None or value.pk in kept]
@@ -175,26 +181,27 @@ class MeasureForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["ungsinn_level"].initial = self.instance.ungsinn_level
         self._narrow_documents(units)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True  # the page's own <form> has the token
-        self.helper.layout = Layout(
-            *(
-                Fieldset(legend, *[self._layout_item(name) for name in names if name in self.fields])
-                for legend, names in FIELDSETS
-                if any(name in self.fields for name in names)
-            )
-        )
 
-    @staticmethod
-    def _layout_item(name):
-        if name != "documents":
-            return name
-        search = (
-            '<p class="document-search"><button class="ds-button" data-variant="secondary" type="submit"'
-            f' name="{DOCUMENT_SEARCH}" value="1">{{% translate "Søk etter dokumenter" %}}</button></p>'
-        )
-        return Layout(HTML(search), name)
+    def fieldsets(self):
+        """FIELDSETS as shown: (legend, items), an item a field name or the document search button."""
+        for legend, names in FIELDSETS:
+            items = []
+            for name in names:
+                if name == "documents" and name in self.fields:
+                    items.append(
+                        format_html(
+                            '<p class="document-search"><button class="ds-button" data-variant="secondary"'
+                            ' type="submit" name="{}" value="1">{}</button></p>',
+                            DOCUMENT_SEARCH,
+                            gettext("Søk etter dokumenter"),
+                        )
+                    )
+                items.append(name)
+            yield legend, items
+
+    def html(self):
+        """The form's fields in their groups (the Designsystemet form pack, core.formpack)."""
+        return render_fieldsets(self, self.fieldsets())
 
     @property
     def searching_documents(self) -> bool:
@@ -208,8 +215,8 @@ class MeasureForm(forms.ModelForm):
         if self.instance.pk:
             units = [self.instance.unit_id]
         choices = linkable_documents(units=units).filter(replaced_by__isnull=True)
-        if self.instance.pk:
-            linked = self.instance.documents.values("pk")
+        linked = [document.pk for document in self.instance.documents.all()] if self.instance.pk else []
+        if linked:
             choices = choices.model.objects.filter(Q(pk__in=choices.values("pk")) | Q(pk__in=linked))
         choices = choices.select_related("unit").order_by("-published_on", "title")
         field = self.fields["documents"]
@@ -217,7 +224,7 @@ class MeasureForm(forms.ModelForm):
         if self.is_bound:
             ticked = [pk for pk in self.data.getlist("documents") if str(pk).isdigit()]
         elif self.instance.pk:
-            ticked = [document.pk for document in self.instance.documents.all()]
+            ticked = linked
         else:
             ticked = []
         query = (self.data.get("document_query", "") if self.is_bound else "").strip()[:100]
@@ -231,6 +238,13 @@ class MeasureForm(forms.ModelForm):
             del self.fields["document_query"]
             return
         field.shown = shown
+
+
+# The form narrows the classification fields to CLASSIFICATION_KINDS itself (a plain kind IN (…)),
+# so ModelForm need not add the model fields' limit_choices_to as an EXISTS subquery per field and
+# request (tests/measures/test_form_layout.py checks each field offers only its kinds).
+for _name in CLASSIFICATION_KINDS:
+    MeasureForm.base_fields[_name].limit_choices_to = None
 
 
 class CopyForm(forms.Form):

@@ -3,7 +3,7 @@ knows which measure field holds which list, for the editor, its services and the
 
 from dataclasses import dataclass
 
-from django.db.models import CharField, Q, Value
+from django.db.models import CharField, Q, QuerySet, Value
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Theme
@@ -57,17 +57,22 @@ def list_values() -> tuple[list[Theme], list[Classification]]:
     classifications = Classification.objects.values_list(*columns, "kind")
     rows = sorted(themes.order_by().union(classifications.order_by(), all=True), key=lambda r: (r[7], r[5], r[2], r[0]))
     found: tuple[list, list] = ([], [])
+    plans = {}  # per model: its field names and where each is in a row
+    for model in (Theme, Classification):
+        names = [f.attname for f in model._meta.concrete_fields]
+        where = {name: i for i, name in enumerate([*columns, "kind"])}
+        plans[model] = (names, [where[name] for name in names])
     for row in rows:
         model = Classification if row[7] else Theme
-        values = dict(zip([*columns, "kind"], row, strict=True))
-        names = [f.attname for f in model._meta.concrete_fields]
-        found[model is Classification].append(model.from_db(None, names, [values[n] for n in names]))
+        names, indexes = plans[model]
+        found[model is Classification].append(model.from_db(None, names, [row[i] for i in indexes]))
     return found
 
 
 def offered(queryset, *, keep=None):
-    """The values a form offers: those in use (not retired), plus `keep` (a queryset of what the record
-    already has; a subquery, so no extra query)."""
-    if keep is None:
+    """The values a form offers: those in use (not retired), plus `keep` (what the record already has:
+    a queryset, as a subquery, so no extra query; or the primary keys, when they are at hand)."""
+    if keep is None or (not isinstance(keep, QuerySet) and not keep):
         return queryset.filter(retired_at__isnull=True)
-    return queryset.filter(Q(retired_at__isnull=True) | Q(pk__in=keep.values("pk")))
+    pks = keep.values("pk") if isinstance(keep, QuerySet) else list(keep)
+    return queryset.filter(Q(retired_at__isnull=True) | Q(pk__in=pks))

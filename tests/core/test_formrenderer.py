@@ -77,3 +77,40 @@ def test_site_forms_use_it():
     assert settings.FORM_RENDERER == "core.formrenderer.FastSelectRenderer"
     assert isinstance(get_default_renderer(), FastSelectRenderer)
     assert get_default_renderer()._stock_select()
+
+
+class Inputs(forms.Form):
+    text = forms.CharField(initial='Ålesund & <Molde> "q" it\'s', required=False)
+    empty = forms.CharField(required=False)
+    number = forms.IntegerField(required=False, initial=1200)
+    amount = forms.DecimalField(required=False, initial=Decimal("2.5"))
+    email = forms.EmailField(required=False)
+    url = forms.URLField(required=False, initial="https://ungsinn.no/?a=1&b=2")
+    day = forms.DateField(required=False, initial=dt.date(2027, 5, 4))
+    search = forms.CharField(required=False, widget=forms.TextInput(attrs={"type": "search", "maxlength": 100}))
+    secret = forms.CharField(required=False, widget=forms.PasswordInput(render_value=True), initial="pw")
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}), initial="  line\n<b>x</b>  ")
+    blank = forms.CharField(required=False, widget=forms.Textarea)
+    safe = forms.CharField(required=False, widget=forms.Textarea, initial=mark_safe("<i>kept</i>"))
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {"text": "  typed  ", "number": "1 200", "amount": "x", "notes": "", "blank": "\n\nab\n", "day": "2027-13-1"},
+    ],
+)
+def test_inputs_and_textareas_render_as_djangos_templates(language, data, monkeypatch):
+    built, real = [], (formrenderer._input, formrenderer._textarea)
+    monkeypatch.setattr(formrenderer, "_input", lambda widget: built.append(1) or real[0](widget))
+    monkeypatch.setattr(formrenderer, "_textarea", lambda widget: built.append(1) or real[1](widget))
+    with override(language):
+        for name in Inputs.base_fields:
+            stock = Inputs(data, renderer=DjangoTemplates())[name]
+            fast = Inputs(data, renderer=FastSelectRenderer())[name]
+            assert str(fast) == str(stock), name
+            attrs = {"class": "ds-input", "aria-invalid": "true", "required": True, "disabled": False}
+            assert str(fast.as_widget(attrs=attrs)) == str(stock.as_widget(attrs=attrs)), name
+    assert len(built) == 2 * len(Inputs.base_fields)  # every one took the fast path

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from core.audit import entries_for
 from core.models import Theme
-from measures.models import Classification
+from measures.models import Classification, Measure
 
 from .factories import MeasureFactory, published
 
@@ -131,3 +131,24 @@ def test_restore(client, sfk_admin):
         "measures.classification.restore",
         "measures.classification.retire",
     ]
+
+
+def test_a_retired_value_can_be_kept_on_save_but_not_chosen_anew(client, sfk_admin, coordinator_a, unit_a):
+    from .test_views import _form_data
+
+    old = MeasureFactory(unit=unit_a, themes=["vold"], classifications={"arenas": ["skole"]})
+    vold, skole = Theme.objects.get(slug="vold"), Classification.objects.get(kind="arena", slug="skole")
+    client.force_login(sfk_admin)
+    client.post(reverse("measures:list_value_action", args=["tema", vold.pk]), {"action": "retire"})
+    client.post(reverse("measures:list_value_action", args=["arena", skole.pk]), {"action": "retire"})
+    client.force_login(coordinator_a)
+    kept = _form_data(unit_a, title="Beholder", themes=[vold.pk], arenas=[skole.pk])
+    response = client.post(reverse("measures:edit", args=[old.pk]), kept)
+    assert response.status_code == 302
+    old.refresh_from_db()
+    assert old.title == "Beholder" and list(old.themes.all()) == [vold] and list(old.arenas.all()) == [skole]
+    response = client.post(reverse("measures:create"), _form_data(unit_a, themes=[vold.pk], arenas=[skole.pk]))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="id_themes_error"' in html and 'id="id_arenas_error"' in html
+    assert Measure.objects.count() == 1
