@@ -37,8 +37,10 @@ def home(request):
 
 
 @require_safe
+@cache_public("q")
 def search(request):
-    """One search over the whole site, results grouped by kind (slt_portal.search)."""
+    """One search over the whole site, results grouped by kind (slt_portal.search). Anonymous
+    visitors' results are page-cached per query text, like the directory search's."""
     q = clean_query(request.GET.get("q"))
     groups = site_search(q=q, user=request.user) if q else []
     context = {

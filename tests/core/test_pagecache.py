@@ -174,6 +174,7 @@ def test_each_language_has_its_own_entry(client):
     [
         "/",
         "/finn-koordinator/?q=oslo",
+        "/sok/?q=leksehjelp",
         "/fylker/",
         "/dekningskart/",
         "/slt-enhet/enhet-a/",
