@@ -50,6 +50,10 @@ def _manage(env, *args) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
 
 
+def _default_sigint():
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _wait_for(predicate, timeout: float, what: str):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -84,7 +88,15 @@ def test_make_run_starts_a_worker_that_prints_the_registration_confirmation(tmp_
     output = tmp_path / "output.txt"
     with output.open("wb") as sink:
         process = subprocess.Popen(
-            ["bash", "-c", command], cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True
+            ["bash", "-c", command],
+            cwd=ROOT,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            # As in a terminal: a test run started in the background (`cmd &` without job control)
+            # ignores SIGINT, and bash cannot trap a signal that was ignored when it started.
+            preexec_fn=_default_sigint,
         )
     try:
         base = f"http://127.0.0.1:{port}"
@@ -125,7 +137,7 @@ def test_make_run_starts_a_worker_that_prints_the_registration_confirmation(tmp_
     finally:
         os.killpg(process.pid, signal.SIGINT)  # Ctrl+C
         try:
-            process.wait(timeout=60)  # a loaded machine (CI beside other work) needs more than a few seconds
+            process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             raise
