@@ -150,7 +150,14 @@ class _LocalEntries:
 
 
 def _valid(entry, version) -> bool:
-    return entry is not None and version is not None and entry["version"] == version and entry["until"] > time.time()
+    """Current for `version` and not expired (an entry stored by an older release, without its
+    own expiry time, counts as expired)."""
+    return (
+        isinstance(entry, dict)
+        and version is not None
+        and entry.get("version") == version
+        and entry.get("until", 0) > time.time()
+    )
 
 
 class PageCacheMiddleware:

@@ -321,3 +321,17 @@ def test_the_memory_of_a_process_is_bounded():
     assert local.get("k4") is not None
     local.put("huge", {"content": b"x" * 101})
     assert local.get("huge") is None
+
+
+@with_test_urls
+def test_an_entry_stored_by_an_older_release_is_rendered_afresh(rf):
+    """Entries from before the per-entry expiry time (no "until") are still in Redis after a deploy."""
+    first, rendered = _process()
+    assert first(rf.get("/plain/"))["X-Page-Cache"] == "miss"
+    key = pagecache._key(rf.get("/plain/"), [])
+    old = cache.get(key)
+    del old["until"]
+    cache.set(key, old)
+    second, _ = _process()  # a process started after the deploy, with nothing in memory
+    assert second(rf.get("/plain/"))["X-Page-Cache"] == "miss"
+    assert "until" in cache.get(key)
