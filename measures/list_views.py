@@ -40,6 +40,20 @@ def lists(request):
     )
 
 
+def _save(request, form, key, message):
+    """Save a valid value form through the service: the redirect back to the list, or None with
+    the service's refusal added to the form."""
+    if not form.is_valid():
+        return None
+    try:
+        value = services.list_value_save(value=form.instance, by=request.user)
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return None
+    messages.success(request, message % {"name": value.name})
+    return redirect("measures:list_detail", key=key)
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 @sfk_admin_required
 def list_detail(request, key):
@@ -48,14 +62,8 @@ def list_detail(request, key):
     form = list_value_form(
         managed, post_data(request), instance=managed.model(**({"kind": managed.kind} if managed.kind else {}))
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            value = services.list_value_save(value=form.instance, by=request.user)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("«%(name)s» er lagt til.") % {"name": value.name})
-            return redirect("measures:list_detail", key=key)
+    if request.method == "POST" and (saved := _save(request, form, key, _("«%(name)s» er lagt til."))):
+        return saved
     return render(
         request,
         "measures/sfk/list_detail.html",
@@ -70,14 +78,8 @@ def list_value_edit(request, key, pk):
     managed = _managed(key)
     value = get_object_or_404(managed.values(), pk=pk)
     form = list_value_form(managed, post_data(request), instance=value)
-    if request.method == "POST" and form.is_valid():
-        try:
-            value = services.list_value_save(value=form.instance, by=request.user)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("«%(name)s» er lagret.") % {"name": value.name})
-            return redirect("measures:list_detail", key=key)
+    if request.method == "POST" and (saved := _save(request, form, key, _("«%(name)s» er lagret."))):
+        return saved
     return render(
         request,
         "measures/sfk/list_value_form.html",
