@@ -446,6 +446,18 @@ def event_email_participants(*, event: Event, subject: str, body: str, include_w
     return count
 
 
+#: What anonymising a registration blanks (the row stays, so seat counts and statistics hold).
+ANONYMISED_REGISTRATION = {
+    "name": "",
+    "email": "",
+    "role": "",
+    "dietary_needs": "",
+    "accessibility_needs": "",
+    "user": None,
+    "consent_participant_list": False,
+}
+
+
 def registrations_anonymise(*, now: dt.datetime | None = None, days: int | None = None) -> tuple[int, int]:
     """Delete dietary/accessibility notes once an event has ended, and anonymise its registrations
     `days` (EVENTS_RETENTION_DAYS) after it ended. Returns (notes cleared, anonymised)."""
@@ -454,14 +466,7 @@ def registrations_anonymise(*, now: dt.datetime | None = None, days: int | None 
     cutoff = now - dt.timedelta(days=days)
     with transaction.atomic():
         anonymised = Registration.objects.filter(event__end__lt=cutoff, anonymised_at__isnull=True).update(
-            name="",
-            email="",
-            role="",
-            dietary_needs="",
-            accessibility_needs="",
-            user=None,
-            consent_participant_list=False,
-            anonymised_at=now,
+            **ANONYMISED_REGISTRATION, anonymised_at=now
         )
         notes = (
             Registration.objects.filter(event__end__lt=now)
@@ -480,14 +485,7 @@ def account_eraser(*, user, by) -> None:
     """ACCOUNT_ERASERS entry: anonymise the person's registrations (the seat counts stay)."""
     now = timezone.now()
     count = Registration.objects.filter(user=user, anonymised_at__isnull=True).update(
-        name="",
-        email="",
-        role="",
-        dietary_needs="",
-        accessibility_needs="",
-        user=None,
-        consent_participant_list=False,
-        anonymised_at=now,
+        **ANONYMISED_REGISTRATION, anonymised_at=now
     )
     if count:
         record(by, "events.registration.anonymise", changes={"anonymised": [None, count]})
