@@ -6,8 +6,8 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/slt_bench .venv/bin/python bench/throughput.py --bench-data
 
 What it does:
-1. Data: a fresh SQLite database in a temporary folder (or the database in DATABASE_URL, which is
-   migrated and topped up, never emptied): migrate, load_municipalities, load_pages, load_demo;
+1. Data: a fresh SQLite database in a temporary folder (or the database in DATABASE_URL or
+   --sqlite PATH, which is migrated and topped up, never emptied): migrate, load_municipalities, load_pages, load_demo;
    with --bench-data also `load_bench_data` (a unit with a coordinator for every municipality and
    Oslo district, 300 each of events, news and publications), with --measures N also
    `load_bench_measures --count N`. Then collectstatic into the temporary folder.
@@ -17,7 +17,9 @@ What it does:
    plain HTTP on 127.0.0.1). "cold" mode uses a second portal server, `bench/cold_wsgi.py`, which
    bumps the content version (core.content) at the start of every request, so that every page is
    rendered by its view, with the page and fragment caches stale, in a warm process.
-3. Load: `wrk -t2 -c32 -d10s` (see --threads/--connections/--duration) with a Lua script that prints
+3. Load: `wrk -t2 -c32 -d10s` (see --threads/--connections/--duration), sending
+   `Accept-Encoding: gzip, deflate, br` as every browser does (so pages come gzip-compressed, as they
+   reach visitors; `--accept-encoding ''` measures uncompressed answers), with a Lua script that prints
    p50/p95/p99; pages are interleaved in each round (hello, pages…, hello) over --rounds rounds; the
    table shows the median over rounds. On a machine with at least 4 cores the servers and wrk are
    pinned to separate cores with taskset (the first half for the servers).
@@ -49,6 +51,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
+SQLITE_PATH = None  # --sqlite
+ACCEPT_ENCODING = ""  # --accept-encoding
 
 LUA = r"""
 done = function(summary, latency, requests)
@@ -142,7 +146,7 @@ def base_env(tmp: Path, port: int, redis: str | None) -> dict:
         API_RATE_LIMIT="1000000000",
     )
     if not os.environ.get("DATABASE_URL"):
-        env["SQLITE_PATH"] = str(tmp / "bench.sqlite3")
+        env["SQLITE_PATH"] = SQLITE_PATH or str(tmp / "bench.sqlite3")
     if redis:
         env["REDIS_URL"] = redis
     return env
@@ -225,7 +229,10 @@ class Server:
 
 
 def fetch(url, cookie=None) -> tuple[int, dict]:
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    headers = {"Cookie": cookie} if cookie else {}
+    if ACCEPT_ENCODING:
+        headers["Accept-Encoding"] = ACCEPT_ENCODING
+    request = urllib.request.Request(url, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             response.read()
@@ -247,6 +254,8 @@ def run_wrk(url, args, lua: Path, cpus, cookie=None) -> dict:
     ]
     if cookie:
         cmd += ["-H", f"Cookie: {cookie}"]
+    if ACCEPT_ENCODING:
+        cmd += ["-H", f"Accept-Encoding: {ACCEPT_ENCODING}"]
     cmd.append(url)
     if cpus:
         cmd = ["taskset", "-c", cpus, *cmd]
@@ -317,7 +326,18 @@ def main():
     parser.add_argument("--redis", help="also run with REDIS_URL set to this (e.g. redis://127.0.0.1:6379/5)")
     parser.add_argument("--pages", help="comma-separated labels to run (default: all)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (database, logs)")
+    parser.add_argument(
+        "--sqlite", metavar="PATH", help="use this SQLite file (migrated and topped up, never emptied), not a new one"
+    )
+    parser.add_argument(
+        "--accept-encoding",
+        default="gzip, deflate, br",
+        help="Accept-Encoding sent with every request, as browsers send it (default 'gzip, deflate, br'; '' for none)",
+    )
     args = parser.parse_args()
+    global SQLITE_PATH, ACCEPT_ENCODING
+    SQLITE_PATH = str(Path(args.sqlite).resolve()) if args.sqlite else None
+    ACCEPT_ENCODING = args.accept_encoding
 
     if not shutil.which("wrk"):
         die("wrk is not installed: `apt-get install -y wrk` (Debian/Ubuntu) or `brew install wrk` (macOS).")
@@ -333,7 +353,8 @@ def main():
     lua.write_text(LUA)
     print(f"Machine: {platform.node()}, {os.cpu_count()} CPUs ({platform.processor() or platform.machine()}), "
           f"load average {os.getloadavg()[0]:.1f}; Python {platform.python_version()}; "
-          f"database: {'DATABASE_URL' if os.environ.get('DATABASE_URL') else 'SQLite in ' + str(tmp)}")  # fmt: skip
+          f"database: {'DATABASE_URL' if os.environ.get('DATABASE_URL') else 'SQLite ' + (SQLITE_PATH or str(tmp))}; "
+          f"Accept-Encoding: {ACCEPT_ENCODING or '(none)'}")  # fmt: skip
     print("CPU pinning: " + (f"servers on {server_cpus}, wrk on {wrk_cpus}" if server_cpus else "none (< 4 cores)"))
     configs = [("no Redis (database cache)", None)] + ([("Redis", args.redis)] if args.redis else [])
     servers = []

@@ -22,9 +22,12 @@ access_log = logging.getLogger("slt.request")
 
 
 def route_of(request) -> str:
-    """The URL pattern that matched (no personal data in it), or '-' when none did."""
+    """The URL pattern that matched (no personal data in it), or '-' when none did. A page cache
+    hit resolves no URL: it carries the route the page was stored under (`page_cache_route`)."""
     match = getattr(request, "resolver_match", None)
-    return "/" + match.route if match is not None and match.route else "-"
+    if match is not None and match.route:
+        return "/" + match.route
+    return getattr(request, "page_cache_route", None) or "-"
 
 
 class RequestIdMiddleware:

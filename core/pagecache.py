@@ -30,6 +30,11 @@ cache) and fetches the body from the shared cache only when this process has not
 entry is served only while its version equals the shared one and before its own expiry time, the
 same in every process.
 
+A view may also name a *gate* (`cache_public(..., gate="name")`, the function registered under that
+name with `register_gate()`): it runs before a stored copy is served and may answer instead, e.g.
+the open data API's per-address rate limit, which must count every request, hits included. An entry
+whose gate is not registered in this process is not served from the cache (the view runs).
+
 The CSP nonce of a cached page is the one it was rendered with, reused until the content changes or
 the entry expires; the page holds no user-supplied markup that was not there when it was rendered.
 """
@@ -43,36 +48,62 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
+from django.http.response import ResponseHeaders
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.http import parse_http_date_safe
 
 from core.content import VERSION_KEY, content_version
+from core.logs import route_of
 
 #: Cookies that do not change what an anonymous visitor sees.
 _HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
 #: Headers a cached entry does not keep (set per response by outer middleware or the server).
-_DROP_HEADERS = {"set-cookie", "date", "content-length", "etag", "cache-control", "expires", "last-modified"}
+_DROP_HEADERS = {"set-cookie", "date", "content-length", "etag", "cache-control", "expires"}
 #: What Django's GZipMiddleware looks for in Accept-Encoding.
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+#: Stored headers a 304 repeats (with the CORS ones).
+_NOT_MODIFIED_KEEPS = {"vary", "content-language", "last-modified", "link"}
 PARAMS_ATTR = "page_cache_params"
+GATE_ATTR = "page_cache_gate"
 STATUS_HEADER = "X-Page-Cache"
+#: name -> callable(request) returning None (go on) or a response to send instead of the stored one.
+_GATES = {}
 
 
-def cache_public(*params: str):
+def cache_public(*params: str, gate: str | None = None):
     """Mark a view's anonymous GET/HEAD responses as cacheable; `params` are the query parameters
-    it understands (any other parameter bypasses the cache)."""
+    it understands (any other parameter bypasses the cache); `gate`, a name given to
+    `register_gate()`, runs before every hit."""
 
     def decorator(view):
         setattr(view, PARAMS_ATTR, frozenset(params))
+        if gate is not None:
+            setattr(view, GATE_ATTR, gate)
         return view
 
     return decorator
 
 
+def register_gate(name: str, gate) -> None:
+    """Register `gate(request) -> response or None` under `name` (see the module docstring)."""
+    _GATES[name] = gate
+
+
 def etag_for(content: bytes) -> str:
     """A strong ETag for a response body (shared with other conditional-GET code)."""
     return f'"{hashlib.sha256(content).hexdigest()[:32]}"'
+
+
+def _not_modified_since(request, entry) -> bool:
+    """Whether the client's copy is current: If-None-Match against the entry's ETag, or (without
+    it) If-Modified-Since against the Last-Modified the view gave (the open data API does)."""
+    if request.META.get("HTTP_IF_NONE_MATCH"):
+        return etag_matches(request, entry["etag"])
+    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE") or "")
+    modified = next((parse_http_date_safe(v) for n, v in entry["headers"] if n.lower() == "last-modified"), None)
+    return since is not None and modified is not None and modified <= since
 
 
 def etag_matches(request, etag: str) -> bool:
@@ -149,6 +180,18 @@ class _LocalEntries:
                 self.size -= len(dropped["content"])
 
 
+def _prepared_headers(entry) -> dict:
+    """The internal store of a ResponseHeaders holding the entry's headers and the browser ones
+    (Django checks and encodes each header when it is set; this is done once per local copy)."""
+    headers = ResponseHeaders(dict(entry["headers"]))
+    headers["Content-Length"] = str(len(entry["content"]))
+    headers["ETag"] = entry["etag"]
+    headers["Cache-Control"] = "no-cache"
+    headers[STATUS_HEADER] = "hit"
+    headers.pop("Expires", None)
+    return headers._store
+
+
 def _valid(entry, version) -> bool:
     """Current for `version` and not expired (an entry stored by an older release, without its
     own expiry time, counts as expired)."""
@@ -192,11 +235,17 @@ class PageCacheMiddleware:
         if not _valid(entry, version):
             entry = cache.get(key)
             if _valid(entry, version):
-                self.local.put(key, entry)
-        if _valid(entry, version):
+                entry = self._remember(key, entry)
+        if _valid(entry, version) and (entry.get("gate") is None or entry["gate"] in _GATES):
+            request.page_cache_route = entry.get("route")
+            if entry.get("gate") is not None:
+                refusal = _GATES[entry["gate"]](request)
+                if refusal is not None:
+                    return refusal
             return self._from_entry(request, entry)
 
-        allowed = self._allowed_params(request)
+        view = self._view(request)
+        allowed = getattr(view, PARAMS_ATTR, None)
         if allowed is None or any(name not in allowed for name, _values in params):
             return self.get_response(request)
         if version is None:
@@ -220,9 +269,11 @@ class PageCacheMiddleware:
             "headers": headers,
             "content": response.content,
             "etag": etag,
+            "route": route_of(request),
+            "gate": getattr(view, GATE_ATTR, None),
         }
         cache.set(key, entry, ttl)
-        self.local.put(key, entry)
+        self._remember(key, entry)
         _browser_headers(response, etag)
         response[STATUS_HEADER] = "miss"
         if etag_matches(request, etag):
@@ -232,26 +283,27 @@ class PageCacheMiddleware:
             response.content = b""
         return response
 
+    def _remember(self, key, entry) -> dict:
+        """Keep a copy in this process, with its headers prepared for hits (`_prepared_headers`)."""
+        entry = {**entry, "prepared": _prepared_headers(entry)}
+        self.local.put(key, entry)
+        return entry
+
     @staticmethod
-    def _allowed_params(request):
-        """The view's known query parameters, or None when the view does not take part."""
+    def _view(request):
+        """The view the path resolves to (None when none does)."""
         with translation.override(_language(request.path_info)):
             try:
-                match = resolve(request.path_info)
+                return resolve(request.path_info).func
             except Resolver404:
                 return None
-        return getattr(match.func, PARAMS_ATTR, None)
 
     def _from_entry(self, request, entry):
-        if etag_matches(request, entry["etag"]):
+        if _not_modified_since(request, entry):
             return self._not_modified(entry)
-        content = entry["content"]
-        response = HttpResponse(b"" if request.method == "HEAD" else content)
-        for name, value in entry["headers"]:
-            response[name] = value
-        response["Content-Length"] = str(len(content))
-        _browser_headers(response, entry["etag"])
-        response[STATUS_HEADER] = "hit"
+        response = HttpResponse(b"" if request.method == "HEAD" else entry["content"])
+        prepared = entry.get("prepared") or _prepared_headers(entry)
+        response.headers._store = dict(prepared)  # already checked and encoded (see _prepared_headers)
         return response
 
     @staticmethod
@@ -259,7 +311,7 @@ class PageCacheMiddleware:
         response = HttpResponseNotModified()
         _browser_headers(response, entry["etag"])
         for name, value in entry["headers"]:
-            if name.lower() in ("vary", "content-language"):
+            if name.lower() in _NOT_MODIFIED_KEEPS or name.lower().startswith("access-control-"):
                 response[name] = value
         patch_vary_headers(response, ("Cookie",))
         response[STATUS_HEADER] = "hit"

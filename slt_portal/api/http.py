@@ -1,7 +1,8 @@
 """What every answer under /api/ gets, wrapped around each URL pattern's view (`api_view`):
 
-- a per-IP rate limit: a counter per client address and time window in the shared cache,
-  incremented before deciding; over `API_RATE_LIMIT` a 429 with Retry-After;
+- a per-IP rate limit (core.ratelimit: a counter per client address and time window in Redis or
+  the database, counted before deciding); over `API_RATE_LIMIT` a 429 with Retry-After. It also
+  runs before an answer is served from the page cache (the page cache's "api" gate);
 - only GET and HEAD (and OPTIONS for CORS preflight); anything else is 405;
 - NUL characters in the path or query are refused with 400 (they are never valid data, and
   PostgreSQL rejects them);
@@ -11,21 +12,21 @@
 """
 
 import json
-import time
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 
 from core.conditional import conditional_response
 from core.http import client_ip
+from core.pagecache import register_gate
+from core.ratelimit import hit
 
 from .base import LICENCE_URL
 
-RATE_KEY_PREFIX = "api:rate:"
+GATE = "api"
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
@@ -45,22 +46,13 @@ def json_error(status: int, detail: str, **headers) -> HttpResponse:
     return response
 
 
-def rate_limit_wait(request) -> int:
-    """0 when the request may go on; otherwise the seconds until the client's window ends.
-    The counter is incremented first, so concurrent requests cannot all slip under the limit."""
-    window = settings.API_RATE_WINDOW
-    now = time.time()
-    start = int(now // window) * window
-    key = f"{RATE_KEY_PREFIX}{client_ip(request)}:{start}"
-    cache.add(key, 0, timeout=window + 5)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window + 5)
-        count = 1
-    if count <= settings.API_RATE_LIMIT:
-        return 0
-    return max(1, int(start + window - now + 0.999))
+def rate_limited(request) -> HttpResponse | None:
+    """None when the request may go on; otherwise the 429 answer. The request is counted first,
+    so concurrent requests cannot all slip under the limit."""
+    allowed, wait = hit(f"api:ip:{client_ip(request)}", settings.API_RATE_LIMIT, settings.API_RATE_WINDOW)
+    if allowed:
+        return None
+    return json_error(429, f"Too many requests: at most {settings.API_RATE_LIMIT} a minute.", Retry_After=str(wait))
 
 
 def _has_nul(request) -> bool:
@@ -77,9 +69,9 @@ def _answer(view, request, args, kwargs) -> HttpResponse:
         return response
     if request.method not in ("GET", "HEAD"):
         return json_error(405, f"Method {request.method} is not allowed: the API is read-only.", Allow=ALLOWED_METHODS)
-    wait = rate_limit_wait(request)
-    if wait:
-        return json_error(429, f"Too many requests: at most {settings.API_RATE_LIMIT} a minute.", Retry_After=str(wait))
+    refusal = rate_limited(request)
+    if refusal is not None:
+        return refusal
     if _has_nul(request):
         return json_error(400, "The path or query contains a NUL character.")
     head = request.method == "HEAD"
@@ -97,19 +89,31 @@ def _answer(view, request, args, kwargs) -> HttpResponse:
     return response
 
 
+def _with_api_headers(response) -> HttpResponse:
+    for name, value in CORS_HEADERS.items():
+        response.headers[name] = value
+    response.headers["Link"] = f'<{LICENCE_URL}>; rel="license"'
+    return response
+
+
 def api_view(view):
     """Wrap one of the API's views with the behaviour above."""
 
     @csrf_exempt
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        response = _answer(view, request, args, kwargs)
-        for name, value in CORS_HEADERS.items():
-            response.headers[name] = value
-        response.headers["Link"] = f'<{LICENCE_URL}>; rel="license"'
-        return response
+        return _with_api_headers(_answer(view, request, args, kwargs))
 
     return wrapped
+
+
+def _gate(request) -> HttpResponse | None:
+    """Before an answer comes from the page cache: the same rate limit."""
+    refusal = rate_limited(request)
+    return None if refusal is None else _with_api_headers(refusal)
+
+
+register_gate(GATE, _gate)
 
 
 def not_found(request, rest=""):

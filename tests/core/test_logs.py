@@ -7,7 +7,9 @@ import logging
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import OperationalError
+from django.test import override_settings
 
 from core.logs import JsonFormatter, RequestIdFilter
 from tests.factories import UserFactory
@@ -90,3 +92,13 @@ def test_healthz_answers_whatever_the_host_header(client):
         response = client.get("/healthz", HTTP_HOST=host)
         assert response.status_code == 200, host
         assert response.json() == {"status": "ok", "database": "ok"}
+
+
+@override_settings(PAGE_CACHE_ENABLED=True)
+def test_a_page_cache_hit_is_logged_with_the_route_it_was_stored_under(client, json_lines):
+    cache.clear()
+    miss, hit = client.get("/tiltak/"), client.get("/tiltak/")
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    access = [line["http"] for line in json_lines() if line["logger"] == "slt.request"]
+    assert [line["route"] for line in access] == ["/tiltak/", "/tiltak/"]
+    cache.clear()

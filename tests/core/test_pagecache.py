@@ -6,7 +6,6 @@ import time
 
 import pytest
 from django.core.cache import cache
-from django.core.cache.backends.db import DatabaseCache
 from django.core.management import call_command
 from django.db import connection
 from django.http import HttpResponse
@@ -14,6 +13,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from core import pagecache
+from core.cache import DatabaseCache
 from core.content import VERSION_KEY, content_changed, content_version
 from core.pagecache import PageCacheMiddleware
 from measures import services as measures
@@ -202,7 +202,7 @@ def test_public_pages_are_cached_for_anonymous_visitors(client, unit_a, url):
 
 
 DATABASE_CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "slt_test_cache"},
+    "default": {"BACKEND": "core.cache.DatabaseCache", "LOCATION": "slt_test_cache"},
 }
 
 

@@ -293,7 +293,7 @@ def test_nul_characters_are_400_json(client):
     assert get(client, "/api/v1/units/a%00b", status=400)["detail"]
 
 
-def test_list_query_counts_do_not_grow_with_rows(client, unit_a, unit_b, municipalities):
+def test_list_query_counts_do_not_grow_with_rows(client, unit_a, unit_b, municipalities, one_rate_window):
     def count(url):
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200

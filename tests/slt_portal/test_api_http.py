@@ -2,7 +2,12 @@
 Retry-After), JSON for unknown paths and other methods, HEAD."""
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
+from core.content import content_changed
 from tests.documents.factories import NewsArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +117,48 @@ def test_licence_link_header(client):
     info = client.get("/api/v1/").json()
     assert info["licence"]["name"] == "NLOD 2.0"
     assert "personal data" in info["personal_data"].lower() or "personopplysninger" in info["personal_data"]
+
+
+@override_settings(PAGE_CACHE_ENABLED=True)
+def test_api_answers_come_from_the_page_cache_and_change_with_the_content(
+    client, sfk_admin, django_capture_on_commit_callbacks
+):
+    """Issue 14: anonymous API answers are page-cached like public pages (known parameters only),
+    keep their API headers on a hit, and a content change shows at once."""
+    cache.clear()
+    NewsArticleFactory(title="Første nyhet")
+    first = client.get("/api/v1/news?page_size=5")
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        hit = client.get("/api/v1/news?page_size=5")
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit.content == first.content and hit["ETag"] == first["ETag"]
+    assert [q for q in queries if "core_ratecounter" not in q["sql"]] == []  # only the rate limit's count
+    for name in ("Access-Control-Allow-Origin", "Link", "Content-Type", "Last-Modified"):
+        assert hit[name] == first[name], name
+    assert client.get("/api/v1/news?page_size=5", headers={"if-none-match": hit["ETag"]}).status_code == 304
+    not_modified = client.get("/api/v1/news?page_size=5", headers={"if-modified-since": hit["Last-Modified"]})
+    assert not_modified.status_code == 304 and not_modified["Access-Control-Allow-Origin"] == "*"
+    assert "X-Page-Cache" not in client.get("/api/v1/news?page_size=5&nonsense=1")  # unknown parameter: no cache
+
+    with django_capture_on_commit_callbacks(execute=True):
+        content_changed()
+    NewsArticleFactory(title="Andre nyhet")
+    with django_capture_on_commit_callbacks(execute=True):
+        content_changed()
+    fresh = client.get("/api/v1/news?page_size=5")
+    assert fresh["X-Page-Cache"] == "miss"
+    assert "Andre nyhet" in fresh.content.decode()
+    cache.clear()
+
+
+@override_settings(PAGE_CACHE_ENABLED=True)
+def test_the_rate_limit_counts_answers_from_the_page_cache(client, settings):
+    cache.clear()
+    settings.API_RATE_LIMIT = 3
+    statuses = [client.get("/api/v1/counties", REMOTE_ADDR="203.0.113.7") for _ in range(4)]
+    assert [r.status_code for r in statuses] == [200, 200, 200, 429]
+    assert [r.get("X-Page-Cache") for r in statuses[:3]] == ["miss", "hit", "hit"]
+    assert statuses[3]["Access-Control-Allow-Origin"] == "*" and int(statuses[3]["Retry-After"]) >= 1
+    assert client.get("/api/v1/counties", REMOTE_ADDR="203.0.113.8")["X-Page-Cache"] == "hit"  # another address
+    cache.clear()

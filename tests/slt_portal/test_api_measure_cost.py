@@ -35,7 +35,7 @@ def _list(client, url):
     return response.json(), len(queries)
 
 
-def test_a_page_of_measures_costs_the_same_queries_whatever_its_size(client, measures):
+def test_a_page_of_measures_costs_the_same_queries_whatever_its_size(client, measures, one_rate_window):
     one, one_queries = _list(client, "/api/v1/measures?page_size=1")
     page, page_queries = _list(client, "/api/v1/measures?page_size=25")
     assert len(one["results"]) == 1 and len(page["results"]) == 25
