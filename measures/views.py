@@ -18,6 +18,7 @@ from accounts.permissions import (
 from core.history import resolve
 from core.http import add_service_errors, form_status, post_data
 from core.pagecache import cache_public
+from core.personal import render_personal
 from documents.selectors import measure_publications
 from municipalities.models import SLTUnit
 from municipalities.selectors import contact_prefill
@@ -106,8 +107,14 @@ def measure_detail(request, pk, slug=None):
 def measure_mine(request):
     """The coordinator's own units' measures in every state (Sfk admins see all)."""
     unit_ids = None if is_sfk_admin(request.user) else sorted(coordinator_unit_ids(request.user))
-    table = fragments.my_measures_table(request, unit_ids=unit_ids)
-    return render(request, "measures/measure_mine.html", {"table": table, "crumbs": [(_("Mine tiltak"), "")]})
+    stamp = fragments.my_measures_stamp(request, unit_ids=unit_ids)
+
+    def context():
+        table = fragments.my_measures_table(request, unit_ids=unit_ids, stamp=stamp)
+        return {"table": table, "crumbs": [(_("Mine tiltak"), "")]}
+
+    # Kept rendered until the units' measures or the content change (core.personal).
+    return render_personal(request, "measures/measure_mine.html", context, stamp=stamp and stamp.text)
 
 
 def _initial_contact(user, units) -> dict:
