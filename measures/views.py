@@ -23,7 +23,7 @@ from documents.selectors import measure_publications
 from municipalities.models import SLTUnit
 from municipalities.selectors import contact_prefill
 
-from . import exports, fragments, services
+from . import exports, fragments, memo, services
 from .forms import CopyForm, MeasureForm
 from .models import Measure
 from .search import SORTS, SearchParams, measure_search
@@ -159,9 +159,23 @@ def _changeable(request, pk) -> Measure:
 @coordinator_required
 def measure_edit(request, pk):
     measure = _changeable(request, pk)
-    prefetch_related_objects([measure], "documents")
-    prefetch_classifications(measure)  # the form's initial values: two queries, not eight
-    form = MeasureForm(post_data(request), instance=measure, units=_user_units(request.user))
+
+    def context(form=None):
+        if form is None:
+            form = _edit_form(request, measure)
+        crumbs = [(_("Mine tiltak"), reverse("measures:mine")), (measure.title, "", measure.language)]
+        return {"form": form, "measure": measure, "crumbs": crumbs}
+
+    if request.method != "POST" and not request.GET:
+        # The empty form shows the measure (its `updated_at` changes with every save of it or its
+        # lists), the user's units and lists of values and documents (changes to those bump the
+        # content version). Kept rendered per user until one of them changes (core.personal).
+        stamp = None
+        if memo.enabled():
+            units = sorted(coordinator_unit_ids(request.user))
+            stamp = f"{measure.pk}|{measure.updated_at.isoformat()}|{units}|{memo.current_version()}"
+        return render_personal(request, "measures/measure_form.html", context, stamp=stamp)
+    form = _edit_form(request, measure)
     if request.method == "POST" and not form.searching_documents and form.is_valid():
         try:
             services.measure_update(measure=measure, by=request.user, data=form.cleaned_data)
@@ -170,13 +184,13 @@ def measure_edit(request, pk):
         else:
             messages.success(request, _("Endringene er lagret."))
             return redirect("measures:edit", pk=measure.pk)
-    crumbs = [(_("Mine tiltak"), reverse("measures:mine")), (measure.title, "", measure.language)]
-    return render(
-        request,
-        "measures/measure_form.html",
-        {"form": form, "measure": measure, "crumbs": crumbs},
-        status=form_status(form),
-    )
+    return render(request, "measures/measure_form.html", context(form), status=form_status(form))
+
+
+def _edit_form(request, measure) -> MeasureForm:
+    prefetch_related_objects([measure], "documents")
+    prefetch_classifications(measure)  # the form's initial values: two queries, not eight
+    return MeasureForm(post_data(request), instance=measure, units=_user_units(request.user))
 
 
 @coordinator_required

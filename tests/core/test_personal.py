@@ -75,3 +75,18 @@ def test_messages_are_shown_and_not_kept(client, unit_a, coordinator_a):
     response = client.post(f"/slt-enhet/{unit_a.slug}/bekreft/", follow=True)
     assert "Takk! Opplysningene er bekreftet." in response.content.decode()
     assert "Takk! Opplysningene er bekreftet." not in client.get("/min-slt-enhet/").content.decode()
+
+
+def test_the_measure_edit_form_is_kept_and_shows_a_saved_change_at_once(client, unit_a, coordinator_a):
+    from measures import services as measure_services
+
+    draft = MeasureFactory(unit=unit_a, title="Første utkast")
+    client.force_login(coordinator_a)
+    path = f"/tiltak/{draft.pk}/rediger/"
+    first, first_queries = _get(client, path)
+    again, again_queries = _get(client, path)
+    assert "Første utkast" in first and "Første utkast" in again
+    assert again_queries < first_queries
+    measure_services.measure_update(measure=draft, by=coordinator_a, data={"title": "Andre utkast"})
+    page = client.get(path).content.decode()
+    assert "Andre utkast" in page and "Første utkast" not in page
