@@ -151,6 +151,9 @@ if env("REDIS_URL"):
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "slt"),
         }
     }
+    # Sessions are read on every logged-in request: from Redis, which every process shares, with
+    # the database behind it (written through, so a flushed Redis logs nobody out).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 elif DEBUG:
     # Local development only: one runserver process, so a per-process cache is still shared.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
