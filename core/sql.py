@@ -3,9 +3,10 @@
 Building and compiling a queryset with annotations or aggregates costs 0.3–2 ms of CPU, often
 more than running it. For the few queries that run on every logged-in request (the session's
 user, the stamps that key fragment caches), `prepared()` compiles the queryset once per process,
-database and shape, with sentinel integers in place of the values, and afterwards only puts the
-values into the parameter list. Values must be integers (ids) compared as they are: a lookup that
-rewrites its value (`__icontains`, dates) would not find its sentinel, and `prepared()` says so.
+database and shape, with sentinel values in place of the values, and afterwards only puts the
+values into the parameter list. Values must be integers (ids) or strings (keys) compared as they
+are: a lookup that rewrites its value (`__icontains`, dates) would not find its sentinel, and
+`prepared()` says so.
 """
 
 from collections.abc import Callable
@@ -17,17 +18,22 @@ _SENTINEL = -987_654_000
 _compiled: dict[tuple, tuple[str, list, list[int]]] = {}
 
 
-def _sentinels(args, start: int) -> tuple[list, int]:
-    out = []
-    n = start
+def _sentinel(i: int, like):
+    return f"\x00sentinel-{i}" if isinstance(like, str) else _SENTINEL - i
+
+
+def _sentinels(args) -> tuple[list, list]:
+    """build()'s arguments with sentinels in place of the values, and the sentinels in order."""
+    out, flat = [], []
     for arg in args:
         if isinstance(arg, list | tuple | set | frozenset):
-            out.append([_SENTINEL - i for i in range(n, n + len(arg))])
-            n += len(arg)
+            values = sorted(arg)
+            out.append([_sentinel(len(flat) + i, value) for i, value in enumerate(values)])
+            flat.extend(out[-1])
         else:
-            out.append(_SENTINEL - n)
-            n += 1
-    return out, n
+            out.append(_sentinel(len(flat), arg))
+            flat.append(out[-1])
+    return out, flat
 
 
 def _flat(args) -> list[int]:
@@ -40,18 +46,20 @@ def _flat(args) -> list[int]:
 def prepared(key: str, build: Callable[..., QuerySet], *args, using: str = "default") -> tuple[str, list]:
     """(sql, params) of `build(*args)` on database `using`. A list argument (for `__in`) is
     passed sorted; the SQL is compiled once for each length."""
-    shape = tuple(len(a) if isinstance(a, list | tuple | set | frozenset) else None for a in args)
+    shape = tuple(
+        tuple(type(v) for v in sorted(a)) if isinstance(a, list | tuple | set | frozenset) else type(a) for a in args
+    )
     cache_key = (key, using, connections[using].vendor, shape)
     compiled = _compiled.get(cache_key)
     if compiled is None:
-        sentinels, count = _sentinels(args, 0)
+        sentinels, flat = _sentinels(args)
         sql, params = build(*sentinels).using(using).query.sql_with_params()
         params = list(params)
         positions = []
-        for i in range(count):
-            if params.count(_SENTINEL - i) != 1:
+        for i, sentinel in enumerate(flat):
+            if params.count(sentinel) != 1:
                 raise ValueError(f"prepared({key!r}): argument value {i} is not a plain parameter of the SQL")
-            positions.append(params.index(_SENTINEL - i))
+            positions.append(params.index(sentinel))
         compiled = _compiled[cache_key] = (sql, params, positions)
     sql, params, positions = compiled
     params = list(params)

@@ -151,9 +151,6 @@ if env("REDIS_URL"):
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "slt"),
         }
     }
-    # Sessions are read on every logged-in request: from Redis, which every process shares, with
-    # the database behind it (written through, so a flushed Redis logs nobody out).
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 elif DEBUG:
     # Local development only: one runserver process, so a per-process cache is still shared.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -167,6 +164,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20000), "CULL_FREQUENCY": 4},
         }
     }
+# Sessions are read on every logged-in request: with Redis from Redis, which every process shares,
+# with the database behind it (written through, so a flushed Redis logs nobody out); else from the
+# database by SQL compiled once per process (core.sessions).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if env("REDIS_URL") else "core.sessions"
 # The anonymous page cache (core/pagecache.py): entries expire after this many seconds even when no
 # content changes, for what changes with time alone (scheduled news, an event passing).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
