@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.formpack import render_fieldsets
 from municipalities.models import SLTUnit
 
+from . import memo
 from .lists import list_values, offered
 from .models import PERSONAL_DATA_REMINDER, Classification, Measure, Theme, linkable_documents
 
@@ -157,7 +158,8 @@ class MeasureForm(forms.ModelForm):
         # The themes and every classification list from ONE query; each field shows its kinds,
         # retired values only where the measure already has them (validation uses the field's
         # queryset: the field's kinds, as the model field's limit_choices_to, and offered()).
-        themes, classifications = list_values()
+        # Kept per process under the content version (list services bump it); read-only here.
+        themes, classifications = memo.versioned("measures.form-list-values", list_values)
         for name, kinds in {"themes": None, **CLASSIFICATION_KINDS}.items():
             field = self.fields[name]
             kept = set(keep[name] or ())
