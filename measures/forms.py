@@ -234,13 +234,7 @@ class MeasureForm(forms.ModelForm):
         if query:
             matches = matches.filter(title__icontains=query)
         shown = list(choices.filter(pk__in=ticked)) if ticked else []
-        if self.instance.pk and not ticked and not query:
-            # The first linkable documents of the unit: the same for each of its measures until a
-            # publication changes (which bumps the content version), so kept per process.
-            key = ("measures.form-documents", self.instance.unit_id)
-            shown += memo.versioned(key, lambda: list(matches[:DOCUMENT_MATCHES]))
-        else:
-            shown += list(matches[:DOCUMENT_MATCHES])
+        shown += list(matches[:DOCUMENT_MATCHES])
         if not shown and not query:
             del self.fields["documents"]
             del self.fields["document_query"]
