@@ -25,6 +25,7 @@ from municipalities.selectors import contact_prefill
 
 from . import exports, fragments, memo, services
 from .forms import CopyForm, MeasureForm
+from .lists import list_values
 from .models import Measure
 from .search import SORTS, SearchParams, measure_search
 from .search.facets import FACETS, TEXT
@@ -159,10 +160,11 @@ def _changeable(request, pk) -> Measure:
 @coordinator_required
 def measure_edit(request, pk):
     measure = _changeable(request, pk)
+    version = None  # the content version, once read
 
     def context(form=None):
         if form is None:
-            form = _edit_form(request, measure)
+            form = _edit_form(request, measure, version=version)
         crumbs = [(_("Mine tiltak"), reverse("measures:mine")), (measure.title, "", measure.language)]
         return {"form": form, "measure": measure, "crumbs": crumbs}
 
@@ -172,8 +174,8 @@ def measure_edit(request, pk):
         # content version). Kept rendered per user until one of them changes (core.personal).
         stamp = None
         if memo.enabled():
-            units = sorted(coordinator_unit_ids(request.user))
-            stamp = f"{measure.pk}|{measure.updated_at.isoformat()}|{units}|{memo.current_version()}"
+            units, version = sorted(coordinator_unit_ids(request.user)), memo.current_version()
+            stamp = f"{measure.pk}|{measure.updated_at.isoformat()}|{units}|{version}"
         return render_personal(request, "measures/measure_form.html", context, stamp=stamp)
     form = _edit_form(request, measure)
     if request.method == "POST" and not form.searching_documents and form.is_valid():
@@ -187,10 +189,13 @@ def measure_edit(request, pk):
     return render(request, "measures/measure_form.html", context(form), status=form_status(form))
 
 
-def _edit_form(request, measure) -> MeasureForm:
+def _edit_form(request, measure, *, version=None) -> MeasureForm:
     prefetch_related_objects([measure], "documents")
     prefetch_classifications(measure)  # the form's initial values: two queries, not eight
-    return MeasureForm(post_data(request), instance=measure, units=_user_units(request.user))
+    # The themes and classification lists are kept per process under the content version (the
+    # list services bump it); `version`: the one this request has read already.
+    lists = memo.versioned("measures.form-list-values", list_values, version=version)
+    return MeasureForm(post_data(request), instance=measure, units=_user_units(request.user), lists=lists)
 
 
 @coordinator_required
