@@ -137,7 +137,8 @@ class MeasureForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"type": "search"}),
     )
 
-    def __init__(self, *args, units, **kwargs):
+    def __init__(self, *args, units, lists=None, **kwargs):
+        """`lists`: list_values() as the view already has it (kept per process), else read here."""
         super().__init__(*args, **kwargs)
         if self.searching_documents:
             self._errors = ErrorDict()  # a search is not a save: show no validation errors
@@ -157,7 +158,7 @@ class MeasureForm(forms.ModelForm):
         # The themes and every classification list from ONE query; each field shows its kinds,
         # retired values only where the measure already has them (validation uses the field's
         # queryset: the field's kinds, as the model field's limit_choices_to, and offered()).
-        themes, classifications = list_values()
+        themes, classifications = lists or list_values()
         for name, kinds in {"themes": None, **CLASSIFICATION_KINDS}.items():
             field = self.fields[name]
             kept = set(keep[name] or ())
@@ -250,7 +251,8 @@ for _name in CLASSIFICATION_KINDS:
 class CopyForm(forms.Form):
     unit = forms.ModelChoiceField(queryset=SLTUnit.objects.none(), label=_("Kopier til SLT-enhet"), empty_label=None)
 
-    def __init__(self, *args, units, **kwargs):
+    def __init__(self, *args, units, lists=None, **kwargs):
+        """`lists`: list_values() as the view already has it (kept per process), else read here."""
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
 

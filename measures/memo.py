@@ -49,11 +49,12 @@ def current_version() -> tuple:
     return version, epoch
 
 
-def versioned(key, compute):
-    """`compute()`, or what it returned under the current content version in this process."""
+def versioned(key, compute, *, version: tuple | None = None):
+    """`compute()`, or what it returned under the current content version in this process
+    (`version`: current_version() as the caller already read it in this request)."""
     if not enabled():
         return compute()
-    version = current_version()
+    version = version or current_version()
     now = time.monotonic()
     with _lock:
         if _state["version"] != version or now - _state["since"] > getattr(settings, "PAGE_CACHE_TTL", 60):

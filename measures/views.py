@@ -18,12 +18,14 @@ from accounts.permissions import (
 from core.history import resolve
 from core.http import add_service_errors, form_status, post_data
 from core.pagecache import cache_public
+from core.personal import render_personal
 from documents.selectors import measure_publications
 from municipalities.models import SLTUnit
 from municipalities.selectors import contact_prefill
 
-from . import exports, fragments, services
+from . import exports, fragments, memo, services
 from .forms import CopyForm, MeasureForm
+from .lists import list_values
 from .models import Measure
 from .search import SORTS, SearchParams, measure_search
 from .search.facets import FACETS, TEXT
@@ -106,8 +108,14 @@ def measure_detail(request, pk, slug=None):
 def measure_mine(request):
     """The coordinator's own units' measures in every state (Sfk admins see all)."""
     unit_ids = None if is_sfk_admin(request.user) else sorted(coordinator_unit_ids(request.user))
-    table = fragments.my_measures_table(request, unit_ids=unit_ids)
-    return render(request, "measures/measure_mine.html", {"table": table, "crumbs": [(_("Mine tiltak"), "")]})
+    stamp = fragments.my_measures_stamp(request, unit_ids=unit_ids)
+
+    def context():
+        table = fragments.my_measures_table(request, unit_ids=unit_ids, stamp=stamp)
+        return {"table": table, "crumbs": [(_("Mine tiltak"), "")]}
+
+    # Kept rendered until the units' measures or the content change (core.personal).
+    return render_personal(request, "measures/measure_mine.html", context, stamp=stamp and stamp.text)
 
 
 def _initial_contact(user, units) -> dict:
@@ -152,9 +160,24 @@ def _changeable(request, pk) -> Measure:
 @coordinator_required
 def measure_edit(request, pk):
     measure = _changeable(request, pk)
-    prefetch_related_objects([measure], "documents")
-    prefetch_classifications(measure)  # the form's initial values: two queries, not eight
-    form = MeasureForm(post_data(request), instance=measure, units=_user_units(request.user))
+    version = None  # the content version, once read
+
+    def context(form=None):
+        if form is None:
+            form = _edit_form(request, measure, version=version)
+        crumbs = [(_("Mine tiltak"), reverse("measures:mine")), (measure.title, "", measure.language)]
+        return {"form": form, "measure": measure, "crumbs": crumbs}
+
+    if request.method != "POST" and not request.GET:
+        # The empty form shows the measure (its `updated_at` changes with every save of it or its
+        # lists), the user's units and lists of values and documents (changes to those bump the
+        # content version). Kept rendered per user until one of them changes (core.personal).
+        stamp = None
+        if memo.enabled():
+            units, version = sorted(coordinator_unit_ids(request.user)), memo.current_version()
+            stamp = f"{measure.pk}|{measure.updated_at.isoformat()}|{units}|{version}"
+        return render_personal(request, "measures/measure_form.html", context, stamp=stamp)
+    form = _edit_form(request, measure)
     if request.method == "POST" and not form.searching_documents and form.is_valid():
         try:
             services.measure_update(measure=measure, by=request.user, data=form.cleaned_data)
@@ -163,13 +186,16 @@ def measure_edit(request, pk):
         else:
             messages.success(request, _("Endringene er lagret."))
             return redirect("measures:edit", pk=measure.pk)
-    crumbs = [(_("Mine tiltak"), reverse("measures:mine")), (measure.title, "", measure.language)]
-    return render(
-        request,
-        "measures/measure_form.html",
-        {"form": form, "measure": measure, "crumbs": crumbs},
-        status=form_status(form),
-    )
+    return render(request, "measures/measure_form.html", context(form), status=form_status(form))
+
+
+def _edit_form(request, measure, *, version=None) -> MeasureForm:
+    prefetch_related_objects([measure], "documents")
+    prefetch_classifications(measure)  # the form's initial values: two queries, not eight
+    # The themes and classification lists are kept per process under the content version (the
+    # list services bump it); `version`: the one this request has read already.
+    lists = memo.versioned("measures.form-list-values", list_values, version=version)
+    return MeasureForm(post_data(request), instance=measure, units=_user_units(request.user), lists=lists)
 
 
 @coordinator_required

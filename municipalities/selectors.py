@@ -3,10 +3,11 @@
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db import connection
-from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Subquery
+from django.db import connection, router
+from django.db.models import Count, Exists, F, FilteredRelation, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 
+from core.sql import fetchall
 from core.vocabulary import STALE_AFTER_DAYS
 
 from .models import (
@@ -409,3 +410,21 @@ def unit_counties_sql(*, for_counting: bool) -> str:
         f" UNION SELECT ud.unit_id, mu.county_id FROM {ud} ud JOIN {dist} d ON d.id = ud.district_id"
         f" JOIN {mun} mu ON mu.id = d.municipality_id WHERE ud.is_current{exclude}"
     )
+
+
+def _units_stamp_query(unit_ids):
+    units = SLTUnit.objects.filter(pk__in=unit_ids).order_by().values("pk", "updated_at")
+    return units.annotate(n=Count("coordinators"), last=Max("coordinators__updated_at")).values_list(
+        "pk", "updated_at", "n", "last"
+    )
+
+
+def units_stamp(*, unit_ids) -> str:
+    """What changes whenever anything "my unit" shows of these units changes: each unit's
+    `updated_at` and the number and latest `updated_at` of its coordinator entries (one query,
+    compiled once per process)."""
+    if not unit_ids:
+        return ""
+    using = router.db_for_read(SLTUnit)
+    rows = fetchall("municipalities.units-stamp", _units_stamp_query, sorted(unit_ids), using=using)
+    return ";".join(f"{pk},{updated},{n},{last}" for pk, updated, n, last in sorted(rows))

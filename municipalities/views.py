@@ -22,6 +22,7 @@ from core.exports import Phone, csv_response, xlsx_response
 from core.history import resolve
 from core.http import form_status, post_data, post_files, private_page
 from core.pagecache import cache_public
+from core.personal import render_personal
 from core.text import normalize_email
 
 from . import hooks, selectors, services
@@ -198,9 +199,15 @@ def _visible_coordinators(user):
 @coordinator_required
 def my_units(request):
     # The page shows each unit's own fields and its active coordinators (not with_details()).
-    units = SLTUnit.objects.filter(pk__in=coordinator_unit_ids(request.user)).with_active_coordinators()
-    context = {"units": units, "crumbs": [(_("Min side"), reverse("accounts:account")), (_("Min SLT-enhet"), "")]}
-    return render(request, "municipalities/my_units.html", context)
+    unit_ids = coordinator_unit_ids(request.user)
+
+    def context():
+        units = SLTUnit.objects.filter(pk__in=unit_ids).with_active_coordinators()
+        return {"units": units, "crumbs": [(_("Min side"), reverse("accounts:account")), (_("Min SLT-enhet"), "")]}
+
+    # Kept rendered until a unit or coordinator entry changes (core.personal).
+    stamp = selectors.units_stamp(unit_ids=unit_ids)
+    return render_personal(request, "municipalities/my_units.html", context, stamp=stamp)
 
 
 @coordinator_required

@@ -168,6 +168,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20000), "CULL_FREQUENCY": 4},
         }
     }
+# Sessions are read on every logged-in request: with Redis from Redis, which every process shares,
+# with the database behind it (written through, so a flushed Redis logs nobody out); else from the
+# database by SQL compiled once per process (core.sessions).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if env("REDIS_URL") else "core.sessions"
 # The anonymous page cache (core/pagecache.py): entries expire after this many seconds even when no
 # content changes, for what changes with time alone (scheduled news, an event passing).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)

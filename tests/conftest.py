@@ -90,12 +90,17 @@ def _reset_language():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Rate limits and cached pages live in the (local memory) cache; no test sees another's."""
+    """Rate limits and cached pages live in the (local memory) cache, and logged-in pages in this
+    process's memory (core.personal); no test sees another's."""
     from django.core.cache import cache
 
+    from core import personal
+
     cache.clear()
+    personal.clear()
     yield
     cache.clear()
+    personal.clear()
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@ PostgreSQL database and one Redis, with uploads in S3-compatible object storage 
 a real HTTP server, not a mock of the storage class) and a task worker (`manage.py db_worker`)
 sending e-mail to an SMTP server run by the test. Over HTTP:
 
-- a coordinator logged in through one process is logged in on the other (sessions in the database);
+- a coordinator logged in through one process is logged in on the other (sessions in Redis, written
+  through to the database);
 - a content change made through one shows through the other at once (shared page cache and version);
 - a rate limit counted by one holds on the other (counters in Redis);
 - a photo uploaded through one is served from the public bucket, with the CSP allowing its origin;
