@@ -35,13 +35,13 @@ class RedisCache(django_redis.RedisCache):
         super().__init__(server, params)
         self._class = RedisCacheClient
 
-    def count(self, key, timeout: int) -> int:
-        """Add one to the counter `key` and return it: created at 1 and set to expire after
-        `timeout` seconds by its first count. One round trip (INCR and EXPIRE NX pipelined), where
+    def count(self, key, timeout: int, by: int = 1) -> int:
+        """Add `by` to the counter `key` and return it: created by its first count and set to
+        expire `timeout` seconds later. One round trip (INCRBY and EXPIRE NX pipelined), where
         add() then incr() take three (incr() first asks whether the key exists)."""
         key = self.make_and_validate_key(key)
         pipe = self._cache.get_client(key, write=True).pipeline(transaction=False)
-        pipe.incr(key)
+        pipe.incr(key, by)
         pipe.expire(key, timeout, nx=True)
         return pipe.execute()[0]
 

@@ -19,21 +19,24 @@ pytestmark = pytest.mark.django_db
 REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
 
 
-@pytest.fixture(params=["database", "redis"])
+@pytest.fixture(params=["database", "redis", "core-redis"])
 def backend(request):
-    """Each test runs against both stores: the database table and Redis."""
+    """Each test runs against both stores: the database table and Redis (Django's backend, and
+    core.cache's, which counts in one round trip)."""
     if request.param == "database":
         yield "database"
         return
     redis_caches = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.RedisCache"
+            if request.param == "core-redis"
+            else "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"slt-test-{uuid.uuid4().hex}",  # nothing shared with another test or run
         }
     }
     with override_settings(CACHES=redis_caches):
-        yield "redis"
+        yield request.param
         caches["default"].clear()
 
 
@@ -52,6 +55,31 @@ def test_hit_allows_up_to_the_limit_then_says_when_to_retry(backend, frozen_time
     frozen_time[0] += 50  # the next window starts afresh
     assert ratelimit.hit("test:a", 3, 60) == (True, 0)
     assert (RateCounter.objects.exists()) is (backend == "database")
+
+
+def test_batched_counts_write_once_per_batch_and_hold_the_limit_across_processes(backend, frozen_time, monkeypatch):
+    """hit(batch=N): far below the limit each process writes N counts at once; from half the limit
+    on, every count; two processes together get at most 2 × (N - 1) past the limit."""
+    one, two = ratelimit._Unsaved(), ratelimit._Unsaved()
+    writes = []
+    saved_incr = ratelimit._incr_database if backend == "database" else ratelimit._incr_cache
+
+    def counting(*args, **kwargs):
+        writes.append(args[-1])
+        return saved_incr(*args, **kwargs)
+
+    monkeypatch.setattr(ratelimit, "_incr_database" if backend == "database" else "_incr_cache", counting)
+    monkeypatch.setattr(ratelimit, "_unsaved", one)
+    assert all(ratelimit.hit("api:a", 100, 60, batch=10)[0] for _ in range(20))
+    assert writes == [10, 10]  # two writes for twenty requests
+    allowed = 20
+    for n in range(200):
+        monkeypatch.setattr(ratelimit, "_unsaved", one if n % 2 else two)  # alternate processes
+        allowed += ratelimit.hit("api:a", 100, 60, batch=10)[0]
+    assert 100 <= allowed <= 100 + 2 * 9
+    assert ratelimit.hit("api:a", 100, 60, batch=10) == (False, 50)
+    monkeypatch.setattr(ratelimit, "_unsaved", ratelimit._Unsaved())
+    assert ratelimit.hit("api:b", 100, 60, batch=10) == (True, 0)
 
 
 def test_database_counters_hold_no_address_and_old_windows_are_removed(frozen_time):
