@@ -53,7 +53,7 @@ def measure_matches(q: str) -> QuerySet[Measure]:
     The one place the site search touches the measure bank's search. Its public entry point,
     `measure_search`, also counts every facet (four more queries than this page can afford), so
     only its text match is used."""
-    return TEXT.filter(Measure.objects.published(), q)
+    return TEXT.published(q)
 
 
 def _with_total(qs: QuerySet, limit: int = HITS_PER_GROUP) -> tuple[int, list]:
