@@ -19,7 +19,8 @@ publish would do, so neither the page cache nor the per-process facet-count memo
     DATABASE_URL=… python bench/measure_search.py --sizes 100000 --queries reference --runs 40
 
 Options: --no-load times the data already in the database (e.g. one database per size), --keep
-leaves the generated measures (implied by --no-load), --queries picks some of the queries below, --warm keeps the caches.
+leaves the generated measures (implied by --no-load), --queries picks some of the queries below,
+--warm keeps the caches.
 """
 
 import argparse
