@@ -94,13 +94,14 @@ def _measures(q: str) -> Group:
 
 
 def _publications(q: str, user) -> Group:
-    total, publications = _with_total(library_search(user=user, q=q).prefetch_related(None))
+    qs = library_search(user=user, q=q).select_related(None).prefetch_related(None)
+    total, publications = _with_total(qs.only("title", "slug", "summary", "kind", "language"))
     hits = [Hit(p.title, p.get_absolute_url(), p.summary, p.get_kind_display(), p.language) for p in publications]
     return Group("publications", _("Dokumenter"), total, hits, _url("documents:library", q))
 
 
 def _news(q: str) -> Group:
-    total, articles = _with_total(news_search(q=q))
+    total, articles = _with_total(news_search(q=q).only("title", "slug", "lead", "publish_at", "language"))
     hits = [
         Hit(a.title, a.get_absolute_url(), a.lead, date_format(timezone.localtime(a.publish_at)), a.language)
         for a in articles
@@ -113,6 +114,7 @@ def _events(q: str, now) -> Group:
     upcoming = When(end__gte=now, then=Value(1))
     qs = (
         event_text_filter(Event.objects.public(), q)
+        .only("title", "slug", "summary", "start", "language")
         .annotate(
             is_upcoming=Case(upcoming, default=Value(0), output_field=IntegerField()),
             upcoming_total=Window(Sum(Case(upcoming, default=Value(0), output_field=IntegerField()))),
