@@ -11,7 +11,7 @@ its count. So the page's query count does not depend on the number of groups or 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Case, Count, F, IntegerField, QuerySet, Sum, Value, When, Window
+from django.db.models import Case, Count, F, QuerySet, When, Window
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -111,16 +111,14 @@ def _news(q: str) -> Group:
 
 def _events(q: str, now) -> Group:
     """Upcoming events first (soonest first), then past ones (newest first)."""
-    upcoming = When(end__gte=now, then=Value(1))
+    # `upcoming_start`: the start of an upcoming event, NULL for a past one; ascending with NULLs
+    # last it puts the upcoming events first, soonest first, and counting it counts them.
     qs = (
         event_text_filter(Event.objects.public(), q)
         .only("title", "slug", "summary", "start", "language")
-        .annotate(
-            is_upcoming=Case(upcoming, default=Value(0), output_field=IntegerField()),
-            upcoming_total=Window(Sum(Case(upcoming, default=Value(0), output_field=IntegerField()))),
-            upcoming_start=Case(When(end__gte=now, then=F("start"))),
-        )
-        .order_by("-is_upcoming", F("upcoming_start").asc(nulls_last=True), "-start", "-pk")
+        .annotate(upcoming_start=Case(When(end__gte=now, then=F("start"))))
+        .annotate(upcoming_total=Window(Count("upcoming_start")))
+        .order_by(F("upcoming_start").asc(nulls_last=True), "-start", "-pk")
     )
     total, events = _with_total(qs)
     upcoming_total = events[0].upcoming_total if events else 0
