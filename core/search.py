@@ -48,11 +48,45 @@ def _fold_template() -> str:
     return sql
 
 
+def _verbatim_piece(stem: str) -> str:
+    """The longest piece of a folded term that a text must hold as it is (ASCII case aside) to
+    hold the term once folded: folding makes "a", "o" and the "e" after an "a" out of æ, ø and å,
+    so the pieces between those letters (without a leading "e") come from the text itself. "" when
+    no piece is 2 letters long."""
+    pieces = [piece.removeprefix("e") for piece in re.split(r"[ao]", stem)]
+    best = max(pieces, key=len)
+    return best if len(best) >= 2 else ""
+
+
 class _Folded(Func):
     """A text column lower-cased and folded (æ → ae, ø → o, å → a) in SQL, for SQLite."""
 
     template = _fold_template()
     output_field = TextField()
+
+
+class _Document(Func):
+    """PostgreSQL: the weighted tsvector of the unaccented `fields` ({field: weight}): what
+    `SearchVector(Func(F(name), function="unaccent"), weight=…, config=…)` per field, added up,
+    compiles to, as one expression: nine combined SearchVectors cost more to resolve and compile
+    than the search takes to run (issue 14)."""
+
+    def __init__(self, fields: dict[str, str]):
+        super().__init__(*(F(name) for name in fields))
+        self.weights = tuple(fields.values())
+
+    def _resolve_output_field(self):
+        from django.contrib.postgres.search import SearchVectorField
+
+        return SearchVectorField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        parts, params = [], []
+        for column, weight in zip(self.get_source_expressions(), self.weights, strict=True):
+            sql, column_params = compiler.compile(column)
+            parts.append(f"setweight(to_tsvector(%s::regconfig, COALESCE(unaccent({sql}), '')), %s)")
+            params += [SEARCH_CONFIG, *column_params, weight]
+        return "(" + " || ".join(parts) + ")", params
 
 
 def text_search(qs: QuerySet, q: str, fields: dict[str, str], *, rank: bool = True) -> QuerySet:
@@ -62,21 +96,21 @@ def text_search(qs: QuerySet, q: str, fields: dict[str, str], *, rank: bool = Tr
     if not q:
         return qs
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+        from django.contrib.postgres.search import SearchQuery, SearchRank
 
-        vector = None
-        for name, weight in fields.items():
-            part = SearchVector(Func(F(name), function="unaccent"), weight=weight, config=SEARCH_CONFIG)
-            vector = part if vector is None else vector + part
         query = SearchQuery(fold(q), config=SEARCH_CONFIG, search_type="websearch")
-        qs = qs.annotate(search_document=vector).filter(search_document=query)
+        qs = qs.alias(search_document=_Document(fields)).filter(search_document=query)
         return qs.annotate(rank=SearchRank(F("search_document"), query)) if rank else qs
     annotations = {f"folded_{name}": _Folded(F(name)) for name in fields}
-    qs = qs.annotate(**annotations)
+    qs = qs.alias(**annotations)
     for term in [t for t in re.split(r"\W+", fold(q)) if t][:MAX_TERMS]:
         stem = _stem(term)
+        piece = _verbatim_piece(stem)
         match = Q()
-        for name in annotations:
-            match |= Q(**{f"{name}__contains": stem})
+        for name, folded in zip(fields, annotations, strict=True):
+            # Folding a long text in SQL costs ten times a plain LIKE over it: a field is folded
+            # only when it holds the term's verbatim piece (SQLite's LIKE ignores ASCII case).
+            found = Q(**{f"{folded}__contains": stem})
+            match |= (Q(**{f"{name}__icontains": piece}) & found) if piece else found
         qs = qs.filter(match)
     return qs

@@ -139,14 +139,13 @@ class _Fuzzy:
 def _score(query: str, values, sim: float | None = None, fuzzy: _Fuzzy | None = None) -> float:
     """The best _name_score of the values, else a fuzzy score (the trigram similarity `sim` on
     PostgreSQL, difflib elsewhere) capped at FUZZY_CAP."""
-    texts = [normalise(v) for v in values]
-    exact = max(_name_score(query, t) for t in texts)
-    if exact:
-        return exact
+    texts = [normalise(v) for v in values if v]
+    if any(query in t for t in texts):  # what every _name_score above 0 needs: one cheap test first
+        return max(_name_score(query, t) for t in texts)
     if sim is not None:
         return min(sim, FUZZY_CAP)
     fuzzy = fuzzy or _Fuzzy(query)
-    return max(fuzzy.score(t) for t in texts)
+    return max((fuzzy.score(t) for t in texts), default=0.0)
 
 
 def _trigram_candidates(queryset, fields: list[str], query):

@@ -11,7 +11,7 @@ its count. So the page's query count does not depend on the number of groups or 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Case, Count, F, IntegerField, QuerySet, Sum, Value, When, Window
+from django.db.models import Case, Count, F, QuerySet, When, Window
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -53,7 +53,7 @@ def measure_matches(q: str) -> QuerySet[Measure]:
     The one place the site search touches the measure bank's search. Its public entry point,
     `measure_search`, also counts every facet (four more queries than this page can afford), so
     only its text match is used."""
-    return TEXT.filter(Measure.objects.published(), q)
+    return TEXT.published(q)
 
 
 def _with_total(qs: QuerySet, limit: int = HITS_PER_GROUP) -> tuple[int, list]:
@@ -94,13 +94,14 @@ def _measures(q: str) -> Group:
 
 
 def _publications(q: str, user) -> Group:
-    total, publications = _with_total(library_search(user=user, q=q).prefetch_related(None))
+    qs = library_search(user=user, q=q).select_related(None).prefetch_related(None)
+    total, publications = _with_total(qs.only("title", "slug", "summary", "kind", "language"))
     hits = [Hit(p.title, p.get_absolute_url(), p.summary, p.get_kind_display(), p.language) for p in publications]
     return Group("publications", _("Dokumenter"), total, hits, _url("documents:library", q))
 
 
 def _news(q: str) -> Group:
-    total, articles = _with_total(news_search(q=q))
+    total, articles = _with_total(news_search(q=q).only("title", "slug", "lead", "publish_at", "language"))
     hits = [
         Hit(a.title, a.get_absolute_url(), a.lead, date_format(timezone.localtime(a.publish_at)), a.language)
         for a in articles
@@ -110,15 +111,14 @@ def _news(q: str) -> Group:
 
 def _events(q: str, now) -> Group:
     """Upcoming events first (soonest first), then past ones (newest first)."""
-    upcoming = When(end__gte=now, then=Value(1))
+    # `upcoming_start`: the start of an upcoming event, NULL for a past one; ascending with NULLs
+    # last it puts the upcoming events first, soonest first, and counting it counts them.
     qs = (
         event_text_filter(Event.objects.public(), q)
-        .annotate(
-            is_upcoming=Case(upcoming, default=Value(0), output_field=IntegerField()),
-            upcoming_total=Window(Sum(Case(upcoming, default=Value(0), output_field=IntegerField()))),
-            upcoming_start=Case(When(end__gte=now, then=F("start"))),
-        )
-        .order_by("-is_upcoming", F("upcoming_start").asc(nulls_last=True), "-start", "-pk")
+        .only("title", "slug", "summary", "start", "language")
+        .annotate(upcoming_start=Case(When(end__gte=now, then=F("start"))))
+        .annotate(upcoming_total=Window(Count("upcoming_start")))
+        .order_by(F("upcoming_start").asc(nulls_last=True), "-start", "-pk")
     )
     total, events = _with_total(qs)
     upcoming_total = events[0].upcoming_total if events else 0

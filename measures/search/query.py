@@ -16,7 +16,17 @@ from django.utils.translation import gettext_lazy as _
 from .. import memo
 from ..cards import CardResults
 from ..models import Measure
-from .facets import FACETS, TEXT, ChoiceFacet, ChoiceLists, Facet, SingleChoiceFacet, placeholders, table
+from .facets import (
+    FACETS,
+    TEXT,
+    ChoiceFacet,
+    ChoiceLists,
+    Facet,
+    SingleChoiceFacet,
+    placeholders,
+    table,
+    where_sql,
+)
 
 SORTS = {
     "relevance": _("Relevans"),
@@ -90,7 +100,7 @@ def _text_search_counts(
     if sort == "relevance" and (connection.vendor != "postgresql" or not params.q):
         sort = "newest"  # nothing to rank without text, and no ranking in the SQLite fallback
     sort_fields, order_by = _SORT_SQL[sort]
-    base = TEXT.filter(Measure.objects.published(), params.q, rank=sort == "relevance")
+    base = TEXT.published(params.q, rank=sort == "relevance")
     if sort == "title":
         base = base.annotate(title_lower=Lower("title"))
     facet_columns = list(dict.fromkeys(column for facet in FACETS for column in facet.columns))
@@ -109,11 +119,13 @@ def _text_search_counts(
         sql_params += values
     ctes.append(f"f AS {materialized}(SELECT m.*{''.join(flags)} FROM m)")
 
-    def where(skip: ChoiceFacet | None = None) -> str:
-        conds = [f"f.f_{facet.name}" for facet in resolved if facet is not skip]
-        return " WHERE " + " AND ".join(conds) if conds else ""
+    def conds(skip: ChoiceFacet | None = None) -> list[str]:
+        return [f"f.f_{facet.name}" for facet in resolved if facet is not skip]
 
-    branches = [facet.sql_count(where(facet)) for facet in FACETS] if with_counts else []
+    def where() -> str:
+        return where_sql(conds())
+
+    branches = [facet.sql_count(conds(facet)) for facet in FACETS] if with_counts else []
     branches.append(f"SELECT 'total', NULL, COUNT(*) FROM f{where()}")
     branches.append(
         f"SELECT 'id', CAST(r.id AS TEXT), r.pos FROM (SELECT f.id, ROW_NUMBER() OVER (ORDER BY {order_by}) AS pos"
@@ -206,7 +218,7 @@ def measure_search(*, params: SearchParams, with_counts: bool = True) -> tuple[C
     ]
     if ids is not None:
         return CardResults(ids=ids), facets
-    results = _filtered(TEXT.filter(Measure.objects.published(), params.q), resolved)
+    results = _filtered(TEXT.published(params.q), resolved)
     if params.sort == "relevance" and params.q and connection.vendor == "postgresql":
         results = results.order_by("-rank", "-published_at", "pk")
     elif params.sort == "title":
@@ -218,7 +230,7 @@ def measure_search(*, params: SearchParams, with_counts: bool = True) -> tuple[C
 
 def measure_export_rows(*, params: SearchParams, limit: int = 10_000) -> QuerySet:
     """The whole current search result for CSV/XLSX export (capped)."""
-    base = TEXT.filter(Measure.objects.published(), params.q, rank=False)
+    base = TEXT.published(params.q, rank=False)
     qs = _filtered(base, _resolve(params, ChoiceLists(FACETS))).order_by("-published_at", "-pk")
     return qs.select_related("unit").prefetch_related(
         "themes",
