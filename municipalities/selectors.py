@@ -1,11 +1,13 @@
 """Reads for the SLT directory: search, places (municipality/district + its unit), coverage."""
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Subquery
 from django.urls import reverse
+from django.utils import timezone
 
 from core.vocabulary import STALE_AFTER_DAYS
 
@@ -226,14 +228,16 @@ def _current_membership():
     return FilteredRelation("memberships", condition=Q(memberships__is_current=True))
 
 
-def place_rows() -> list[PlaceRow]:
-    """Every current municipality with its SLT status (the rule of slt_status, the wording of
-    Place.status_text), by name. One query, no model instances."""
+@functools.lru_cache(maxsize=4)
+def _place_rows_sql(vendor: str, today) -> tuple[str, tuple]:
+    """place_rows()'s SQL and parameters: they depend on nothing but the database vendor and the
+    date, so the ORM builds and compiles them once a day per process (it takes about as long as
+    the query runs)."""
     active, establishing = SLTUnit.Status.ACTIVE, SLTUnit.Status.ESTABLISHING
     in_district = Q(districts__memberships__is_current=True)
     district_status = "districts__memberships__unit__status"
-    rows = (
-        Municipality.objects.current()
+    queryset = (
+        Municipality.objects.current(on=today)
         .annotate(
             cur=_current_membership(),
             d_total=Count("districts", distinct=True),
@@ -247,6 +251,17 @@ def place_rows() -> list[PlaceRow]:
             "cur__unit__name", "cur__unit__slug", "cur__unit__status", "d_total", "d_covered", "d_active", "d_est",
         )
     )  # fmt: skip
+    sql, params = queryset.query.sql_with_params()
+    return sql, tuple(params)
+
+
+def place_rows() -> list[PlaceRow]:
+    """Every current municipality with its SLT status (the rule of slt_status, the wording of
+    Place.status_text), by name. One query (its SQL made once per process), no model instances."""
+    active, establishing = SLTUnit.Status.ACTIVE, SLTUnit.Status.ESTABLISHING
+    with connection.cursor() as cursor:
+        cursor.execute(*_place_rows_sql(connection.vendor, timezone.localdate()))
+        rows = cursor.fetchall()
     muni_url = reverse("municipalities:municipality", kwargs={"number": "0000"}).replace("0000", "{}")
     unit_url = reverse("municipalities:unit", kwargs={"slug": "-"}).replace("/-/", "/{}/")
     texts: dict[tuple, str] = {}
