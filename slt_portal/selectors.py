@@ -151,17 +151,12 @@ def _measures():
 
 
 def _upcoming_events(now) -> list:
-    """The next 20 events with their confirmed and waiting-list registrations (counted as
-    `EventQuerySet.with_counts` counts them): only the columns the dashboard and its export show,
-    and only the two counts, which halves the time the ORM and the database take over it."""
+    """The next 20 events with their confirmed and waiting-list registrations: only the columns
+    the dashboard and its export show, and only those two counts (half the time of with_counts)."""
     from events.models import Event
 
-    by_status = {
-        f"{status}_count": Count("registrations", filter=Q(registrations__status=status))
-        for status in ("confirmed", "waiting")
-    }
     fields = ("title", "slug", "language", "status", "start", "capacity")
-    return list(Event.objects.upcoming(now=now).only(*fields).annotate(**by_status)[:20])
+    return list(Event.objects.upcoming(now=now).only(*fields).with_list_counts()[:20])
 
 
 def national_picture(*, now=None) -> NationalPicture:
