@@ -126,10 +126,12 @@ def render_field(field, show_errors: bool) -> str:
     )
 
 
-def render_fieldsets(form, fieldsets) -> SafeString:
+def render_fieldsets(form, fieldsets, *, form_show_errors: bool = True) -> SafeString:
     """`{% crispy form %}` for a helper laid out as Fieldset(legend, *items) groups; an item is a
-    field name (skipped when the form has no such field) or a SafeString of HTML."""
-    show_errors = bool(form.errors)
+    field name (skipped when the form has no such field) or a SafeString of HTML.
+    `form_show_errors` is the helper's: False leaves out the error summary (the page shows its own)
+    and keeps the fields' autofocus; each field's own errors are shown either way."""
+    show_errors = form_show_errors and bool(form.errors)
     parts = []
     for legend, items in fieldsets:
         fields = [

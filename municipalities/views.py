@@ -294,10 +294,7 @@ def coordinator_end(request, pk):
 @sfk_admin_required
 def admin_units(request):
     status = request.GET.get("status", "")
-    units = SLTUnit.objects.with_details().with_active_coordinators()
-    if status in SLTUnit.Status.values:
-        units = units.filter(status=status)
-    page_obj = Paginator(units, 50).get_page(request.GET.get("page"))
+    page_obj = selectors.admin_unit_page(status=status, page_number=request.GET.get("page"))
     context = {
         "page_obj": page_obj,
         "status": status,
