@@ -479,6 +479,47 @@ def stale_coordinators(*, days: int = STALE_AFTER_DAYS):
     )
 
 
+@dataclass(slots=True)
+class StaleRow:
+    """A coordinator entry as Sfk's list of entries not confirmed shows it: plain values."""
+
+    name: str
+    edit_url: str
+    unit_name: str
+    unit_url: str
+    verified: str  # "j.n.Y", local time; "" when never
+    reminded: str  # "j.n.Y", local time; "" when no reminder was sent
+
+
+def _day(value) -> str:
+    """The date filter's "j.n.Y" in local time, "" for None."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    return f"{local.day}.{local.month}.{local.year}"
+
+
+def stale_page(page_number, *, per_page: int = 50) -> Page:
+    """One page of stale_coordinators() as plain rows, the links made from one reversed pattern
+    each and only the columns shown read (issue 14)."""
+    entries = stale_coordinators().only("name", "verified_at", "reminder_sent_at", "unit__name", "unit__slug")
+    page = Paginator(entries.select_related(None).select_related("unit"), per_page).get_page(page_number)
+    edit_url = reverse("municipalities:coordinator_edit", kwargs={"pk": 1}).replace("/1/", "/{}/")
+    unit_url = reverse("municipalities:unit", kwargs={"slug": "-"}).replace("/-/", "/{}/")
+    page.object_list = [
+        StaleRow(
+            name=c.name,
+            edit_url=edit_url.format(c.pk),
+            unit_name=c.unit.name,
+            unit_url=unit_url.format(c.unit.slug),
+            verified=_day(c.verified_at),
+            reminded=_day(c.reminder_sent_at),
+        )
+        for c in page.object_list
+    ]
+    return page
+
+
 def unit_counties_sql(*, for_counting: bool) -> str:
     """(unit_id, county_id) pairs of current units, each pair once: `SLTUnit.objects.in_county` in SQL,
     for the measure bank's one-query facet counts (tests/municipalities/test_selectors.py checks they agree).

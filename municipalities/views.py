@@ -370,9 +370,10 @@ def unit_history_view(request, slug):
 
 @sfk_admin_required
 def stale_list(request):
-    coordinators = selectors.stale_coordinators()
-    page_obj = Paginator(coordinators, 50).get_page(request.GET.get("page"))
-    context = {"page_obj": page_obj, "crumbs": _admin_crumbs((_("Ikke bekreftet"), ""))}
+    context = {
+        "page_obj": selectors.stale_page(request.GET.get("page")),
+        "crumbs": _admin_crumbs((_("Ikke bekreftet"), "")),
+    }
     return render(request, "municipalities/stale_list.html", context)
 
 
