@@ -15,6 +15,8 @@ each page is rendered by its view; the first requests of each page warm the proc
 counted. CPU is this process's (time.process_time: the view, templates, ORM and the database
 driver; SQLite's own work too, PostgreSQL's not). It is in-process, without gunicorn or HTTP, so it
 is a little lower than bench/throughput.py's cold figures, and steadier on a busy machine.
+The coordinator pages are read as the demo coordinator, the Sfk pages as the demo Sfk admin with
+the two-factor step done (tests.helpers.mark_two_factor_verified).
 """
 
 import argparse
