@@ -15,6 +15,8 @@ each page is rendered by its view; the first requests of each page warm the proc
 counted. CPU is this process's (time.process_time: the view, templates, ORM and the database
 driver; SQLite's own work too, PostgreSQL's not). It is in-process, without gunicorn or HTTP, so it
 is a little lower than bench/throughput.py's cold figures, and steadier on a busy machine.
+The coordinator pages are read as the demo coordinator, the Sfk pages as the demo Sfk admin with
+the two-factor step done (tests.helpers.mark_two_factor_verified).
 """
 
 import argparse
@@ -61,6 +63,23 @@ ANONYMOUS = [
     "/api/v1/units",
 ]
 COORDINATOR = ["/min-slt-enhet/", "/tiltak/mine/", "{measure_edit}"]
+SFK_ADMIN = [
+    "/sfk/",
+    "/sfk/slt-enheter/",
+    "/sfk/ikke-bekreftet/",
+    "/sfk/invitasjoner/",
+    "/sfk/e-post/",
+    "{outbox_detail}",
+    "/sfk/lister/",
+    "/sfk/lister/{list_key}/",
+    "/arrangementer/administrer/",
+    "/sfk/arrangementer/nytt/",
+    "{event_edit}",
+    "{participants}",
+    "/konto/brukere/",
+    "/konto/sperrer/",
+    "/kontakt/meldinger/",
+]
 
 
 def main():
@@ -81,11 +100,14 @@ def main():
     from django.test import Client
     from django.utils import timezone
 
-    from accounts.demo import DEMO_COORDINATOR_EMAIL
+    from accounts.demo import DEMO_ADMIN_EMAIL, DEMO_COORDINATOR_EMAIL
     from accounts.models import User
     from core.content import VERSION_KEY
     from events.models import Event
+    from measures.lists import MANAGED_LISTS
     from measures.models import Measure
+    from outbox.models import OutboxMessage
+    from tests.helpers import mark_two_factor_verified
 
     call_command("migrate", "--noinput", verbosity=0)  # a database made before the latest migrations
     call_command("createcachetable")  # the database cache, when REDIS_URL is unset
@@ -96,21 +118,36 @@ def main():
     coordinator = Client()
     user = User.objects.get(email__iexact=DEMO_COORDINATOR_EMAIL)
     coordinator.force_login(user)
+    sfk_admin = Client()
+    admin_user = User.objects.get(email__iexact=DEMO_ADMIN_EMAIL)
+    sfk_admin.force_login(admin_user)
+    mark_two_factor_verified(sfk_admin, admin_user)  # the second login step, done
+    clients = {"": anonymous, "coordinator": coordinator, "sfk-admin": sfk_admin}
     measure = Measure.objects.filter(state=Measure.State.PUBLISHED, unit__slug="bergen").first() or (
         Measure.objects.filter(state=Measure.State.PUBLISHED).first()
     )
     own = Measure.objects.filter(unit__coordinators__user=user).first()
     event = Event.objects.filter(status=Event.Status.PUBLISHED, start__gte=timezone.now()).order_by("start").first()
+    outgoing = OutboxMessage.objects.order_by("-pk").first()
     names = {
         "unit": "bergen",
         "measure": measure.get_absolute_url(),
         "event": event.get_absolute_url() if event else "/arrangementer/",
         "measure_edit": f"/tiltak/{own.pk}/rediger/" if own else "/tiltak/mine/",
+        "outbox_detail": f"/sfk/e-post/{outgoing.pk}/" if outgoing else "/sfk/e-post/",
+        "list_key": MANAGED_LISTS[0].key,
+        "event_edit": f"/sfk/arrangementer/{event.slug}/endre/" if event else "/arrangementer/administrer/",
+        "participants": f"{event.get_absolute_url()}deltakere/" if event else "/arrangementer/administrer/",
     }
-    pages = [(p.format(**names), False) for p in ANONYMOUS] + [(p.format(**names), True) for p in COORDINATOR]
+    pages = (
+        [(p.format(**names), "") for p in ANONYMOUS]
+        + [(p.format(**names), "coordinator") for p in COORDINATOR]
+        + [(p.format(**names), "sfk-admin") for p in SFK_ADMIN]
+    )
     if args.pages:
         wanted = [p.strip() for p in args.pages.split(",") if p.strip()]
-        pages = [(p.format(**names), p.format(**names) in {q for q, _ in pages if _}) for p in wanted]
+        roles = dict(pages)
+        pages = [(p.format(**names), roles.get(p.format(**names), "")) for p in wanted]
 
     def bump():
         if not args.warm:
@@ -120,7 +157,7 @@ def main():
                 cache.set(VERSION_KEY, 1, None)
 
     def get(path, auth, log=None):
-        client = coordinator if auth else anonymous
+        client = clients[auth]
         bump()
         if log is not None:
             with connection.execute_wrapper(lambda execute, sql, *a: log.append(sql) or execute(sql, *a)):
@@ -132,7 +169,7 @@ def main():
         return response
 
     if args.profile:
-        auth = args.profile in {p for p, a in pages if a}
+        auth = dict(pages).get(args.profile, "")
         for _ in range(5):
             get(args.profile, auth)
         profiler = cProfile.Profile(time.process_time)  # CPU, as the table reports (not waits on fsync)
@@ -157,7 +194,7 @@ def main():
             t0 = time.process_time()
             response = get(path, auth)
             times.append((time.process_time() - t0) * 1000)
-        label = ("coordinator " if auth else "") + path
+        label = (f"{auth} " if auth else "") + path
         size = len(response.content) / 1024 if not response.streaming else 0
         cache_queries = sum(1 for sql in queries if "django_cache" in sql or "core_ratecounter" in sql)
         count = f"{len(queries) - cache_queries}" + (f" + {cache_queries}" if cache_queries else "")

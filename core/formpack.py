@@ -126,10 +126,12 @@ def render_field(field, show_errors: bool) -> str:
     )
 
 
-def render_fieldsets(form, fieldsets) -> SafeString:
+def render_fieldsets(form, fieldsets, *, form_show_errors: bool = True) -> SafeString:
     """`{% crispy form %}` for a helper laid out as Fieldset(legend, *items) groups; an item is a
-    field name (skipped when the form has no such field) or a SafeString of HTML."""
-    show_errors = bool(form.errors)
+    field name (skipped when the form has no such field) or a SafeString of HTML.
+    `form_show_errors` is the helper's: False leaves out the error summary (the page shows its own)
+    and keeps the fields' autofocus; each field's own errors are shown either way."""
+    show_errors = form_show_errors and bool(form.errors)
     parts = []
     for legend, items in fieldsets:
         fields = [
@@ -146,3 +148,14 @@ def render_fieldsets(form, fieldsets) -> SafeString:
     errors = get_template(ERRORS_TEMPLATE).render({"form": form}) if show_errors else ""
     html = f"\n\n  \n  {errors}\n  {''.join(parts)}\n\n\n  \n\n"
     return mark_safe(f"\n{remove_spaces(html.strip())}\n")  # as whole_uni_form.html (its load and last line)
+
+
+def render_uni_form(form) -> SafeString:
+    """`{{ form|crispy }}` (templates/designsystemet/uni_form.html: the error summary, then every
+    field through field.html), byte for byte, with the fields built in Python (the filter forms of
+    the public lists; tests/test_formpack.py compares the two)."""
+    show_errors = bool(form.errors)
+    errors = get_template(ERRORS_TEMPLATE).render({"form": form}) if show_errors else ""
+    fields = "".join(render_field(field, show_errors) for field in form)
+    html = f"\n  \n  {errors}\n  {fields}\n"
+    return mark_safe(f"\n{remove_spaces(html.strip())}\n")  # as uni_form.html (its load and last line)

@@ -7,7 +7,7 @@ path builds the same markup in Python, byte for byte (tests/core/test_formrender
 with Django's templates), for the stock select templates only; any other template, or a project
 that overrides the select templates in an app, goes through the templates as before. Text-like
 inputs and textareas (one template and an attrs include each, a long form has dozens) take the
-same kind of fast path.
+same kind of fast path, and so do hidden inputs and single checkboxes (input.html too).
 """
 
 from django.forms.renderers import DjangoTemplates
@@ -22,7 +22,21 @@ TEXTAREA = "django/forms/widgets/textarea.html"
 #: The input templates that only include input.html.
 INPUTS = {
     f"django/forms/widgets/{name}.html"
-    for name in ("input", "text", "email", "url", "number", "date", "search", "password", "tel")
+    for name in (
+        "input",
+        "text",
+        "email",
+        "url",
+        "number",
+        "date",
+        "datetime",
+        "time",
+        "search",
+        "password",
+        "tel",
+        "hidden",
+        "checkbox",
+    )
 }
 STOCK = (SELECT, SELECT_OPTION, TEXTAREA, "django/forms/widgets/attrs.html", *sorted(INPUTS))
 

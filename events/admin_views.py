@@ -33,11 +33,13 @@ def _event(slug):
 @require_safe
 @sfk_admin_required
 def event_admin_list(request):
-    events = Event.objects.with_counts().order_by("-start", "-pk")
     return render(
         request,
         "events/admin/event_admin_list.html",
-        {"events": events, "crumbs": crumbs(_("Administrer påmeldinger"))},
+        {
+            "page_obj": selectors.admin_list_page(request.GET.get("page")),
+            "crumbs": crumbs(_("Administrer påmeldinger")),
+        },
     )
 
 

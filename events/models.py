@@ -79,6 +79,14 @@ class EventQuerySet(models.QuerySet):
             taken_count=F("confirmed_count") + F("held_count"),
         )
 
+    def with_list_counts(self):
+        """`confirmed_count` and `waiting_count` alone (as in with_counts), for the lists that show
+        only those two: two aggregates fewer over every event's registrations."""
+        return self.annotate(
+            confirmed_count=models.Count("registrations", filter=Q(registrations__status="confirmed")),
+            waiting_count=models.Count("registrations", filter=Q(registrations__status="waiting")),
+        )
+
     def with_taken_count(self, now=None):
         """`taken_count` alone (as in with_counts), counted per event by a subquery: for a list of
         cards, without grouping every event's columns over its registrations."""

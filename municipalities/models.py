@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.phone import E164_REGEX, PhoneNumberField
+from core.sqlcache import at_moment
 from core.vocabulary import STALE_AFTER_DAYS
 
 
@@ -354,8 +355,16 @@ class CoordinatorQuerySet(models.QuerySet):
         return self.active().filter(_unverified_since(now, days))
 
     def upkeep_counts(self, *, now=None) -> dict[str, int]:
-        """`stale` entries and `pending_invitations` (InvitationQuerySet.pending), in one query."""
-        now = now or timezone.now()
+        """`stale` entries and `pending_invitations` (InvitationQuerySet.pending), in one query,
+        whose SQL the ORM builds once per process (core.sqlcache: the Sfk dashboard, issue 14)."""
+        if self.query.where or self.query.is_sliced:  # a narrowed queryset: built as it is
+            return self._upkeep_counts(now=now or timezone.now())
+        row = at_moment(
+            "municipalities:upkeep-counts", lambda moment: self._upkeep_counts(now=moment), now or timezone.now()
+        )
+        return dict(zip(("stale", "pending_invitations"), row, strict=True))
+
+    def _upkeep_counts(self, *, now) -> dict[str, int]:
         return self.active().aggregate(
             stale=models.Count("pk", filter=_unverified_since(now, STALE_AFTER_DAYS), distinct=True),
             pending_invitations=models.Count(

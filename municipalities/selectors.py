@@ -1,11 +1,14 @@
 """Reads for the SLT directory: search, places (municipality/district + its unit), coverage."""
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
 from django.db import connection, router
-from django.db.models import Count, Exists, F, FilteredRelation, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, FilteredRelation, Max, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
+from django.utils import timezone
 
 from core.sql import fetchall
 from core.vocabulary import STALE_AFTER_DAYS
@@ -227,14 +230,16 @@ def _current_membership():
     return FilteredRelation("memberships", condition=Q(memberships__is_current=True))
 
 
-def place_rows() -> list[PlaceRow]:
-    """Every current municipality with its SLT status (the rule of slt_status, the wording of
-    Place.status_text), by name. One query, no model instances."""
+@functools.lru_cache(maxsize=4)
+def _place_rows_sql(vendor: str, today) -> tuple[str, tuple]:
+    """place_rows()'s SQL and parameters: they depend on nothing but the database vendor and the
+    date, so the ORM builds and compiles them once a day per process (it takes about as long as
+    the query runs)."""
     active, establishing = SLTUnit.Status.ACTIVE, SLTUnit.Status.ESTABLISHING
     in_district = Q(districts__memberships__is_current=True)
     district_status = "districts__memberships__unit__status"
-    rows = (
-        Municipality.objects.current()
+    queryset = (
+        Municipality.objects.current(on=today)
         .annotate(
             cur=_current_membership(),
             d_total=Count("districts", distinct=True),
@@ -248,6 +253,21 @@ def place_rows() -> list[PlaceRow]:
             "cur__unit__name", "cur__unit__slug", "cur__unit__status", "d_total", "d_covered", "d_active", "d_est",
         )
     )  # fmt: skip
+    sql, params = queryset.query.sql_with_params()
+    return sql, tuple(params)
+
+
+def _place_tuples() -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(*_place_rows_sql(connection.vendor, timezone.localdate()))
+        return cursor.fetchall()
+
+
+def place_rows() -> list[PlaceRow]:
+    """Every current municipality with its SLT status (the rule of slt_status, the wording of
+    Place.status_text), by name. One query (its SQL made once per process), no model instances."""
+    active, establishing = SLTUnit.Status.ACTIVE, SLTUnit.Status.ESTABLISHING
+    rows = _place_tuples()
     muni_url = reverse("municipalities:municipality", kwargs={"number": "0000"}).replace("0000", "{}")
     unit_url = reverse("municipalities:unit", kwargs={"slug": "-"}).replace("/-/", "/{}/")
     texts: dict[tuple, str] = {}
@@ -313,38 +333,109 @@ class Coverage:
         return self.units_active + self.units_establishing
 
 
+@functools.cache
+def _unit_status_sql(vendor: str) -> str:
+    """Units per status: plain SQL (the ORM's aggregate takes ten times as long to build as this
+    runs)."""
+    return f"SELECT status, COUNT(*) FROM {connection.ops.quote_name(SLTUnit._meta.db_table)} GROUP BY status"
+
+
 def coverage(rows: list[PlaceRow] | None = None) -> Coverage:
     """National SLT coverage, in total and per county: the one definition, used by the public
     directory (coverage map, county list), the home page and the Sfk dashboard. From place_rows()
-    (pass them when the page has them already) and one aggregate query: two queries at most."""
+    (pass them when the page has them already; else only its query is run, without making the
+    rows) and one aggregate query: two queries at most."""
     active, establishing = SLTUnit.Status.ACTIVE, SLTUnit.Status.ESTABLISHING
     if rows is None:
-        rows = place_rows()
+        places = []  # (county number, county name, status, districts, districts covered)
+        for _n, _name, _c, county_number, county_name, _u, _s, u_status, total, covered, *found in _place_tuples():
+            status = slt_status(u_status, {s for s, n in zip((active, establishing), found, strict=True) if n})
+            places.append((county_number, county_name, status, total, covered))
+    else:
+        places = [(r.county_number, r.county_name, r.status, r.districts, r.districts_covered) for r in rows]
     counties: dict[str, CountyCoverage] = {}
-    for row in sorted(rows, key=lambda r: r.county_number):
-        county = counties.get(row.county_number)
+    for county_number, county_name, status, _total, _covered in sorted(places, key=lambda p: p[0]):
+        county = counties.get(county_number)
         if county is None:
-            county = counties[row.county_number] = CountyCoverage(number=row.county_number, name=row.county_name)
+            county = counties[county_number] = CountyCoverage(number=county_number, name=county_name)
         county.municipalities += 1
-        county.covered += row.status == active
-        county.establishing += row.status == establishing
-    units = SLTUnit.objects.aggregate(
-        active=Count("pk", filter=Q(status=active)),
-        establishing=Count("pk", filter=Q(status=establishing)),
-        ended=Count("pk", filter=Q(status=SLTUnit.Status.ENDED)),
-    )
+        county.covered += status == active
+        county.establishing += status == establishing
+    with connection.cursor() as cursor:
+        cursor.execute(_unit_status_sql(connection.vendor))
+        units = dict(cursor.fetchall())
     in_counties = list(counties.values())
     return Coverage(
-        municipalities=len(rows),
+        municipalities=len(places),
         covered=sum(c.covered for c in in_counties),
         establishing=sum(c.establishing for c in in_counties),
-        units_active=units["active"],
-        units_establishing=units["establishing"],
-        units_ended=units["ended"],
-        oslo_districts=sum(r.districts for r in rows),
-        oslo_districts_covered=sum(r.districts_covered for r in rows),
+        units_active=units.get(active, 0),
+        units_establishing=units.get(establishing, 0),
+        units_ended=units.get(SLTUnit.Status.ENDED, 0),
+        oslo_districts=sum(p[3] for p in places),
+        oslo_districts_covered=sum(p[4] for p in places),
         counties=in_counties,
     )
+
+
+@dataclass(slots=True)
+class AdminUnitRow:
+    """A unit as Sfk's list of units shows it: plain values, the texts already joined."""
+
+    name: str
+    url: str
+    status_text: str
+    places: str  # member municipalities, then districts ("A, B; Bydel C")
+    coordinators: str  # active coordinators' names, "" when none
+    verified: str  # "j.n.Y", local time; "" when never
+
+
+def admin_unit_page(*, status: str, page_number, per_page: int = 50) -> Page:
+    """One page of every unit (by name, of one status if given) for Sfk: three queries besides the
+    count (units, memberships with their places' names, active coordinators' names), the columns
+    shown only, and rows of plain values (issue 14: a page of 50 renders in a few milliseconds)."""
+    units = SLTUnit.objects.only("name", "slug", "status", "verified_at").prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=UnitMunicipality.objects.select_related("municipality")
+            .only("unit", "municipality__name")
+            .order_by("municipality__name"),
+            to_attr="member_list",
+        ),
+        Prefetch(
+            "district_memberships",
+            queryset=UnitDistrict.objects.select_related("district")
+            .only("unit", "district__name")
+            .order_by("district__number"),
+            to_attr="district_list",
+        ),
+        Prefetch(
+            "coordinators", queryset=Coordinator.objects.active().only("unit", "name"), to_attr="active_coordinators"
+        ),
+    )
+    if status in SLTUnit.Status.values:
+        units = units.filter(status=status)
+    page = Paginator(units, per_page).get_page(page_number)
+    unit_url = reverse("municipalities:unit", kwargs={"slug": "-"}).replace("/-/", "/{}/")
+    texts = {value: status_text(value) for value in SLTUnit.Status.values}
+    rows = []
+    for unit in page.object_list:
+        places = ", ".join(m.municipality.name for m in unit.member_list)
+        if unit.district_list:
+            places += ("; " if unit.member_list else "") + ", ".join(d.district.name for d in unit.district_list)
+        verified = timezone.localtime(unit.verified_at) if unit.verified_at else None
+        rows.append(
+            AdminUnitRow(
+                name=unit.name,
+                url=unit_url.format(unit.slug),
+                status_text=texts.get(unit.status) or status_text(unit.status),
+                places=places,
+                coordinators=", ".join(c.name for c in unit.active_coordinators),
+                verified=f"{verified.day}.{verified.month}.{verified.year}" if verified else "",
+            )
+        )
+    page.object_list = rows
+    return page
 
 
 def counties_with_places(rows: list[PlaceRow] | None = None) -> list[tuple[County, list[PlaceRow]]]:
@@ -387,6 +478,47 @@ def stale_coordinators(*, days: int = STALE_AFTER_DAYS):
         .select_related("unit", "user")
         .order_by(F("verified_at").asc(nulls_first=True), "name")
     )
+
+
+@dataclass(slots=True)
+class StaleRow:
+    """A coordinator entry as Sfk's list of entries not confirmed shows it: plain values."""
+
+    name: str
+    edit_url: str
+    unit_name: str
+    unit_url: str
+    verified: str  # "j.n.Y", local time; "" when never
+    reminded: str  # "j.n.Y", local time; "" when no reminder was sent
+
+
+def _day(value) -> str:
+    """The date filter's "j.n.Y" in local time, "" for None."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    return f"{local.day}.{local.month}.{local.year}"
+
+
+def stale_page(page_number, *, per_page: int = 50) -> Page:
+    """One page of stale_coordinators() as plain rows, the links made from one reversed pattern
+    each and only the columns shown read (issue 14)."""
+    entries = stale_coordinators().only("name", "verified_at", "reminder_sent_at", "unit__name", "unit__slug")
+    page = Paginator(entries.select_related(None).select_related("unit"), per_page).get_page(page_number)
+    edit_url = reverse("municipalities:coordinator_edit", kwargs={"pk": 1}).replace("/1/", "/{}/")
+    unit_url = reverse("municipalities:unit", kwargs={"slug": "-"}).replace("/-/", "/{}/")
+    page.object_list = [
+        StaleRow(
+            name=c.name,
+            edit_url=edit_url.format(c.pk),
+            unit_name=c.unit.name,
+            unit_url=unit_url.format(c.unit.slug),
+            verified=_day(c.verified_at),
+            reminded=_day(c.reminder_sent_at),
+        )
+        for c in page.object_list
+    ]
+    return page
 
 
 def unit_counties_sql(*, for_counting: bool) -> str:

@@ -301,10 +301,7 @@ def coordinator_end(request, pk):
 @sfk_admin_required
 def admin_units(request):
     status = request.GET.get("status", "")
-    units = SLTUnit.objects.with_details().with_active_coordinators()
-    if status in SLTUnit.Status.values:
-        units = units.filter(status=status)
-    page_obj = Paginator(units, 50).get_page(request.GET.get("page"))
+    page_obj = selectors.admin_unit_page(status=status, page_number=request.GET.get("page"))
     context = {
         "page_obj": page_obj,
         "status": status,
@@ -380,9 +377,10 @@ def unit_history_view(request, slug):
 
 @sfk_admin_required
 def stale_list(request):
-    coordinators = selectors.stale_coordinators()
-    page_obj = Paginator(coordinators, 50).get_page(request.GET.get("page"))
-    context = {"page_obj": page_obj, "crumbs": _admin_crumbs((_("Ikke bekreftet"), ""))}
+    context = {
+        "page_obj": selectors.stale_page(request.GET.get("page")),
+        "crumbs": _admin_crumbs((_("Ikke bekreftet"), "")),
+    }
     return render(request, "municipalities/stale_list.html", context)
 
 

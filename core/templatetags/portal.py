@@ -52,6 +52,14 @@ def markdown(text: str, base_level: int = 2):
 
 
 @register.filter
+def uni_form(form):
+    """`{{ form|crispy }}`, the same markup built in Python (core.formpack.render_uni_form)."""
+    from core.formpack import render_uni_form
+
+    return render_uni_form(form)
+
+
+@register.filter
 def in_language(text, lang):
     """Editor-written text inside translated UI text, in a <span lang> (WCAG 3.1.2 Language of Parts).
 

@@ -11,7 +11,19 @@ from ninja import Field, Path, Query, Router, Schema
 from municipalities import selectors
 from municipalities.models import County, Municipality, SLTUnit, attach_details, status_text
 
-from .base import ERROR_RESPONSES, PAGE, PAGE_SIZE, Name, Term, choice, localized, page_schema, page_url, paginate
+from .base import (
+    ERROR_RESPONSES,
+    PAGE,
+    PAGE_SIZE,
+    Name,
+    Term,
+    built_response,
+    choice,
+    localized,
+    page_schema,
+    page_url,
+    paginate,
+)
 
 router = Router(tags=["directory"])
 
@@ -292,7 +304,7 @@ def unit_list(
     attach_details(units)
     by_pk = {u.pk: u for u in units}
     write = _UnitWriter()
-    return {**meta, "results": [write(by_pk[pk]) for pk in chunk]}
+    return built_response(request, {**meta, "results": [write(by_pk[pk]) for pk in chunk]})
 
 
 @router.get(

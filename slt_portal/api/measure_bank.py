@@ -19,7 +19,7 @@ from measures.search import SearchParams, measure_search
 from municipalities.models import County
 from municipalities.selectors import unit_counties_sql
 
-from .base import ERROR_RESPONSES, PAGE, Term, choice, page_schema, paginate, term
+from .base import ERROR_RESPONSES, PAGE, Term, built_response, choice, page_schema, paginate, term
 from .directory import UnitRef
 
 router = Router(tags=["measures"])
@@ -316,7 +316,7 @@ def measure_list(
     if unknown:
         raise HttpError(422, f"Unknown filter values: {', '.join(unknown[:10])}.")
     ids, meta = paginate(request, _Ids(results), page=page, page_size=page_size)
-    return {**meta, "results": _measures(ids)}
+    return built_response(request, {**meta, "results": _measures(ids)})
 
 
 @router.get(

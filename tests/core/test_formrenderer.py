@@ -92,6 +92,15 @@ class Inputs(forms.Form):
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}), initial="  line\n<b>x</b>  ")
     blank = forms.CharField(required=False, widget=forms.Textarea)
     safe = forms.CharField(required=False, widget=forms.Textarea, initial=mark_safe("<i>kept</i>"))
+    moment = forms.DateTimeField(required=False, initial=dt.datetime(2027, 5, 4, 9, 30))
+    styled = forms.DateTimeField(
+        required=False, widget=forms.DateTimeInput(format="%Y-%m-%d %H:%M"), initial=dt.datetime(2027, 5, 4, 9, 30)
+    )
+    at = forms.TimeField(required=False, initial=dt.time(9, 5))
+    hidden = forms.CharField(required=False, widget=forms.HiddenInput, initial='<h> & "q"')
+    flag = forms.BooleanField(required=False, initial=True)
+    off = forms.BooleanField(required=False)
+    valued = forms.CharField(required=False, widget=forms.CheckboxInput, initial="on")
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
@@ -99,7 +108,18 @@ class Inputs(forms.Form):
     "data",
     [
         None,
-        {"text": "  typed  ", "number": "1 200", "amount": "x", "notes": "", "blank": "\n\nab\n", "day": "2027-13-1"},
+        {
+            "text": "  typed  ",
+            "number": "1 200",
+            "amount": "x",
+            "notes": "",
+            "blank": "\n\nab\n",
+            "day": "2027-13-1",
+            "moment": "i morgen <kl> 9",
+            "at": "25:00",
+            "hidden": "x&y",
+            "flag": "on",
+        },
     ],
 )
 def test_inputs_and_textareas_render_as_djangos_templates(language, data, monkeypatch):

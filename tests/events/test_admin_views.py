@@ -213,3 +213,23 @@ def test_sfk_approves_and_declines_in_the_participant_list(client, sfk_admin, dj
     # Deciding twice is refused with a message, not an error page.
     response = client.post(decide, {"decision": "approve"}, follow=True)
     assert response.status_code == 200 and "venter ikke på godkjenning" in response.content.decode()
+
+
+def test_admin_list_shows_fifty_events_a_page_newest_first_with_their_counts(client, sfk_admin):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    start = timezone.now() + dt.timedelta(days=10)
+    events = [EventFactory(title=f"Kurs {n:02}", start=start + dt.timedelta(days=n)) for n in range(51)]
+    RegistrationFactory(event=events[50], status="confirmed")
+    RegistrationFactory(event=events[50], status="waiting")
+    client.force_login(sfk_admin)
+    first = client.get(reverse("events:admin_list")).content.decode()
+    assert "Kurs 50" in first and "Kurs 01" in first and "Kurs 00" not in first
+    assert first.index("Kurs 50") < first.index("Kurs 49")
+    assert reverse("events:event_edit", args=[events[50].slug]) in first
+    row = first[first.index("Kurs 50") : first.index("</tr>", first.index("Kurs 50"))]
+    assert "<td>1</td>\n          <td>1</td>" in row  # confirmed, waiting
+    second = client.get(reverse("events:admin_list") + "?page=2").content.decode()
+    assert "Kurs 00" in second and "Kurs 01" not in second

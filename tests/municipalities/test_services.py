@@ -90,3 +90,22 @@ def test_stale_list_page(client, sfk_admin):
     client.force_login(sfk_admin)
     html = client.get("/sfk/ikke-bekreftet/").content.decode()
     assert "2 oppføringer" in html
+
+
+def test_stale_list_rows_show_the_entry_its_unit_and_the_dates(client, sfk_admin):
+    old, never = _stale_setup()
+    call_command("send_verification_reminders", stdout=StringIO())
+    old.refresh_from_db()
+    client.force_login(sfk_admin)
+    html = client.get("/sfk/ikke-bekreftet/").content.decode()
+
+    def day(value):
+        local = timezone.localtime(value)
+        return f"{local.day}.{local.month}.{local.year}"
+
+    row = html[html.index(f'href="/koordinator/{old.pk}/rediger/"') :]
+    row = row[: row.index("</tr>")]
+    assert f">{old.name}</a>" in row and f'href="{old.unit.get_absolute_url()}">{old.unit.name}</a>' in row
+    assert f"<td>{day(old.verified_at)}</td>" in row and f"<td>{day(old.reminder_sent_at)}</td>" in row
+    row = html[html.index(f'href="/koordinator/{never.pk}/rediger/"') :]
+    assert "<td>aldri</td>" in row[: row.index("</tr>")]

@@ -316,3 +316,28 @@ def test_list_query_counts_do_not_grow_with_rows(client, unit_a, unit_b, municip
     before = {url: count(url) for url in urls}
     add_rows(4)
     assert {url: count(url) for url in urls} == before
+
+
+def test_list_answers_built_without_ninja_validation_are_what_their_schemas_make_of_them(client, unit_a):
+    """The measure and unit lists answer with their records as built (api.base.built_response):
+    each page must be exactly what pydantic makes of it through the operation's response schema,
+    field order, types and all (the bytes the API sent before it skipped that validation)."""
+    import json
+
+    from ninja.responses import NinjaJSONEncoder
+
+    from slt_portal.api.directory import UnitPage
+    from slt_portal.api.measure_bank import MeasurePage
+
+    CoordinatorFactory(unit=unit_a, phone="+4740000000")
+    document = PublicationFactory(unit=unit_a)
+    measure = published(unit=unit_a, themes=["mobbing"], classifications={"arenas": ["skole"], "age_bands": ["13-15"]})
+    measure.documents.add(document)
+    published(unit=unit_a, ungsinn_level=None, report_links="https://a.example\n\n https://b.example ")
+    for url, schema in (("/api/v1/measures", MeasurePage), ("/api/v1/units", UnitPage)):
+        response = client.get(url)
+        assert response.status_code == 200
+        data = response.json()
+        assert data["results"]
+        validated = schema.model_validate(data).model_dump()
+        assert response.content == json.dumps(validated, cls=NinjaJSONEncoder).encode()
