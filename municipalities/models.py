@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.phone import E164_REGEX, PhoneNumberField
-from core.sqlcache import at_moment
+from core.sql import at_moment
 from core.vocabulary import STALE_AFTER_DAYS
 
 
@@ -356,7 +356,7 @@ class CoordinatorQuerySet(models.QuerySet):
 
     def upkeep_counts(self, *, now=None) -> dict[str, int]:
         """`stale` entries and `pending_invitations` (InvitationQuerySet.pending), in one query,
-        whose SQL the ORM builds once per process (core.sqlcache: the Sfk dashboard, issue 14)."""
+        whose SQL the ORM builds once per process (core.sql.at_moment: the Sfk dashboard, issue 14)."""
         if self.query.where or self.query.is_sliced:  # a narrowed queryset: built as it is
             return self._upkeep_counts(now=now or timezone.now())
         row = at_moment(
