@@ -25,6 +25,8 @@ TEMPLATE_WIDGETS = (forms.CheckboxInput, forms.RadioSelect, forms.MultiWidget)
 
 def _esc(value) -> str:
     """django.utils.html.conditional_escape without its lazy-argument wrapper (called per checkbox)."""
+    if type(value) is str:  # not SafeData, not lazy
+        return html_escape(value)
     if isinstance(value, Promise):
         value = str(value)
     if hasattr(value, "__html__"):

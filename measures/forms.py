@@ -107,8 +107,12 @@ class ShownChoiceField(forms.ModelMultipleChoiceField):
         self._make_queryset = make
 
     def __deepcopy__(self, memo):
-        result = super().__deepcopy__(memo)
-        result._make_queryset = self._make_queryset
+        """As ModelChoiceField's, but the copy's queryset is cloned only if something reads it
+        (the form defers its own anyway)."""
+        result = forms.Field.__deepcopy__(self, memo)
+        if self._make_queryset is None and self._queryset is not None:
+            result._make_queryset = self._queryset.all
+        result.widget.choices = result.choices
         return result
 
 

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from core.history import resolve
 from core.http import add_service_errors, form_status, post_data
 from core.pagecache import cache_public
 from core.personal import render_personal
+from documents.models import Publication
 from documents.selectors import measure_publications
 from municipalities.models import SLTUnit
 from municipalities.selectors import contact_prefill
@@ -190,7 +191,9 @@ def measure_edit(request, pk):
 
 
 def _edit_form(request, measure, *, version=None) -> MeasureForm:
-    prefetch_related_objects([measure], "documents")
+    # The linked documents' ids (the form's initial value and the ticked choices; the labels it
+    # shows come from its own query).
+    prefetch_related_objects([measure], Prefetch("documents", queryset=Publication.objects.only("pk")))
     prefetch_classifications(measure)  # the form's initial values: two queries, not eight
     # The themes and classification lists are kept per process under the content version (the
     # list services bump it); `version`: the one this request has read already.
