@@ -1,3 +1,4 @@
+import copy
 from functools import partial
 
 from django import forms
@@ -297,6 +298,26 @@ class MeasureForm(forms.ModelForm):
             return
         field.shown = shown
 
+
+class _BaseFields(dict):
+    """MeasureForm.base_fields. Every form deep-copies them (BaseForm.__init__): each copy still
+    gets its own field and widget objects (own attrs, error messages, validators), as
+    Field.__deepcopy__ gives them, but a plain choice field shares its list of choices (tuples of
+    values and lazy labels, which nothing changes in place) instead of deep-copying it."""
+
+    def __deepcopy__(self, memo):
+        copied = {}
+        for name, field in self.items():
+            if type(field).__deepcopy__ is forms.ChoiceField.__deepcopy__:
+                result = forms.Field.__deepcopy__(field, memo)
+                result._choices = field._choices
+                copied[name] = result
+            else:
+                copied[name] = copy.deepcopy(field, memo)
+        return copied
+
+
+MeasureForm.base_fields = _BaseFields(MeasureForm.base_fields)
 
 # The form narrows the classification fields to CLASSIFICATION_KINDS itself (a plain kind IN (…)),
 # so ModelForm need not add the model fields' limit_choices_to as an EXISTS subquery per field and
