@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.formpack import render_fieldsets
 from municipalities.models import SLTUnit
 
-from .lists import list_values, offered
+from .lists import list_choices, offered
 from .models import PERSONAL_DATA_REMINDER, Classification, Measure, Theme, linkable_documents
 
 FREE_TEXT_FIELDS = ("summary", "description", "local_evaluation", "implementation")
@@ -187,7 +187,7 @@ class MeasureForm(forms.ModelForm):
     )
 
     def __init__(self, *args, units, lists=None, **kwargs):
-        """`lists`: list_values() as the view already has it (kept per process), else read here."""
+        """`lists`: list_choices() as the view already has it (kept per process), else read here."""
         super().__init__(*args, **kwargs)
         if self.searching_documents:
             self._errors = ErrorDict()  # a search is not a save: show no validation errors
@@ -207,7 +207,7 @@ class MeasureForm(forms.ModelForm):
         # The themes and every classification list from ONE query; each field shows its kinds,
         # retired values only where the measure already has them (validation uses the field's
         # queryset: the field's kinds, as the model field's limit_choices_to, and offered()).
-        themes, classifications = lists or list_values()
+        themes, classifications = lists or list_choices()
         for name, kinds in {"themes": None, **CLASSIFICATION_KINDS}.items():
             field = self.fields[name]
             kept = set(keep[name] or ())
