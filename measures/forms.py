@@ -2,6 +2,7 @@ import copy
 from functools import partial
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Case, Q, Value, When
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import ErrorDict
@@ -103,6 +104,17 @@ class ShownChoiceField(forms.ModelMultipleChoiceField):
         super()._set_queryset(queryset)
 
     queryset = property(_get_queryset, _set_queryset)
+
+    def _check_values(self, value):
+        """As ModelMultipleChoiceField's, but an id too big for the database's integer is an
+        unknown choice (SQLite's driver would raise OverflowError: an error page)."""
+        for item in value:
+            text = str(item).strip()
+            if text.lstrip("-").isdigit() and len(text.lstrip("-")) > 18:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
+                )
+        return super()._check_values(value)
 
     def defer_queryset(self, make) -> None:
         self._make_queryset = make
@@ -268,7 +280,9 @@ class MeasureForm(forms.ModelForm):
         field = self.fields["documents"]
         field.defer_queryset(lambda: choices.select_related("unit").order_by("-published_on", "title"))
         if self.is_bound:
-            ticked = [int(pk) for pk in self.data.getlist("documents") if str(pk).isdigit()]
+            # Ids the database can hold (a bigger one would overflow its integer: an error page,
+            # not a choice; validation reports it as an unknown document).
+            ticked = [int(pk) for pk in self.data.getlist("documents") if str(pk).isdigit() and len(str(pk)) < 19]
         elif self.instance.pk:
             ticked = linked
         else:
