@@ -25,6 +25,8 @@ TEMPLATE_WIDGETS = (forms.CheckboxInput, forms.RadioSelect, forms.MultiWidget)
 
 def _esc(value) -> str:
     """django.utils.html.conditional_escape without its lazy-argument wrapper (called per checkbox)."""
+    if type(value) is str:  # not SafeData, not lazy
+        return html_escape(value)
     if isinstance(value, Promise):
         value = str(value)
     if hasattr(value, "__html__"):
@@ -61,6 +63,30 @@ def _errors(field, auto_id: str) -> str:
     return f'<p class="ds-validation-message" data-field="validation" id="{auto_id}_error">{text}</p>'
 
 
+def _options(field):
+    """(id, value, label, selected) of each checkbox, as iterating the bound field gives them:
+    straight from the widget's choices when they are flat and the widget makes its options the
+    stock way (no BoundWidget and option dict per checkbox), else through the bound field."""
+    widget = field.field.widget
+    stock = type(widget).optgroups is forms.CheckboxSelectMultiple.optgroups and (
+        type(widget).create_option is forms.CheckboxSelectMultiple.create_option
+        and type(widget).id_for_label is forms.CheckboxSelectMultiple.id_for_label
+        and type(widget).format_value is forms.CheckboxSelectMultiple.format_value
+    )
+    choices = list(widget.choices) if stock else ()
+    if not stock or any(isinstance(label, (list, tuple)) for _value, label in choices):
+        for choice in field:
+            data = choice.data
+            yield data["attrs"].get("id"), data["value"], data["label"], data["selected"]
+        return
+    id_ = widget.attrs.get("id") or field.auto_id
+    selected = widget.format_value(field.value())
+    for index, (value, label) in enumerate(choices):
+        if value is None:
+            value = ""
+        yield widget.id_for_label(id_, str(index)) if id_ else None, value, label, str(value) in selected
+
+
 def _choices(field, auto_id: str, label: str) -> str:
     """The checkbox-group branch of field.html."""
     help_text, errors = field.help_text, field.errors
@@ -74,17 +100,16 @@ def _choices(field, auto_id: str, label: str) -> str:
     name = _esc(field.html_name)
     invalid = ' aria-invalid="true"' if errors else ""
     rows = []
-    for choice in field:
-        data = choice.data
-        choice_id = _esc(data["attrs"].get("id"))
-        value = _esc(str(data["value"]))
-        checked = " checked" if data["selected"] else ""
+    for choice_id, value, choice_label, selected in _options(field):
+        choice_id = _esc(choice_id)
+        value = _esc(str(value))
+        checked = " checked" if selected else ""
         rows.append(
             '\n        <div class="ds-field">\n'
             f'          <input class="ds-input" type="checkbox" name="{name}" value="{value}" id="{choice_id}"'
             f"{checked}{invalid}>\n"
             f'          <label class="ds-label" data-weight="regular" for="{choice_id}">'
-            f"{_esc(data['label'])}</label>\n"
+            f"{_esc(choice_label)}</label>\n"
             "        </div>\n      "
         )
     return (

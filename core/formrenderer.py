@@ -10,6 +10,8 @@ inputs and textareas (one template and an attrs include each, a long form has do
 same kind of fast path, and so do hidden inputs and single checkboxes (input.html too).
 """
 
+from html import escape as html_escape
+
 from django.forms.renderers import DjangoTemplates
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
@@ -43,12 +45,18 @@ STOCK = (SELECT, SELECT_OPTION, TEXTAREA, "django/forms/widgets/attrs.html", *so
 
 def _text(value) -> str:
     """`{{ value }}`: what a template prints for a value (localised, escaped)."""
+    if type(value) is str:  # the common case: localize() and template_localtime() return it as is
+        return html_escape(value)
     value = localize(template_localtime(value))
     return conditional_escape(value if isinstance(value, str) else str(value))
 
 
 def _stringformat(value) -> str:
     """`{{ value|stringformat:'s' }}`."""
+    if type(value) is str:  # not SafeData: escaped as it is
+        return html_escape(value)
+    if type(value) is int:
+        return str(value)
     try:
         text = "%s" % (str(value) if isinstance(value, tuple) else value)
     except (ValueError, TypeError):

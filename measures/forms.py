@@ -1,5 +1,9 @@
+import copy
+from functools import partial
+
 from django import forms
-from django.db.models import Q
+from django.core.exceptions import ValidationError
+from django.db.models import Case, Q, Value, When
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import ErrorDict
 from django.utils.html import format_html
@@ -9,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from core.formpack import render_fieldsets
 from municipalities.models import SLTUnit
 
-from .lists import list_values, offered
+from .lists import list_choices, offered
 from .models import PERSONAL_DATA_REMINDER, Classification, Measure, Theme, linkable_documents
 
 FREE_TEXT_FIELDS = ("summary", "description", "local_evaluation", "implementation")
@@ -63,12 +67,16 @@ DOCUMENT_SEARCH = "document_search"
 
 
 class _ShownChoiceIterator(ModelChoiceIterator):
-    """Iterate the bounded list the form chose to show (`field.shown`), not the whole queryset:
-    validation still checks a submitted id against the queryset (every linkable document)."""
+    """Iterate the bounded list the form chose to show (`field.shown`: (primary key, label) pairs,
+    or model instances), not the whole queryset: validation still checks a submitted id against
+    the queryset (every linkable document). Reads no queryset itself (a field's may be deferred)."""
+
+    def __init__(self, field):
+        self.field = field
 
     def __iter__(self):
         for obj in self.field.shown:
-            yield self.choice(obj)
+            yield obj if isinstance(obj, tuple) else self.choice(obj)
 
     def __len__(self):
         return len(self.field.shown)
@@ -77,16 +85,69 @@ class _ShownChoiceIterator(ModelChoiceIterator):
         return bool(self.field.shown)
 
 
-class DocumentChoiceField(forms.ModelMultipleChoiceField):
-    """The documents a measure links, shown as the linked ones plus at most DOCUMENT_MATCHES
-    matches of the search field (a page does not grow with the number of publications)."""
+class ShownChoiceField(forms.ModelMultipleChoiceField):
+    """A many-to-many field that shows `shown` and whose queryset (what validation accepts) may be
+    given as a function, called only when something reads it (an unbound form never does)."""
 
     iterator = _ShownChoiceIterator
     shown = ()
+    _make_queryset = None
+
+    def _get_queryset(self):
+        if self._make_queryset is not None:
+            make, self._make_queryset = self._make_queryset, None
+            self._queryset = make().all()
+        return self._queryset
+
+    def _set_queryset(self, queryset):
+        self._make_queryset = None
+        super()._set_queryset(queryset)
+
+    queryset = property(_get_queryset, _set_queryset)
+
+    def _check_values(self, value):
+        """As ModelMultipleChoiceField's, but an id too big for the database's integer is an
+        unknown choice (SQLite's driver would raise OverflowError: an error page)."""
+        for item in value:
+            text = str(item).strip()
+            if text.lstrip("-").isdigit() and len(text.lstrip("-")) > 18:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
+                )
+        return super()._check_values(value)
+
+    def defer_queryset(self, make) -> None:
+        self._make_queryset = make
+
+    def __deepcopy__(self, memo):
+        """As ModelChoiceField's, but the copy's queryset is cloned only if something reads it
+        (the form defers its own anyway)."""
+        result = forms.Field.__deepcopy__(self, memo)
+        if self._make_queryset is None and self._queryset is not None:
+            result._make_queryset = self._queryset.all
+        result.widget.choices = result.choices
+        return result
+
+
+def document_label(title, unit_name, published_on) -> str:
+    owner = unit_name if unit_name is not None else _("nasjonal")
+    return f"{title} ({owner}, {published_on:%Y})"
+
+
+class DocumentChoiceField(ShownChoiceField):
+    """The documents a measure links, shown as the linked ones plus at most DOCUMENT_MATCHES
+    matches of the search field (a page does not grow with the number of publications)."""
 
     def label_from_instance(self, obj):
-        owner = obj.unit.name if obj.unit_id else _("nasjonal")
-        return f"{obj.title} ({owner}, {obj.published_on:%Y})"
+        return document_label(obj.title, obj.unit.name if obj.unit_id else None, obj.published_on)
+
+
+def _offered_values(kinds, keep):
+    """What a list field accepts: its kinds' values in use, plus those the measure has (`keep`)."""
+    if kinds is None:
+        return offered(Theme.objects.all(), keep=keep)
+    by_kind = Classification.objects.filter(kind__in=sorted(kinds)).order_by("kind", "sort_order", "name")
+    return offered(by_kind, keep=keep)
 
 
 class MeasureForm(forms.ModelForm):
@@ -104,7 +165,7 @@ class MeasureForm(forms.ModelForm):
     class Meta:
         model = Measure
         fields = [name for _legend, names in FIELDSETS for name in names]  # in the order shown
-        field_classes = {"documents": DocumentChoiceField}
+        field_classes = {"documents": DocumentChoiceField, **dict.fromkeys(LIST_FIELDS, ShownChoiceField)}
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
             "description": forms.Textarea(attrs={"rows": 10}),
@@ -138,14 +199,15 @@ class MeasureForm(forms.ModelForm):
     )
 
     def __init__(self, *args, units, lists=None, **kwargs):
-        """`lists`: list_values() as the view already has it (kept per process), else read here."""
+        """`lists`: list_choices() as the view already has it (kept per process), else read here."""
         super().__init__(*args, **kwargs)
         if self.searching_documents:
             self._errors = ErrorDict()  # a search is not a save: show no validation errors
         self.fields["unit"].queryset = units
         self.fields["unit"].empty_label = None
         self.fields["unit"].iterator = _ShownChoiceIterator
-        self.fields["unit"].shown = list(units)  # one query, however often the widget is rendered
+        # One query, however often the widget is rendered (a unit's label is its name).
+        self.fields["unit"].shown = list(units.values_list("pk", "name"))
         self.fields["unit"].widget.choices = self.fields["unit"].choices
         # Retired list values are offered only where the measure already has them.
         # The measure's values are prefetched (the view does): their keys, not a subquery per field.
@@ -153,21 +215,17 @@ class MeasureForm(forms.ModelForm):
             name: sorted(obj.pk for obj in getattr(self.instance, name).all()) if self.instance.pk else None
             for name in LIST_FIELDS
         }
-        self.fields["themes"].queryset = offered(Theme.objects.all(), keep=keep["themes"])
         self.fields["themes"].required = True
         # The themes and every classification list from ONE query; each field shows its kinds,
         # retired values only where the measure already has them (validation uses the field's
         # queryset: the field's kinds, as the model field's limit_choices_to, and offered()).
-        themes, classifications = lists or list_values()
+        themes, classifications = lists or list_choices()
         for name, kinds in {"themes": None, **CLASSIFICATION_KINDS}.items():
             field = self.fields[name]
             kept = set(keep[name] or ())
-            if kinds is not None:
-                by_kind = Classification.objects.filter(kind__in=sorted(kinds)).order_by("kind", "sort_order", "name")
-                field.queryset = offered(by_kind, keep=keep[name])
+            field.defer_queryset(partial(_offered_values, kinds, keep[name]))
             values = themes if kinds is None else [c for c in classifications if c.kind in kinds]
-            field.iterator = _ShownChoiceIterator
-            field.shown = [value for value in values if value.retired_at is None or value.pk in kept]
+            field.shown = [(value.pk, str(value)) for value in values if value.retired_at is None or value.pk in kept]
             field.widget.choices = field.choices
         self.fields["cost_level"].choices = [("", _("Ikke oppgitt")), *Measure.CostLevel.choices]
         self.fields["international_rating"].choices = [
@@ -219,27 +277,61 @@ class MeasureForm(forms.ModelForm):
         linked = [document.pk for document in self.instance.documents.all()] if self.instance.pk else []
         if linked:
             choices = choices.model.objects.filter(Q(pk__in=choices.values("pk")) | Q(pk__in=linked))
-        choices = choices.select_related("unit").order_by("-published_on", "title")
         field = self.fields["documents"]
-        field.queryset = choices
+        field.defer_queryset(lambda: choices.select_related("unit").order_by("-published_on", "title"))
         if self.is_bound:
-            ticked = [pk for pk in self.data.getlist("documents") if str(pk).isdigit()]
+            # Ids the database can hold (a bigger one would overflow its integer: an error page,
+            # not a choice; validation reports it as an unknown document).
+            ticked = [int(pk) for pk in self.data.getlist("documents") if str(pk).isdigit() and len(str(pk)) < 19]
         elif self.instance.pk:
             ticked = linked
         else:
             ticked = []
         query = (self.data.get("document_query", "") if self.is_bound else "").strip()[:100]
-        matches = choices.exclude(pk__in=ticked)
+        # ONE query: the ticked ones first, then the matches (at most DOCUMENT_MATCHES of them).
+        rows = choices
         if query:
-            matches = matches.filter(title__icontains=query)
-        shown = list(choices.filter(pk__in=ticked)) if ticked else []
-        shown += list(matches[:DOCUMENT_MATCHES])
+            match = Q(title__icontains=query)
+            rows = rows.filter(Q(pk__in=ticked) | match if ticked else match)
+        if ticked:
+            rows = rows.annotate(ticked=Case(When(pk__in=ticked, then=Value(0)), default=Value(1)))
+            order = ("ticked", "-published_on", "title")
+        else:
+            order = ("-published_on", "title")
+        rows = rows.order_by(*order).values_list("pk", "title", "unit__name", "published_on")
+        shown, matches = [], 0
+        for pk, title, unit_name, published_on in rows[: len(ticked) + DOCUMENT_MATCHES]:
+            if pk not in ticked:
+                if matches == DOCUMENT_MATCHES:
+                    break
+                matches += 1
+            shown.append((pk, document_label(title, unit_name, published_on)))
         if not shown and not query:
             del self.fields["documents"]
             del self.fields["document_query"]
             return
         field.shown = shown
 
+
+class _BaseFields(dict):
+    """MeasureForm.base_fields. Every form deep-copies them (BaseForm.__init__): each copy still
+    gets its own field and widget objects (own attrs, error messages, validators), as
+    Field.__deepcopy__ gives them, but a plain choice field shares its list of choices (tuples of
+    values and lazy labels, which nothing changes in place) instead of deep-copying it."""
+
+    def __deepcopy__(self, memo):
+        copied = {}
+        for name, field in self.items():
+            if type(field).__deepcopy__ is forms.ChoiceField.__deepcopy__:
+                result = forms.Field.__deepcopy__(field, memo)
+                result._choices = field._choices
+                copied[name] = result
+            else:
+                copied[name] = copy.deepcopy(field, memo)
+        return copied
+
+
+MeasureForm.base_fields = _BaseFields(MeasureForm.base_fields)
 
 # The form narrows the classification fields to CLASSIFICATION_KINDS itself (a plain kind IN (…)),
 # so ModelForm need not add the model fields' limit_choices_to as an EXISTS subquery per field and

@@ -26,12 +26,15 @@ TERM_FIELDS = ("themes", *CLASSIFICATION_FIELDS)
 _TERM_COLUMNS = ("id", "slug", "name", "name_nn", "name_en", "sort_order", "retired_at")
 
 
-def prefetch_classifications(measure: Measure) -> Measure:
+def prefetch_classifications(measure: Measure, *, document_ids: bool = False) -> Measure:
     """Fill `measure.<field>.all()` for the themes and every classification field with ONE query
     (a UNION ALL over the through tables) instead of one prefetch query per field. Each field
-    keeps its model's order (themes: sort order, name; classifications: kind, sort order, name)."""
+    keeps its model's order (themes: sort order, name; classifications: kind, sort order, name).
+    `document_ids`: also `measure.documents.all()`, in the same query, as publications that hold
+    only their id (what a form's initial value needs), in id order."""
     qn = connection.ops.quote_name
     branches = []
+    prefetched = TERM_FIELDS
     for name in TERM_FIELDS:
         field = Measure._meta.get_field(name)
         option = field.related_model
@@ -41,10 +44,23 @@ def prefetch_classifications(measure: Measure) -> Measure:
             f"SELECT '{name}', {kind}, {columns} FROM {qn(field.remote_field.through._meta.db_table)} t"
             f" JOIN {qn(option._meta.db_table)} o ON o.id = t.{qn(field.m2m_reverse_name())} WHERE t.measure_id = %s"
         )
+    if document_ids:
+        field = Measure._meta.get_field("documents")
+        blanks = ", ".join(["NULL"] * (len(_TERM_COLUMNS) - 1))
+        branches.append(
+            f"SELECT 'documents', '', t.{qn(field.m2m_reverse_name())}, {blanks}"
+            f" FROM {qn(field.remote_field.through._meta.db_table)} t WHERE t.measure_id = %s"
+        )
+        prefetched = (*TERM_FIELDS, "documents")
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(branches), [measure.pk] * len(branches))
         rows = cursor.fetchall()
-    found: dict[str, list] = {name: [] for name in TERM_FIELDS}
+    found: dict[str, list] = {name: [] for name in prefetched}
+    if document_ids:
+        publication = Measure._meta.get_field("documents").related_model
+        documents = sorted(row[2] for row in rows if row[0] == "documents")
+        found["documents"] = [publication.from_db(connection.alias, ["id"], [pk]) for pk in documents]
+        rows = [row for row in rows if row[0] != "documents"]
     retired = Classification._meta.get_field("retired_at").get_col(Classification._meta.db_table)
     converters = connection.ops.get_db_converters(retired)
     for name, kind, *values in sorted(rows, key=lambda r: (r[0], r[1], r[7], r[4], r[2])):
@@ -57,7 +73,7 @@ def prefetch_classifications(measure: Measure) -> Measure:
     cache = getattr(measure, "_prefetched_objects_cache", None)
     if cache is None:
         cache = measure._prefetched_objects_cache = {}
-    for name in TERM_FIELDS:
+    for name in prefetched:
         qs = getattr(measure, name).all()
         qs._result_cache = found[name]
         qs._prefetch_done = True

@@ -44,3 +44,16 @@ def test_search_shows_matches_keeps_ticked_documents_and_saves_nothing(client, u
     assert "Skriv en tittel" not in html  # a search shows no validation errors
     assert Measure.objects.get(pk=measure.pk).title == "Før"
     assert wanted.pk  # found by the search, not linked until saved
+
+
+def test_an_id_too_big_for_the_database_is_an_unknown_document_not_an_error_page(client, unit_a, coordinator_a):
+    document = PublicationFactory(unit=unit_a, title="Årsrapport 2024")
+    measure = MeasureFactory(unit=unit_a, title="Før")
+    client.force_login(coordinator_a)
+    huge = "9" * 25
+    search = client.post(edit_url(measure), {"title": "Endret", "documents": [huge], "document_search": "1"})
+    assert search.status_code == 200 and "Årsrapport 2024" in search.content.decode()
+    save = client.post(edit_url(measure), {"title": "Endret", "documents": [huge, document.pk], "themes": ["x"]})
+    assert save.status_code == 400
+    assert 'id="id_documents_error"' in save.content.decode()
+    assert Measure.objects.get(pk=measure.pk).title == "Før"
