@@ -1,6 +1,7 @@
 """Markdown → sanitised HTML, shared by every app (measure and event descriptions, information pages,
 news). Raw HTML in the source never survives: nh3 keeps only the tags and attributes listed here."""
 
+import functools
 import html as html_lib
 import re
 import xml.etree.ElementTree as etree
@@ -119,10 +120,13 @@ def _flatten(tokens):
         yield from _flatten(token.get("children", []))
 
 
+@functools.lru_cache(maxsize=256)
 def render_markdown(
     text: str, *, base_level: int = 2, toc: bool = False, ds_classes: bool = False, show_notes: bool = False
 ) -> Rendered:
-    """Render Markdown to sanitised HTML whose top heading level is `base_level`.
+    """Render Markdown to sanitised HTML whose top heading level is `base_level`. The result depends
+    on the arguments only, so the latest 256 are kept per process (a page's body is then converted
+    once, not on every request after each content change: issue 14). Treat it as read-only.
 
     toc: give headings anchors (prefixed 'del-') and return the base-level ones as a table of contents.
     ds_classes: add Designsystemet classes (ds-paragraph, ds-link, ds-heading, …) to the elements.
