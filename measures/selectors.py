@@ -1,22 +1,29 @@
 """Reads for the measure bank besides the search (`measures.search`): the detail page, its
 history, related measures and "who else runs this"."""
 
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
 from django.db import connection
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
+from django.urls import reverse
 
 from accounts.permissions import coordinator_unit_ids
 from core.history import HISTORY_LIMIT, Entry, entries, newest_first, tracked_fields
-from municipalities.models import Coordinator, SLTUnit
+from municipalities.models import Coordinator, Municipality, SLTUnit, UnitMunicipality
 
 from .models import Classification, Measure
 
 
 def measure_detail_queryset(user) -> QuerySet:
-    return (
-        Measure.objects.visible_to(user)
-        .select_related("unit", "based_on")
-        .prefetch_related("unit__municipalities")  # themes: prefetch_classifications
-    )
+    # Themes and classifications: prefetch_classifications; the unit's municipalities: unit_municipality_names.
+    return Measure.objects.visible_to(user).select_related("unit", "based_on")
+
+
+def unit_municipality_names(unit_id: int) -> list[str]:
+    """The names of a unit's municipalities (every membership, as `unit.municipalities.all()`), by
+    name: plain values, without the prefetch machinery."""
+    return [name for _kind, _unit, name, *_rest in _unit_details([unit_id], coordinators=False)]
 
 
 #: A measure's classification fields (all to Classification); the detail page reads them in one query.
@@ -153,31 +160,92 @@ def measure_related(*, measure: Measure, limit: int = 5) -> list[Measure]:
     return found
 
 
-def measure_peers(*, measure: Measure, user, limit: int = 50) -> list[Measure]:
+@dataclass
+class PeerUnit:
+    """What "who else runs this" shows of a unit: its name, its municipalities' names (by name) and
+    its public coordinators (by name; each with name, title, email and phone)."""
+
+    pk: int
+    name: str
+    municipality_names: list[str] = field(default_factory=list)
+    public_coordinators: list[SimpleNamespace] = field(default_factory=list)
+
+
+@dataclass
+class Peer:
+    """A measure under "who else runs this": its address and its unit."""
+
+    pk: int
+    slug: str
+    unit: PeerUnit
+
+    def get_absolute_url(self) -> str:
+        return reverse("measures:detail", kwargs={"pk": self.pk, "slug": self.slug or "tiltak"})
+
+
+def measure_peers(*, measure: Measure, user, limit: int = 50) -> list[Peer]:
     """ "Who else runs this?": the published measures of other units in the same "based on"
     family (copies of copies included) or linking the same Ungsinn article. The viewer's own
-    units are left out. Each comes with its unit's municipalities and public coordinators."""
-    cond = _family_q(measure)
+    units are left out. Each comes with its unit's municipalities and public coordinators.
+    Two queries of plain values, in SQL (compiling them through the ORM cost more than running
+    them): the measures with their units' names, then the units' municipalities and coordinators."""
+    qn = connection.ops.quote_name
+    measures, units = qn(Measure._meta.db_table), qn(SLTUnit._meta.db_table)
+    root = measure.family_root_id or measure.pk
+    cond, params = "m.family_root_id = %s OR m.id = %s", [root, root]
     if measure.ungsinn_url:
-        cond |= Q(ungsinn_url=measure.ungsinn_url)
-    excluded_units = {measure.unit_id, *coordinator_unit_ids(user)}
+        cond, params = f"{cond} OR m.ungsinn_url = %s", [*params, measure.ungsinn_url]
+    excluded_units = sorted({measure.unit_id, *coordinator_unit_ids(user)})
     # "Not draft or archived" rather than "published": the same rows, but SQLite then looks the
     # few candidates up through the family, id and Ungsinn indexes (MULTI-INDEX OR) instead of
     # walking every published measure in the state index (4 ms instead of 30 at 10 000).
     unpublished = [state for state in Measure.State.values if state != Measure.State.PUBLISHED]
-    return list(
-        Measure.objects.exclude(state__in=unpublished)
-        .filter(cond)
-        .exclude(unit_id__in=excluded_units)
-        .select_related("unit")
-        .only("pk", "slug", "unit", "unit__name", "unit__slug")
-        .prefetch_related(
-            "unit__municipalities",
-            Prefetch(
-                "unit__coordinators",
-                queryset=Coordinator.objects.public().order_by("name"),
-                to_attr="public_coordinators",
-            ),
-        )
-        .order_by("unit__name", "pk")[:limit]
+    sql = (
+        f"SELECT m.id, m.slug, m.unit_id, u.name FROM {measures} m JOIN {units} u ON u.id = m.unit_id"
+        f" WHERE NOT (m.state IN ({_marks(unpublished)})) AND ({cond})"
+        f" AND NOT (m.unit_id IN ({_marks(excluded_units)})) ORDER BY u.name ASC, m.id ASC LIMIT %s"
     )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*unpublished, *params, *excluded_units, limit])
+        rows = cursor.fetchall()
+    if not rows:
+        return []
+    found: dict[int, PeerUnit] = {}
+    for _pk, _slug, unit_id, unit_name in rows:
+        if unit_id not in found:
+            found[unit_id] = PeerUnit(unit_id, unit_name)
+    for kind, unit_id, name, title, email, phone in _unit_details(list(found), coordinators=True):
+        if kind == "m":
+            found[unit_id].municipality_names.append(name)
+        else:
+            found[unit_id].public_coordinators.append(SimpleNamespace(name=name, title=title, email=email, phone=phone))
+    return [Peer(pk, slug, found[unit_id]) for pk, slug, unit_id, _name in rows]
+
+
+def _marks(values) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def _unit_details(unit_ids: list[int], *, coordinators: bool) -> list[tuple]:
+    """The units' municipalities (every membership, as `unit.municipalities.all()`) as ("m", unit
+    id, name, "", "", "") rows, by name; with `coordinators` also their public coordinators (as
+    `Coordinator.objects.public()`) as ("c", unit id, name, title, email, phone) rows, by name.
+    One query."""
+    qn = connection.ops.quote_name
+    through, municipalities = qn(UnitMunicipality._meta.db_table), qn(Municipality._meta.db_table)
+    marks = _marks(unit_ids)
+    sql = (
+        f"SELECT 'm', t.unit_id, mu.name, '', '', '' FROM {through} t"
+        f" JOIN {municipalities} mu ON mu.id = t.municipality_id WHERE t.unit_id IN ({marks})"
+    )
+    params = [*unit_ids]
+    if coordinators:
+        sql += (
+            " UNION ALL SELECT 'c', c.unit_id, c.name, c.title, c.email, c.phone"
+            f" FROM {qn(Coordinator._meta.db_table)} c"
+            f" WHERE c.unit_id IN ({marks}) AND c.ended_at IS NULL AND c.is_public = %s"
+        )
+        params += [*unit_ids, True]
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} ORDER BY 1 DESC, 3 ASC", params)
+        return cursor.fetchall()

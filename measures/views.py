@@ -34,6 +34,7 @@ from .selectors import (
     measure_peers,
     measure_related,
     prefetch_classifications,
+    unit_municipality_names,
 )
 
 PAGE_SIZE = 20
@@ -91,6 +92,7 @@ def measure_detail(request, pk, slug=None):
         "measures/measure_detail.html",
         {
             "measure": measure,
+            "municipality_names": unit_municipality_names(measure.unit_id),
             "related": measure_related(measure=measure),
             "peers": measure_peers(measure=measure, user=request.user),
             "documents": measure_publications(measure=measure, user=request.user),

@@ -16,9 +16,7 @@ from django.db.models import (
     F,
     FloatField,
     Func,
-    OuterRef,
     Q,
-    Subquery,
     Value,
     When,
 )
@@ -106,6 +104,23 @@ def _windows(text: str, size: int) -> tuple[tuple[str, int, dict[str, int]], ...
     return tuple((run, len(run), Counter(run)) for run in sorted(runs))
 
 
+_NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789 \n"  # in normalised names, joined by line breaks
+
+
+@lru_cache(maxsize=16384)
+def _letters(text: str) -> dict[str, int]:
+    """The letter counts of a (normalised) name."""
+    return Counter(text)
+
+
+@lru_cache(maxsize=16384)
+def _prepared(values: tuple) -> tuple[tuple[str, ...], str]:
+    """A row's names normalised (the empty ones left out), and joined into one text to look for
+    the query in (a normalised query holds no line break, so it cannot match across two names)."""
+    texts = tuple(text for text in map(normalise, values) if text)
+    return texts, "\n".join(texts)
+
+
 class _Fuzzy:
     """difflib's ratio of the query to a name's word runs, for one query. Runs whose length or
     letters rule out reaching FALLBACK_THRESHOLD are skipped before difflib runs: both bounds are
@@ -117,11 +132,30 @@ class _Fuzzy:
         self.size = len(query.split())
         self.length = len(query)
         self.letters = tuple(Counter(query).items())
+        # Before any run is looked at, two cheaper bounds of the same kind rule most names out: a
+        # run that passes has at least `needed` / 2 letters in common with the query (`needed`: the
+        # threshold times the query's length plus the shortest run length that passes the length
+        # bound), and no run has more than the whole name, nor than the name's letters that occur
+        # in the query at all (counted by str.translate with `others`, every other letter,
+        # digit, space or line break of a normalised name deleted).
+        length, threshold = self.length, FALLBACK_THRESHOLD
+        shortest = next((n for n in range(1, length + 1) if 2 * n >= threshold * (length + n)), length)
+        self.needed = threshold * (length + shortest)
+        self.others = str.maketrans("", "", "".join(sorted(set(_NAME_CHARACTERS) - set(query))))
 
     def score(self, text: str) -> float:
         if not text:
             return 0.0
+        if 2 * len(text.translate(self.others)) < self.needed:
+            return 0.0
         best, length, threshold = 0.0, self.length, FALLBACK_THRESHOLD
+        letters = _letters(text)
+        common = 0
+        for letter, count in self.letters:
+            available = letters.get(letter, 0)
+            common += count if count < available else available
+        if 2 * common < self.needed:
+            return 0.0
         for run, run_length, letters in _windows(text, self.size):
             total = length + run_length
             if 2 * min(length, run_length) < threshold * total:
@@ -139,12 +173,14 @@ class _Fuzzy:
 def _score(query: str, values, sim: float | None = None, fuzzy: _Fuzzy | None = None) -> float:
     """The best _name_score of the values, else a fuzzy score (the trigram similarity `sim` on
     PostgreSQL, difflib elsewhere) capped at FUZZY_CAP."""
-    texts = [normalise(v) for v in values if v]
-    if any(query in t for t in texts):  # what every _name_score above 0 needs: one cheap test first
+    texts, joined = _prepared(tuple(values))
+    if query in joined:  # what every _name_score above 0 needs: one cheap test first
         return max(_name_score(query, t) for t in texts)
     if sim is not None:
         return min(sim, FUZZY_CAP)
     fuzzy = fuzzy or _Fuzzy(query)
+    if 2 * len(joined.translate(fuzzy.others)) < fuzzy.needed:  # too few of the query's letters in all names
+        return 0.0
     return max((fuzzy.score(t) for t in texts), default=0.0)
 
 
@@ -185,10 +221,9 @@ def _hit_queries(query):
     """The two queries behind directory_hits, as (kind, name, official name, aliases, county, unit,
     key[, similarity]) rows: current municipalities (key: number) and current SLT units (key: slug),
     each in its model's order. `query`: as for _match_query."""
-    current_unit = UnitMunicipality.objects.filter(municipality=OuterRef("pk"), is_current=True)
     municipalities = _with_aliases(Municipality.objects.current()).annotate(
         r_kind=Value(MUNICIPALITY, output_field=CharField()),
-        unit_name=Subquery(current_unit.values("unit__name")[:1]),
+        unit_name=NO_NAME,  # directory_hits reads it for the municipalities it shows only
     )
     units = SLTUnit.objects.current().annotate(
         r_kind=Value(UNIT, output_field=CharField()),
@@ -219,7 +254,8 @@ def _hits_sql(alias: str, today) -> tuple[tuple[str, tuple], ...]:
 def directory_hits(*, query: str, limit: int = 5) -> tuple[int, list[DirectoryHit]]:
     """(number of matches, best `limit`) among current municipalities (any official name form) and
     current SLT units, with the directory's typo tolerance and without place words such as
-    "kommune". Two queries; only the best `limit` become hits."""
+    "kommune". Two queries, and a third for the units of the municipalities among the best
+    `limit` (the hits), if any."""
     q = search_terms(query)
     if not q:
         return 0, []
@@ -234,10 +270,19 @@ def directory_hits(*, query: str, limit: int = 5) -> tuple[int, list[DirectoryHi
                 if score or trigram:
                     scored.append((score, row))
     scored.sort(key=lambda item: (-item[0], item[1][1]))
+    best = scored[:limit]
+    # The current unit of each municipality shown (at most one: a database constraint), in a
+    # third query only when one is shown: a subquery for every municipality costs more.
+    numbers = [row[6] for _score, row in best if row[0] == MUNICIPALITY]
+    unit_names = {}
+    if numbers:
+        current = UnitMunicipality.objects.filter(municipality__number__in=numbers, is_current=True)
+        unit_names = dict(current.values_list("municipality__number", "unit__name"))
     hits = []
-    for score, (kind, name, _official, _aliases, county, unit_name, key, *_sim) in scored[:limit]:
+    for score, (kind, name, _official, _aliases, county, _unit_name, key, *_sim) in best:
         if kind == MUNICIPALITY:
             url = reverse("municipalities:municipality", kwargs={"number": key})
+            unit_name = unit_names.get(key)
             detail = f"{county} · {unit_name}" if unit_name else county
         else:
             url, detail = reverse("municipalities:unit", kwargs={"slug": key}), gettext("SLT-enhet")

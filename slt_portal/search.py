@@ -4,8 +4,9 @@ Each group reuses its app's own search, so its count equals what the group's lis
 the same text: information pages and news (documents.selectors), the library (library_search),
 events (events.selectors), measures (the measure bank's text match, through `measure_matches`) and
 municipalities and SLT units (the directory's name matching, typo tolerant, without "kommune").
-Every group costs one query (the directory two): its best hits and, through a window function,
-its count. So the page's query count does not depend on the number of groups or hits.
+Every group costs one query (the directory two, three when it shows a municipality): its best
+hits and, through a window function, its count. So the page's query count does not depend on the
+number of groups or hits.
 """
 
 from dataclasses import dataclass, field

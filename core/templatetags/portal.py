@@ -1,8 +1,13 @@
 import datetime as dt
 
 from django import template
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import get_language
 
 from core import phone
 from core.choices import choice_label as _choice_label
@@ -120,3 +125,46 @@ def phone_link(e164: str):
 def choice_label(instance, field_name: str) -> str:
     """`{{ event|choice_label:"kind" }}`: get_kind_display(), cheaper in a list (core.choices.choice_label)."""
     return _choice_label(instance, field_name)
+
+
+# --- fragments that depend on the language only -------------------------------------------------
+
+#: Rendered `{% fixed %}` fragments: (template, name, language, script prefix) → HTML.
+_FIXED: dict[tuple, str] = {}
+
+
+@receiver(setting_changed)
+def _forget_fixed(**kwargs):
+    """A test's settings override (SITE_NAME, STORAGES, …) renders the fragments afresh."""
+    _FIXED.clear()
+
+
+class FixedNode(template.Node):
+    def __init__(self, nodelist, name: str):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context):
+        # Not while templates are reloaded when edited (DEBUG), nor without the site context
+        # processor (a template rendered without a request would keep empty links).
+        if settings.DEBUG or "site_links" not in context:
+            return self.nodelist.render(context)
+        key = (self.origin.name if self.origin else "", self.name, get_language(), get_script_prefix())
+        html = _FIXED.get(key)
+        if html is None:
+            html = _FIXED[key] = self.nodelist.render(context)
+        return html
+
+
+@register.tag
+def fixed(parser, token):
+    """`{% fixed "name" %}…{% endfixed %}`: a part of the layout that depends on the language and
+    the settings only (translations, settings, `site_links`, `{% static %}`; never the request,
+    the user or content), rendered once per process, template, language and script prefix instead
+    of on every page (kept until a setting changes: tests). The name tells the fragments of one
+    template apart."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError('Usage: {% fixed "name" %}…{% endfixed %}')
+    nodelist = parser.parse(("endfixed",))
+    parser.delete_first_token()
+    return FixedNode(nodelist, bits[1][1:-1])
