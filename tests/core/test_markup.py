@@ -65,3 +65,13 @@ def test_template_filter_takes_the_base_level():
     html = template.render(Context({"text": "# A <b>x</b>"}))
     assert html == "<h3>A x</h3>|<h2>A x</h2>"
     assert Template("{% load portal %}{{ text|markdown }}").render(Context({"text": None})) == ""
+
+
+def test_rendering_is_kept_per_process_for_the_same_arguments_only():
+    text = "## Om SLT\n\nTekst [Sfk: sjekk dette]."
+    first = render_markdown(text, toc=True)
+    assert render_markdown(text, toc=True) is first  # converted once
+    assert render_markdown(text, toc=True, show_notes=True) is not first
+    assert "sjekk dette" in render_markdown(text, show_notes=True).html
+    assert "sjekk dette" not in first.html
+    assert "Ny tekst" in render_markdown(text.replace("Tekst", "Ny tekst"), toc=True).html
