@@ -106,6 +106,23 @@ def _windows(text: str, size: int) -> tuple[tuple[str, int, dict[str, int]], ...
     return tuple((run, len(run), Counter(run)) for run in sorted(runs))
 
 
+def _mask(text: str) -> int:
+    """The letters of a text as a bit mask (1 << code point)."""
+    mask = 0
+    for letter in set(text):
+        mask |= 1 << ord(letter)
+    return mask
+
+
+@lru_cache(maxsize=16384)
+def _texts(values: tuple) -> tuple[tuple[str, ...], str, tuple[tuple[str, int, int], ...]]:
+    """A row's names, once per process: the normalised non-empty ones; the same joined by a
+    character no normalised query holds (so one `in` tells whether any contains the query); and
+    each with its letters (a mask) and its shortest word's length, for _Fuzzy.best's bound."""
+    texts = tuple(normalise(v) for v in values if v)
+    return texts, "\x01".join(texts), tuple((t, _mask(t), min(map(len, t.split()))) for t in texts)
+
+
 class _Fuzzy:
     """difflib's ratio of the query to a name's word runs, for one query. Runs whose length or
     letters rule out reaching FALLBACK_THRESHOLD are skipped before difflib runs: both bounds are
@@ -117,6 +134,25 @@ class _Fuzzy:
         self.size = len(query.split())
         self.length = len(query)
         self.letters = tuple(Counter(query).items())
+        self.mask = _mask(query)
+        self._shared: dict[int, float] = {}  # letters shared with a name (a mask) -> bound, below
+
+    def best(self, checks) -> float:
+        """The best score of the names (_texts' third part). A name is skipped whole when even
+        its shortest word could not reach the threshold sharing every query letter the name has:
+        every run holds a word and has no letters the name lacks, so no run could."""
+        best, shared_bounds, mask, length = 0.0, self._shared, self.mask, self.length
+        for text, text_mask, shortest in checks:
+            shared = mask & text_mask
+            most = shared_bounds.get(shared)
+            if most is None:
+                most = shared_bounds[shared] = 2 * sum(c for letter, c in self.letters if shared >> ord(letter) & 1)
+            if most < FALLBACK_THRESHOLD * (length + shortest):
+                continue
+            score = self.score(text)
+            if score > best:
+                best = score
+        return best
 
     def score(self, text: str) -> float:
         if not text:
@@ -139,13 +175,12 @@ class _Fuzzy:
 def _score(query: str, values, sim: float | None = None, fuzzy: _Fuzzy | None = None) -> float:
     """The best _name_score of the values, else a fuzzy score (the trigram similarity `sim` on
     PostgreSQL, difflib elsewhere) capped at FUZZY_CAP."""
-    texts = [normalise(v) for v in values if v]
-    if any(query in t for t in texts):  # what every _name_score above 0 needs: one cheap test first
+    texts, joined, checks = _texts(tuple(values))
+    if query in joined:  # what every _name_score above 0 needs: one cheap test first
         return max(_name_score(query, t) for t in texts)
     if sim is not None:
         return min(sim, FUZZY_CAP)
-    fuzzy = fuzzy or _Fuzzy(query)
-    return max((fuzzy.score(t) for t in texts), default=0.0)
+    return (fuzzy or _Fuzzy(query)).best(checks)
 
 
 def _trigram_candidates(queryset, fields: list[str], query):
