@@ -14,10 +14,15 @@ stopped at the database: its SQL and parameters (of its first statement) are kep
 execute that SQL with every moment derived from the marker (the marker itself, or the marker less
 some days) replaced by the same moment derived from `now`. It returns the first row. The marker is
 recognised by its microseconds, which no real moment in this code has.
+
+`objects(key, build, *args, now=None)` is prepared() for a queryset of model instances (with
+select_related, only() and annotations; no prefetches): compiled once, and its rows made into
+instances as the ORM does; with `now`, the moment is put in as at_moment() does.
 """
 
 import datetime as dt
 import threading
+import weakref
 from collections.abc import Callable
 
 from django.db import connection, connections
@@ -148,3 +153,83 @@ def at_moment(key: str, run, now: dt.datetime) -> tuple:
     with connection.cursor() as cursor:
         cursor.execute(sql, values)
         return cursor.fetchone()
+
+
+_models: dict[tuple, tuple] = {}
+
+
+def objects(key: str, build: Callable[..., QuerySet], *args, now: dt.datetime | None = None, using: str = "default"):
+    """The model instances `build(*args)` gives (select_related, only() and annotations included;
+    no prefetches), with its SQL compiled once per process, database and shape as prepared() does;
+    the rows are turned into instances as Django's ModelIterable does. With `now`, build gets one
+    more argument, a moment, and every parameter derived from it is put in from `now`, as
+    at_moment() does. The key must name everything else the queryset depends on (a date, say)."""
+    from django.db.models.query import _get_from_db, get_related_populators
+
+    shape = tuple(
+        tuple(type(v) for v in sorted(a)) if isinstance(a, list | tuple | set | frozenset) else type(a) for a in args
+    )
+    cache_key = (key, using, connections[using].vendor, shape)
+    found = _models.get(cache_key)
+    if found is None:
+        sentinels, flat = _sentinels(args)
+        queryset = (build(*sentinels) if now is None else build(*sentinels, MARKER)).using(using)
+        if queryset._prefetch_related_lookups or queryset._known_related_objects:
+            raise ValueError(f"objects({key!r}): prefetches and related managers are not supported")
+        fetch_mode = queryset._fetch_mode
+        compiler = queryset.query.get_compiler(using=using)
+        sql, params = compiler.as_sql()
+        params = list(params)
+        positions = []
+        for i, sentinel in enumerate(flat):
+            if params.count(sentinel) != 1:
+                raise ValueError(f"objects({key!r}): argument value {i} is not a plain parameter of the SQL")
+            positions.append(params.index(sentinel))
+        select, klass_info, annotation_col_map = compiler.select, compiler.klass_info, compiler.annotation_col_map
+        start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+        init_list = [column[0].target.attname for column in select[start:end]]
+        fields = [column[0] for column in select[: compiler.col_count]]
+        if compiler.has_extra_select or compiler.has_composite_fields(fields):
+            raise ValueError(f"objects({key!r}): extra or composite columns are not supported")
+        converters = compiler.get_converters(fields)
+        found = _models[cache_key] = (
+            sql,
+            params,
+            positions,
+            compiler,
+            converters,
+            _get_from_db(klass_info["model"], fetch_mode),
+            fetch_mode.track_peers,
+            (start, end),
+            init_list,
+            get_related_populators(klass_info, select, using, fetch_mode),
+            dict(annotation_col_map),
+        )
+    sql, params, positions, compiler, converters, from_db, track_peers, span, init_list, populators, annotations = found
+    start, end = span
+    params = list(params)
+    for position, value in zip(positions, _flat(args), strict=True):
+        params[position] = value
+    db = connections[using]
+    if now is not None:
+        for i, param in enumerate(params):
+            offset = _offset(param)
+            if offset is not None:
+                params[i] = db.ops.adapt_datetimefield_value(now + offset)
+    with db.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if converters:
+        rows = compiler.apply_converters(rows, converters)
+    out, peers = [], []
+    for row in rows:
+        obj = from_db(using, init_list, row[start:end])
+        if track_peers:
+            peers.append(weakref.ref(obj))
+            obj._state.peers = peers
+        for populator in populators:
+            populator.populate(row, obj)
+        for attr, position in annotations.items():
+            setattr(obj, attr, row[position])
+        out.append(obj)
+    return out

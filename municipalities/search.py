@@ -104,21 +104,21 @@ def _windows(text: str, size: int) -> tuple[tuple[str, int, dict[str, int]], ...
     return tuple((run, len(run), Counter(run)) for run in sorted(runs))
 
 
-_NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789 \n"  # in normalised names, joined by line breaks
+def _mask(text: str) -> int:
+    """The letters of a text as a bit mask (1 << code point)."""
+    mask = 0
+    for letter in set(text):
+        mask |= 1 << ord(letter)
+    return mask
 
 
 @lru_cache(maxsize=16384)
-def _letters(text: str) -> dict[str, int]:
-    """The letter counts of a (normalised) name."""
-    return Counter(text)
-
-
-@lru_cache(maxsize=16384)
-def _prepared(values: tuple) -> tuple[tuple[str, ...], str]:
-    """A row's names normalised (the empty ones left out), and joined into one text to look for
-    the query in (a normalised query holds no line break, so it cannot match across two names)."""
-    texts = tuple(text for text in map(normalise, values) if text)
-    return texts, "\n".join(texts)
+def _texts(values: tuple) -> tuple[tuple[str, ...], str, tuple[tuple[str, int, int], ...]]:
+    """A row's names, once per process: the normalised non-empty ones; the same joined by a
+    character no normalised query holds (so one `in` tells whether any contains the query); and
+    each with its letters (a mask) and its shortest word's length, for _Fuzzy.best's bound."""
+    texts = tuple(normalise(v) for v in values if v)
+    return texts, "\x01".join(texts), tuple((t, _mask(t), min(map(len, t.split()))) for t in texts)
 
 
 class _Fuzzy:
@@ -132,30 +132,30 @@ class _Fuzzy:
         self.size = len(query.split())
         self.length = len(query)
         self.letters = tuple(Counter(query).items())
-        # Before any run is looked at, two cheaper bounds of the same kind rule most names out: a
-        # run that passes has at least `needed` / 2 letters in common with the query (`needed`: the
-        # threshold times the query's length plus the shortest run length that passes the length
-        # bound), and no run has more than the whole name, nor than the name's letters that occur
-        # in the query at all (counted by str.translate with `others`, every other letter,
-        # digit, space or line break of a normalised name deleted).
-        length, threshold = self.length, FALLBACK_THRESHOLD
-        shortest = next((n for n in range(1, length + 1) if 2 * n >= threshold * (length + n)), length)
-        self.needed = threshold * (length + shortest)
-        self.others = str.maketrans("", "", "".join(sorted(set(_NAME_CHARACTERS) - set(query))))
+        self.mask = _mask(query)
+        self._shared: dict[int, float] = {}  # letters shared with a name (a mask) -> bound, below
+
+    def best(self, checks) -> float:
+        """The best score of the names (_texts' third part). A name is skipped whole when even
+        its shortest word could not reach the threshold sharing every query letter the name has:
+        every run holds a word and has no letters the name lacks, so no run could."""
+        best, shared_bounds, mask, length = 0.0, self._shared, self.mask, self.length
+        for text, text_mask, shortest in checks:
+            shared = mask & text_mask
+            most = shared_bounds.get(shared)
+            if most is None:
+                most = shared_bounds[shared] = 2 * sum(c for letter, c in self.letters if shared >> ord(letter) & 1)
+            if most < FALLBACK_THRESHOLD * (length + shortest):
+                continue
+            score = self.score(text)
+            if score > best:
+                best = score
+        return best
 
     def score(self, text: str) -> float:
         if not text:
             return 0.0
-        if 2 * len(text.translate(self.others)) < self.needed:
-            return 0.0
         best, length, threshold = 0.0, self.length, FALLBACK_THRESHOLD
-        letters = _letters(text)
-        common = 0
-        for letter, count in self.letters:
-            available = letters.get(letter, 0)
-            common += count if count < available else available
-        if 2 * common < self.needed:
-            return 0.0
         for run, run_length, letters in _windows(text, self.size):
             total = length + run_length
             if 2 * min(length, run_length) < threshold * total:
@@ -173,15 +173,12 @@ class _Fuzzy:
 def _score(query: str, values, sim: float | None = None, fuzzy: _Fuzzy | None = None) -> float:
     """The best _name_score of the values, else a fuzzy score (the trigram similarity `sim` on
     PostgreSQL, difflib elsewhere) capped at FUZZY_CAP."""
-    texts, joined = _prepared(tuple(values))
+    texts, joined, checks = _texts(tuple(values))
     if query in joined:  # what every _name_score above 0 needs: one cheap test first
         return max(_name_score(query, t) for t in texts)
     if sim is not None:
         return min(sim, FUZZY_CAP)
-    fuzzy = fuzzy or _Fuzzy(query)
-    if 2 * len(joined.translate(fuzzy.others)) < fuzzy.needed:  # too few of the query's letters in all names
-        return 0.0
-    return max((fuzzy.score(t) for t in texts), default=0.0)
+    return (fuzzy or _Fuzzy(query)).best(checks)
 
 
 def _trigram_candidates(queryset, fields: list[str], query):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.sql import fetchall
+from core.sql import objects as sql_objects
 from core.vocabulary import STALE_AFTER_DAYS
 
 from .models import (
@@ -102,22 +103,35 @@ def covered_municipalities() -> tuple[int, int]:
     return totals["covered"], totals["total"]
 
 
-def places(*, municipality_ids=None, district_ids=()) -> tuple[list[Place], list[Place]]:
-    """(municipality places, district places) with units and public coordinators prefetched.
-    municipality_ids=None means every current municipality. Four queries, up to six when
-    districts (Oslo) are among them."""
+def _place_municipalities(today, ids=None):
     current_unit = UnitMunicipality.objects.filter(municipality=OuterRef("pk"), is_current=True).values("unit_id")
     municipalities = (
-        Municipality.objects.current()
+        Municipality.objects.current(on=today)
         .select_related("county")
         .annotate(
             unit_pk=Subquery(current_unit[:1]),
             has_districts=Exists(District.objects.filter(municipality=OuterRef("pk"))),
         )
     )
-    if municipality_ids is not None:
-        municipalities = municipalities.filter(pk__in=list(municipality_ids))
-    municipalities = list(municipalities)
+    return municipalities if ids is None else municipalities.filter(pk__in=ids)
+
+
+def _place_units(ids):
+    return SLTUnit.objects.filter(pk__in=ids).with_member_flags()
+
+
+def places(*, municipality_ids=None, district_ids=()) -> tuple[list[Place], list[Place]]:
+    """(municipality places, district places) with units and public coordinators prefetched.
+    municipality_ids=None means every current municipality. Four queries, up to six when
+    districts (Oslo) are among them."""
+    today = timezone.localdate()
+    municipality_ids = None if municipality_ids is None else sorted(set(municipality_ids))
+    if municipality_ids is None:
+        municipalities = list(_place_municipalities(today))
+    elif not municipality_ids:
+        municipalities = []
+    else:  # the SQL built once per process, day and number of municipalities (core.sql.objects)
+        municipalities = sql_objects(f"places-{today}", lambda ids: _place_municipalities(today, ids), municipality_ids)
     muni_pks = [m.pk for m in municipalities if m.has_districts]
     district_unit = UnitDistrict.objects.filter(district=OuterRef("pk"), is_current=True).values("unit_id")
     districts = (
@@ -132,7 +146,7 @@ def places(*, municipality_ids=None, district_ids=()) -> tuple[list[Place], list
     )
     unit_ids = {m.unit_pk for m in municipalities} | {d.unit_pk for d in districts}
     unit_ids.discard(None)
-    units = list(SLTUnit.objects.filter(pk__in=unit_ids).with_member_flags()) if unit_ids else []
+    units = sql_objects("places-units", _place_units, sorted(unit_ids)) if unit_ids else []
     attach_details(units)
     units = {u.pk: u for u in units}
 

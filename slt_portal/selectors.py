@@ -8,6 +8,7 @@ from django.db.models import Count, F, Q, Value, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
+from core.sql import at_moment, objects
 from municipalities.selectors import CountyCoverage, Coverage, coverage
 
 
@@ -156,7 +157,11 @@ def _upcoming_events(now) -> list:
     from events.models import Event
 
     fields = ("title", "slug", "language", "status", "start", "capacity")
-    return list(Event.objects.upcoming(now=now).only(*fields).with_list_counts()[:20])
+    return objects(  # the SQL built once per process (core.sql)
+        "slt_portal:upcoming-events",
+        lambda moment: Event.objects.upcoming(now=moment).only(*fields).with_list_counts()[:20],
+        now=now,
+    )
 
 
 def national_picture(*, now=None) -> NationalPicture:
@@ -165,7 +170,19 @@ def national_picture(*, now=None) -> NationalPicture:
     from outbox.models import FAILED, OutboxMessage
 
     now = now or timezone.now()
-    outbox = OutboxMessage.objects.unsent().aggregate(unsent=Count("pk"), failed=Count("pk", filter=FAILED))
+    outbox = dict(
+        zip(
+            ("unsent", "failed"),
+            at_moment(  # the SQL built once per process (core.sql); it does not depend on the moment
+                "slt_portal:outbox-counts",
+                lambda _moment: OutboxMessage.objects.unsent().aggregate(
+                    unsent=Count("pk"), failed=Count("pk", filter=FAILED)
+                ),
+                now,
+            ),
+            strict=True,
+        )
+    )
     upkeep = Coordinator.objects.upkeep_counts(now=now)
     figures = coverage()
     return NationalPicture(
