@@ -90,8 +90,9 @@ MIDDLEWARE = [
     "core.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # GZip pads against BREACH (pages with a CSRF token or anything personal are never page-cached).
-    "django.middleware.gzip.GZipMiddleware",
+    # Django's GZip (padded against BREACH) at level 4 (core.compression); pages with a CSRF token or
+    # anything personal are never page-cached.
+    "core.compression.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
