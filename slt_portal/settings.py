@@ -392,7 +392,8 @@ LOGGING = {
     },
     "handlers": {
         "console": {
-            "class": "logging.StreamHandler",
+            # stderr; in production through a buffer written at least every second (core.logs)
+            "()": "logging.StreamHandler" if DEBUG else "core.logs.StderrHandler",
             "formatter": LOG_FORMAT,
             "filters": ["request_id"],
         }
