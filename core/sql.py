@@ -158,12 +158,22 @@ def at_moment(key: str, run, now: dt.datetime) -> tuple:
 _models: dict[tuple, tuple] = {}
 
 
-def objects(key: str, build: Callable[..., QuerySet], *args, now: dt.datetime | None = None, using: str = "default"):
+def objects(
+    key: str,
+    build: Callable[..., QuerySet],
+    *args,
+    now: dt.datetime | None = None,
+    patterns: dict[str, str] | None = None,
+    using: str = "default",
+):
     """The model instances `build(*args)` gives (select_related, only() and annotations included;
     no prefetches), with its SQL compiled once per process, database and shape as prepared() does;
     the rows are turned into instances as Django's ModelIterable does. With `now`, build gets one
     more argument, a moment, and every parameter derived from it is put in from `now`, as
-    at_moment() does. The key must name everything else the queryset depends on (a date, say)."""
+    at_moment() does. With `patterns` ({stand-in parameter: value}), every parameter of the SQL
+    equal to a stand-in is replaced by its value: for values a lookup rewrites (the LIKE patterns
+    of a text search, core.search.stand_in), build must then put the stand-ins in itself. The key
+    must name everything else the queryset depends on (a date, the patterns' shape)."""
     from django.db.models.query import _get_from_db, get_related_populators
 
     shape = tuple(
@@ -185,6 +195,11 @@ def objects(key: str, build: Callable[..., QuerySet], *args, now: dt.datetime | 
             if params.count(sentinel) != 1:
                 raise ValueError(f"objects({key!r}): argument value {i} is not a plain parameter of the SQL")
             positions.append(params.index(sentinel))
+        stand_ins = [
+            (i, param) for i, param in enumerate(params) if isinstance(param, str) and param in (patterns or {})
+        ]
+        if {param for _, param in stand_ins} != set(patterns or {}):
+            raise ValueError(f"objects({key!r}): a stand-in is not a parameter of the SQL")
         select, klass_info, annotation_col_map = compiler.select, compiler.klass_info, compiler.annotation_col_map
         start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
         init_list = [column[0].target.attname for column in select[start:end]]
@@ -196,6 +211,7 @@ def objects(key: str, build: Callable[..., QuerySet], *args, now: dt.datetime | 
             sql,
             params,
             positions,
+            stand_ins,
             compiler,
             converters,
             _get_from_db(klass_info["model"], fetch_mode),
@@ -205,11 +221,26 @@ def objects(key: str, build: Callable[..., QuerySet], *args, now: dt.datetime | 
             get_related_populators(klass_info, select, using, fetch_mode),
             dict(annotation_col_map),
         )
-    sql, params, positions, compiler, converters, from_db, track_peers, span, init_list, populators, annotations = found
+    (
+        sql,
+        params,
+        positions,
+        stand_ins,
+        compiler,
+        converters,
+        from_db,
+        track_peers,
+        span,
+        init_list,
+        populators,
+        annotations,
+    ) = found
     start, end = span
     params = list(params)
     for position, value in zip(positions, _flat(args), strict=True):
         params[position] = value
+    for position, stand_in in stand_ins:
+        params[position] = patterns[stand_in]
     db = connections[using]
     if now is not None:
         for i, param in enumerate(params):

@@ -84,9 +84,9 @@ def news_for_list(*, user, q: str = "") -> QuerySet[NewsArticle]:
     return qs.only(*NEWS_ROW_FIELDS).order_by("-publish_at", "-id")
 
 
-def news_search(*, q: str) -> QuerySet[NewsArticle]:
-    """Published articles matching `q`, best match first (PostgreSQL), then newest."""
-    qs = text_search(NewsArticle.objects.published(), q, NEWS_SEARCH_FIELDS)
+def news_search(*, q: str, now=None) -> QuerySet[NewsArticle]:
+    """Articles published by `now` (the present by default) matching `q`, best match first (PostgreSQL), then newest."""
+    qs = text_search(NewsArticle.objects.published(now), q, NEWS_SEARCH_FIELDS)
     return qs.order_by(*(["-rank"] if "rank" in qs.query.annotations else []), "-publish_at", "-id")
 
 

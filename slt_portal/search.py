@@ -18,6 +18,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from core import sql
+from core.search import stand_in
+from documents.models import can_see_restricted
 from documents.selectors import info_page_search, library_search, news_search
 from events.models import Event
 from events.selectors import event_text_filter
@@ -59,7 +62,24 @@ def measure_matches(q: str) -> QuerySet[Measure]:
 
 def _with_total(qs: QuerySet, limit: int = HITS_PER_GROUP) -> tuple[int, list]:
     """The first `limit` rows and the number of all rows, in one query."""
-    rows = list(qs.annotate(search_total=Window(Count("pk")))[:limit])
+    rows = list(_totalled(qs, limit))
+    return (rows[0].search_total if rows else 0), rows
+
+
+def _totalled(qs: QuerySet, limit: int = HITS_PER_GROUP) -> QuerySet:
+    return qs.annotate(search_total=Window(Count("pk")))[:limit]
+
+
+def _prepared(key: str, q: str, build, *, now=None) -> tuple[int, list]:
+    """`_with_total` of the queryset `build(q)` (or `build(q, now)`) with its SQL compiled once per
+    process and shape of `q` (core.search.stand_in, core.sql.objects): building the text search's
+    queryset cost more than running it (issue 14)."""
+    shape, stand_in_q, patterns = stand_in(q)
+    key = f"site_search.{key}.{shape}"
+    if now is None:
+        rows = sql.objects(key, lambda: build(stand_in_q), patterns=patterns)
+    else:
+        rows = sql.objects(key, lambda moment: build(stand_in_q, moment), now=now, patterns=patterns)
     return (rows[0].search_total if rows else 0), rows
 
 
@@ -73,7 +93,7 @@ def _url(name: str, q: str) -> str:
 
 def _pages(q: str) -> Group:
     # A handful of pages in all: the group shows every match and needs no list of its own.
-    total, pages = _with_total(info_page_search(q=q), limit=20)
+    total, pages = _prepared("pages", q, lambda q: _totalled(info_page_search(q=q), limit=20))
     hits = []
     for page in pages:
         text = page.localized()
@@ -95,14 +115,21 @@ def _measures(q: str) -> Group:
 
 
 def _publications(q: str, user) -> Group:
-    qs = library_search(user=user, q=q).select_related(None).prefetch_related(None)
-    total, publications = _with_total(qs.only("title", "slug", "summary", "kind", "language"))
+    def build(q):
+        qs = library_search(user=user, q=q).select_related(None).prefetch_related(None)
+        return _totalled(qs.only("title", "slug", "summary", "kind", "language"))
+
+    # The SQL depends on the user only through what they may see.
+    total, publications = _prepared(f"publications.{can_see_restricted(user)}", q, build)
     hits = [Hit(p.title, p.get_absolute_url(), p.summary, p.get_kind_display(), p.language) for p in publications]
     return Group("publications", _("Dokumenter"), total, hits, _url("documents:library", q))
 
 
-def _news(q: str) -> Group:
-    total, articles = _with_total(news_search(q=q).only("title", "slug", "lead", "publish_at", "language"))
+def _news(q: str, now) -> Group:
+    def build(q, now):
+        return _totalled(news_search(q=q, now=now).only("title", "slug", "lead", "publish_at", "language"))
+
+    total, articles = _prepared("news", q, build, now=now)
     hits = [
         Hit(a.title, a.get_absolute_url(), a.lead, date_format(timezone.localtime(a.publish_at)), a.language)
         for a in articles
@@ -112,16 +139,19 @@ def _news(q: str) -> Group:
 
 def _events(q: str, now) -> Group:
     """Upcoming events first (soonest first), then past ones (newest first)."""
+
     # `upcoming_start`: the start of an upcoming event, NULL for a past one; ascending with NULLs
     # last it puts the upcoming events first, soonest first, and counting it counts them.
-    qs = (
-        event_text_filter(Event.objects.public(), q)
-        .only("title", "slug", "summary", "start", "language")
-        .annotate(upcoming_start=Case(When(end__gte=now, then=F("start"))))
-        .annotate(upcoming_total=Window(Count("upcoming_start")))
-        .order_by(F("upcoming_start").asc(nulls_last=True), "-start", "-pk")
-    )
-    total, events = _with_total(qs)
+    def build(q, now):
+        return _totalled(
+            event_text_filter(Event.objects.public(), q)
+            .only("title", "slug", "summary", "start", "language")
+            .annotate(upcoming_start=Case(When(end__gte=now, then=F("start"))))
+            .annotate(upcoming_total=Window(Count("upcoming_start")))
+            .order_by(F("upcoming_start").asc(nulls_last=True), "-start", "-pk")
+        )
+
+    total, events = _prepared("events", q, build, now=now)
     upcoming_total = events[0].upcoming_total if events else 0
     hits = [
         Hit(e.title, e.get_absolute_url(), e.summary, date_format(timezone.localtime(e.start)), e.language)
@@ -143,6 +173,6 @@ def site_search(*, q: str, user, now=None) -> list[Group]:
         _places(q),
         _measures(q),
         _publications(q, user),
-        _news(q),
+        _news(q, now),
         _events(q, now),
     ]

@@ -3,7 +3,9 @@ every text whose folded form holds the term (else a match would be lost)."""
 
 import random
 
-from core.search import _stem, _verbatim_piece, fold
+import pytest
+
+from core.search import _stem, _verbatim_piece, fold, stand_in, text_search
 
 
 def _sqlite_fold(text: str) -> str:
@@ -32,3 +34,23 @@ def test_every_folded_match_holds_the_verbatim_piece():
         stem = _stem(fold("".join(rng.choice("aeoæøåbxAÆ") for _ in range(rng.randint(1, 6)))))
         if stem in _sqlite_fold(text) and (piece := _verbatim_piece(stem)):
             assert piece in _ascii_lower(text), (text, stem, piece)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "q", ["leksehjelp", "trondheim skole", "Ålesund", "a_b%c", "bo", "!!!", " ", "", "skolene foreldre øy"]
+)
+def test_stand_in_gives_the_same_sql_as_the_query(q):
+    """slt_portal's site search compiles its text searches once per shape (core.search.stand_in):
+    the stand-in's SQL, with its patterns replaced, must be the query's own."""
+    from documents.models import InfoPage
+    from documents.selectors import INFO_PAGE_SEARCH_FIELDS
+
+    shape, stand_in_q, patterns = stand_in(q)
+    sql, params = text_search(InfoPage.objects.all(), q, INFO_PAGE_SEARCH_FIELDS).query.sql_with_params()
+    stand_sql, stand_params = text_search(
+        InfoPage.objects.all(), stand_in_q, INFO_PAGE_SEARCH_FIELDS
+    ).query.sql_with_params()
+    assert stand_sql == sql
+    assert [patterns.get(p, p) if isinstance(p, str) else p for p in stand_params] == list(params)
+    assert len(set(patterns)) == len(patterns)
