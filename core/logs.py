@@ -136,5 +136,5 @@ class StderrHandler(logging.StreamHandler):
 
     def close(self):
         with self.lock:
-            self.stream.flush()
+            self.stream.close()  # writes out the buffer; file descriptor 2 itself stays open
         super().close()

@@ -102,3 +102,34 @@ def test_a_page_cache_hit_is_logged_with_the_route_it_was_stored_under(client, j
     access = [line["http"] for line in json_lines() if line["logger"] == "slt.request"]
     assert [line["route"] for line in access] == ["/tiltak/", "/tiltak/"]
     cache.clear()
+
+
+def test_the_production_console_writes_info_lines_in_batches_and_warnings_at_once(tmp_path, monkeypatch):
+    """core.logs.StderrHandler: INFO lines wait in a buffer (at most FLUSH_SECONDS), a WARNING
+    writes everything out at once, and closing (at exit) writes what is left."""
+    import sys
+
+    from core.logs import StderrHandler
+
+    path = tmp_path / "stderr.log"
+    stderr = open(path, "w")  # noqa: SIM115 - closed below
+    monkeypatch.setattr(sys, "stderr", stderr)
+    handler = StderrHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    logger = logging.getLogger("slt.test.buffered")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        logger.warning("først")  # starts the clock
+        logger.info("linje 1")
+        logger.info("linje 2")
+        assert path.read_text() == "WARNING først\n"  # the INFO lines wait
+        logger.error("feil")
+        assert path.read_text() == "WARNING først\nINFO linje 1\nINFO linje 2\nERROR feil\n"
+        logger.info("siste")
+        handler.close()
+        assert path.read_text().endswith("ERROR feil\nINFO siste\n")
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = True
+        stderr.close()
