@@ -57,23 +57,33 @@ def _flat(args) -> list[int]:
     return values
 
 
+def _shape(args) -> tuple:
+    """What the compiled SQL depends on besides the key: each argument's type (a list: its length)."""
+    return tuple(
+        tuple(type(v) for v in sorted(a)) if isinstance(a, list | tuple | set | frozenset) else type(a) for a in args
+    )
+
+
+def _positions(caller: str, params: list, sentinels: list) -> list[int]:
+    """Where each sentinel stands in the compiled parameters (each must stand there exactly once)."""
+    positions = []
+    for i, sentinel in enumerate(sentinels):
+        if params.count(sentinel) != 1:
+            raise ValueError(f"{caller}: argument value {i} is not a plain parameter of the SQL")
+        positions.append(params.index(sentinel))
+    return positions
+
+
 def prepared(key: str, build: Callable[..., QuerySet], *args, using: str = "default") -> tuple[str, list]:
     """(sql, params) of `build(*args)` on database `using`. A list argument (for `__in`) is
     passed sorted; the SQL is compiled once for each length."""
-    shape = tuple(
-        tuple(type(v) for v in sorted(a)) if isinstance(a, list | tuple | set | frozenset) else type(a) for a in args
-    )
-    cache_key = (key, using, connections[using].vendor, shape)
+    cache_key = (key, using, connections[using].vendor, _shape(args))
     compiled = _compiled.get(cache_key)
     if compiled is None:
         sentinels, flat = _sentinels(args)
         sql, params = build(*sentinels).using(using).query.sql_with_params()
         params = list(params)
-        positions = []
-        for i, sentinel in enumerate(flat):
-            if params.count(sentinel) != 1:
-                raise ValueError(f"prepared({key!r}): argument value {i} is not a plain parameter of the SQL")
-            positions.append(params.index(sentinel))
+        positions = _positions(f"prepared({key!r})", params, flat)
         compiled = _compiled[cache_key] = (sql, params, positions)
     sql, params, positions = compiled
     params = list(params)
@@ -181,10 +191,7 @@ def objects(
     must name everything else the queryset depends on (a date, the patterns' shape)."""
     from django.db.models.query import _get_from_db, get_related_populators
 
-    shape = tuple(
-        tuple(type(v) for v in sorted(a)) if isinstance(a, list | tuple | set | frozenset) else type(a) for a in args
-    )
-    cache_key = (key, using, connections[using].vendor, shape)
+    cache_key = (key, using, connections[using].vendor, _shape(args))
     found = _models.get(cache_key)
     if found is None:
         sentinels, flat = _sentinels(args)
@@ -195,11 +202,7 @@ def objects(
         compiler = queryset.query.get_compiler(using=using)
         sql, params = compiler.as_sql()
         params = list(params)
-        positions = []
-        for i, sentinel in enumerate(flat):
-            if params.count(sentinel) != 1:
-                raise ValueError(f"objects({key!r}): argument value {i} is not a plain parameter of the SQL")
-            positions.append(params.index(sentinel))
+        positions = _positions(f"objects({key!r})", params, flat)
         stand_ins = [
             (i, param) for i, param in enumerate(params) if isinstance(param, str) and param in (patterns or {})
         ]
