@@ -21,6 +21,14 @@ REQUEST_ID_HEADER = "X-Request-ID"
 
 access_log = logging.getLogger("slt.request")
 
+# What no formatter here (nor gunicorn's) writes is not gathered for every record: the thread's and
+# the asyncio task's names, the multiprocessing process name (switches the logging HOWTO lists under
+# "Optimization"). The process id and the caller's file and line (pytest shows them) stay.
+logging.logThreads = False
+logging.logMultiprocessing = False
+logging.logAsyncioTasks = False
+_json = json.JSONEncoder(ensure_ascii=False, default=str)
+
 
 def route_of(request) -> str:
     """The URL pattern that matched (no personal data in it), or '-' when none did. A page cache
@@ -40,31 +48,44 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        incoming = request.META.get("HTTP_X_REQUEST_ID", "")
-        request.request_id = incoming if _INCOMING_ID.match(incoming) else uuid.uuid4().hex
+        request.request_id = new_request_id(request.META)
         token = request_id_var.set(request.request_id)
         started = time.monotonic()
         try:
             response = self.get_response(request)
             response[REQUEST_ID_HEADER] = request.request_id
-            access_log.info(
-                "%s %s %s",
-                request.method,
-                route_of(request),
-                response.status_code,
-                extra={
-                    "http": {
-                        "method": request.method,
-                        "route": route_of(request),
-                        "status": response.status_code,
-                        "duration_ms": round((time.monotonic() - started) * 1000, 1),
-                        "user_id": _user_id(request),
-                    }
-                },
-            )
+            log_access(request.method, route_of(request), response.status_code, started, _user_id(request))
             return response
         finally:
             request_id_var.reset(token)
+
+
+def new_request_id(meta) -> str:
+    """The request's id: a proxy's well-formed X-Request-ID, or a new one."""
+    incoming = meta.get("HTTP_X_REQUEST_ID", "")
+    return incoming if _INCOMING_ID.match(incoming) else uuid.uuid4().hex
+
+
+def log_access(method: str, route: str, status: int, started: float, user_id: int | None = None) -> None:
+    """The access line of a request (also written for page cache hits served before Django's
+    handler, `core.pagecache.PageCacheWSGIHandler`). `started` is a `time.monotonic()` reading."""
+    if not access_log.isEnabledFor(logging.INFO):  # LOG_ACCESS=0
+        return
+    access_log.info(
+        "%s %s %s",
+        method,
+        route,
+        status,
+        extra={
+            "http": {
+                "method": method,
+                "route": route,
+                "status": status,
+                "duration_ms": round((time.monotonic() - started) * 1000, 1),
+                "user_id": user_id,
+            }
+        },
+    )
 
 
 def _user_id(request) -> int | None:
@@ -106,7 +127,7 @@ class JsonFormatter(logging.Formatter):
             line["http"] = record.http
         if record.exc_info:
             line["exc"] = self.formatException(record.exc_info)
-        return json.dumps(line, ensure_ascii=False, default=str)
+        return _json.encode(line)
 
 
 class StderrHandler(logging.StreamHandler):

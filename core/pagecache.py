@@ -18,10 +18,13 @@ without running the view, the session, the ORM or the templates.
 - Browsers get `Cache-Control: no-cache` and an `ETag` (never a max-age on HTML); a matching
   `If-None-Match` is answered with 304. HEAD and GET share one entry.
 
-Where it runs, and what a hit costs: it is the third middleware (after the request id and the
-health check), so a hit skips everything else. The entry therefore holds the headers the rest of
-the stack added when it was rendered (security headers, CSP, `Vary`), and its body as the GZip
-middleware left it: the key includes whether the client accepts gzip, so each variant has its own
+Where it runs, and what a hit costs: gunicorn's application (`slt_portal.wsgi`) is
+`PageCacheWSGIHandler`, which answers hits before Django's handler (no request signals, no
+middleware chain); everything else reaches the middleware, the third one (after the request id and
+the health check), which serves hits too (the test client, a miss racing a store) and stores
+pages. The entry therefore holds the headers the rest of the stack added when it was rendered
+(security headers, CSP, `Vary`), and its body as the GZip middleware left it: the key includes
+whether the client accepts gzip, so each variant has its own
 entry. (Compressing without fresh random padding is safe here: a stored page holds no secret for
 BREACH to find, since nothing with a CSRF token or anything personal is stored.) Each process also
 keeps the entries it has served in memory (`PAGE_CACHE_LOCAL_BYTES`, least recently used out), so a
@@ -39,6 +42,7 @@ The CSP nonce of a cached page is the one it was rendered with, reused until the
 the entry expires; the page holds no user-supplied markup that was not there when it was rendered.
 """
 
+import functools
 import hashlib
 import re
 import threading
@@ -47,6 +51,9 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpResponse, HttpResponseNotModified
 from django.http.response import ResponseHeaders
 from django.urls import Resolver404, resolve
@@ -55,7 +62,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_http_date_safe
 
 from core.content import VERSION_KEY, content_version
-from core.logs import route_of
+from core.logs import REQUEST_ID_HEADER, log_access, new_request_id, request_id_var, route_of
 
 #: Cookies that do not change what an anonymous visitor sees.
 _HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
@@ -101,7 +108,9 @@ def _not_modified_since(request, entry) -> bool:
     it) If-Modified-Since against the Last-Modified the view gave (the open data API does)."""
     if request.META.get("HTTP_IF_NONE_MATCH"):
         return etag_matches(request, entry["etag"])
-    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE") or "")
+    if not request.META.get("HTTP_IF_MODIFIED_SINCE"):
+        return False
+    since = parse_http_date_safe(request.META["HTTP_IF_MODIFIED_SINCE"])
     modified = next((parse_http_date_safe(v) for n, v in entry["headers"] if n.lower() == "last-modified"), None)
     return since is not None and modified is not None and modified <= since
 
@@ -124,7 +133,13 @@ def _language(path: str) -> str:
 def _key(request, params) -> str:
     query = "&".join(f"{name}={value}" for name, value in params)
     gzip = "gz" if _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else ""
-    raw = f"{request.scheme}|{request.get_host()}|{request.path}|{query}|{_language(request.path_info)}|{gzip}"
+    return _key_of(request.scheme, request.get_host(), request.path, request.path_info, query, gzip)
+
+
+@functools.lru_cache(maxsize=4096)
+def _key_of(scheme: str, host: str, path: str, path_info: str, query: str, gzip: str) -> str:
+    """The cache key of what `_key()` gathered (the host already validated by `get_host()`)."""
+    raw = f"{scheme}|{host}|{path}|{query}|{_language(path_info)}|{gzip}"
     return "pagecache:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -165,6 +180,11 @@ class _LocalEntries:
                 self.entries.move_to_end(key)
             return entry
 
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
     def put(self, key: str, entry: dict) -> None:
         size = len(entry["content"])
         if size > self.max_bytes:
@@ -178,6 +198,18 @@ class _LocalEntries:
             while self.size > self.max_bytes:
                 _key, dropped = self.entries.popitem(last=False)
                 self.size -= len(dropped["content"])
+
+
+#: This process's copies, shared by its page cache middleware and `PageCacheWSGIHandler`.
+_process_entries = _LocalEntries(getattr(settings, "PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024))
+
+
+@receiver(setting_changed)
+def _forget_copies(setting, **kwargs):
+    """Switching the cache on or off, other URLs or languages (tests) start from empty."""
+    if setting in ("PAGE_CACHE_ENABLED", "ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE"):
+        _process_entries.clear()
+        _key_of.cache_clear()
 
 
 def _prepared_headers(entry) -> dict:
@@ -205,44 +237,23 @@ def _valid(entry, version) -> bool:
 
 class PageCacheMiddleware:
     """Serve and store anonymous public pages (see the module docstring). Place it right after
-    the request id and health check middleware, before SecurityMiddleware, WhiteNoise and GZip."""
+    the request id and health check middleware, before SecurityMiddleware, WhiteNoise and GZip.
+    `local` is the in-memory store of copies, by default this process's (`_process_entries`)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response, local=None):
         self.get_response = get_response
-        self.local = _LocalEntries(getattr(settings, "PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024))
+        self.local = local if local is not None else _process_entries
         self.skip_prefixes = tuple(
             prefix for prefix in (settings.STATIC_URL, settings.MEDIA_URL) if prefix and prefix.startswith("/")
         )
         self.harmless_cookies = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
 
     def __call__(self, request):
-        if (
-            not getattr(settings, "PAGE_CACHE_ENABLED", True)
-            or request.method not in ("GET", "HEAD")
-            or request.path_info.startswith(self.skip_prefixes)
-            or (settings.SECURE_SSL_REDIRECT and not request.is_secure())  # redirected further in
-            or set(request.COOKIES) - self.harmless_cookies  # a session or a message: personal
-        ):
+        key, params, version, entry = self.find(request)
+        if key is None:
             return self.get_response(request)
-        params = sorted(request.GET.lists())
-        try:
-            key = _key(request, params)
-        except Exception:  # a disallowed host: let CommonMiddleware answer it
-            return self.get_response(request)
-
-        version = cache.get(VERSION_KEY)
-        entry = self.local.get(key)
-        if not _valid(entry, version):
-            entry = cache.get(key)
-            if _valid(entry, version):
-                entry = self._remember(key, entry)
-        if _valid(entry, version) and (entry.get("gate") is None or entry["gate"] in _GATES):
-            request.page_cache_route = entry.get("route")
-            if entry.get("gate") is not None:
-                refusal = _GATES[entry["gate"]](request)
-                if refusal is not None:
-                    return refusal
-            return self._from_entry(request, entry)
+        if entry is not None:
+            return self.answer(request, entry) or self._from_entry(request, entry)
 
         view = self._view(request)
         allowed = getattr(view, PARAMS_ATTR, None)
@@ -283,9 +294,48 @@ class PageCacheMiddleware:
             response.content = b""
         return response
 
+    def find(self, request):
+        """`(key, params, version, entry)`: `key` is None for a request the cache neither serves
+        nor stores; `entry` is the current stored copy (None when there is none to serve)."""
+        if (
+            not getattr(settings, "PAGE_CACHE_ENABLED", True)
+            or request.method not in ("GET", "HEAD")
+            or request.path_info.startswith(self.skip_prefixes)
+            or (settings.SECURE_SSL_REDIRECT and not request.is_secure())  # redirected further in
+            or set(request.COOKIES) - self.harmless_cookies  # a session or a message: personal
+        ):
+            return None, None, None, None
+        params = sorted(request.GET.lists())
+        try:
+            key = _key(request, params)
+        except Exception:  # a disallowed host: let CommonMiddleware answer it
+            return None, None, None, None
+        version = cache.get(VERSION_KEY)
+        entry = self.local.get(key)
+        if not _valid(entry, version):
+            entry = cache.get(key)
+            if _valid(entry, version):
+                entry = self._remember(key, entry)
+        if _valid(entry, version) and (entry.get("gate") is None or entry["gate"] in _GATES):
+            return key, params, version, entry
+        return key, params, version, None
+
+    def answer(self, request, entry):
+        """What a hit sends instead of the stored page, or None to send the stored page: the
+        entry's gate's refusal, or a 304 when the client's copy is current."""
+        request.page_cache_route = entry.get("route")
+        if entry.get("gate") is not None:
+            refusal = _GATES[entry["gate"]](request)
+            if refusal is not None:
+                return refusal
+        if _not_modified_since(request, entry):
+            return self._not_modified(entry)
+        return None
+
     def _remember(self, key, entry) -> dict:
         """Keep a copy in this process, with its headers prepared for hits (`_prepared_headers`)."""
-        entry = {**entry, "prepared": _prepared_headers(entry)}
+        prepared = _prepared_headers(entry)
+        entry = {**entry, "prepared": prepared, "wsgi_headers": list(prepared.values())}
         self.local.put(key, entry)
         return entry
 
@@ -299,8 +349,6 @@ class PageCacheMiddleware:
                 return None
 
     def _from_entry(self, request, entry):
-        if _not_modified_since(request, entry):
-            return self._not_modified(entry)
         response = HttpResponse(b"" if request.method == "HEAD" else entry["content"])
         prepared = entry.get("prepared") or _prepared_headers(entry)
         response.headers._store = dict(prepared)  # already checked and encoded (see _prepared_headers)
@@ -316,3 +364,51 @@ class PageCacheMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response[STATUS_HEADER] = "hit"
         return response
+
+
+class PageCacheWSGIHandler(WSGIHandler):
+    """Django's WSGI handler (`slt_portal.wsgi`), with page cache hits answered before it.
+
+    A hit needs none of what Django's handler does around a view: the request signals (closing
+    stale database connections), the middleware chain, building and closing a response. Here a hit
+    is looked up and answered by the same code as in `PageCacheMiddleware` (`find()`, `answer()`,
+    this process's copies), given its request id and access line as `RequestIdMiddleware` would,
+    and written straight from the entry's prepared headers. Anything else (a miss, a request the
+    cache does not serve, a failure while looking up, such as an unreachable cache) goes to
+    Django's handler unchanged, where the middleware looks again and renders. The test client does
+    not go through a WSGI handler: there the middleware serves hits (tests/core/test_pagecache.py
+    checks both give the same answers)."""
+
+    def __init__(self):
+        super().__init__()
+        self.hits = PageCacheMiddleware(None)
+
+    def __call__(self, environ, start_response):
+        started = time.monotonic()
+        try:
+            request = self.request_class(environ)
+            entry = self.hits.find(request)[3]
+        except Exception:  # Django's handler answers (and logs) whatever this was
+            entry = None
+        if entry is None:
+            return super().__call__(environ, start_response)
+        request.request_id = new_request_id(environ)
+        token = request_id_var.set(request.request_id)
+        try:
+            try:
+                response = self.hits.answer(request, entry)
+            except Exception:
+                return super().__call__(environ, start_response)
+            if response is None:
+                status, headers, body = "200 OK", [*entry["wsgi_headers"]], entry["content"]
+            else:
+                status = f"{response.status_code} {response.reason_phrase}"
+                headers = [*response.items(), *(("Set-Cookie", c.output(header="")) for c in response.cookies.values())]
+                body = response.content
+                response.close()
+            headers.append((REQUEST_ID_HEADER, request.request_id))
+            log_access(request.method, route_of(request), int(status[:3]), started)
+            start_response(status, headers)
+            return [b"" if request.method == "HEAD" else body]
+        finally:
+            request_id_var.reset(token)

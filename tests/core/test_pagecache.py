@@ -269,7 +269,7 @@ def _process():
         rendered.append(request.path)
         return HttpResponse(f"<p>version {len(rendered)}</p>")
 
-    return PageCacheMiddleware(view), rendered
+    return PageCacheMiddleware(view, local=pagecache._LocalEntries(max_bytes=10**6)), rendered
 
 
 @with_test_urls
