@@ -87,7 +87,14 @@ def main():
     parser.add_argument("--pages", help="comma-separated paths (default: every page in the list above)")
     parser.add_argument("-n", type=int, default=20, help="counted requests per page (default 20)")
     parser.add_argument("--warm", action="store_true", help="do not bump the content version (warm caches)")
+    parser.add_argument(
+        "--first-visit",
+        action="store_true",
+        help="do not bump the content version, but forget the logged-in pages this process keeps rendered "
+        "(core.personal): a coordinator opening a page for the first time, nothing changed since",
+    )
     parser.add_argument("--profile", metavar="PATH", help="cProfile one page and print the top functions")
+    parser.add_argument("--callees", metavar="NAME", help="with --profile: also what the functions matching NAME call")
     args = parser.parse_args()
 
     import django
@@ -103,6 +110,7 @@ def main():
     from accounts.demo import DEMO_ADMIN_EMAIL, DEMO_COORDINATOR_EMAIL
     from accounts.models import User
     from core.content import VERSION_KEY
+    from core.personal import _entries as personal_pages
     from events.models import Event
     from measures.lists import MANAGED_LISTS
     from measures.models import Measure
@@ -150,7 +158,9 @@ def main():
         pages = [(p.format(**names), roles.get(p.format(**names), "")) for p in wanted]
 
     def bump():
-        if not args.warm:
+        if args.first_visit:
+            personal_pages.clear()
+        elif not args.warm:
             try:
                 cache.incr(VERSION_KEY)
             except ValueError:
@@ -179,6 +189,8 @@ def main():
         profiler.disable()
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
         pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+        if args.callees:
+            pstats.Stats(profiler).sort_stats("cumulative").print_callees(args.callees)
         return
 
     print("Queries: the page's own, and + those of the database cache (page cache, rate limits) without REDIS_URL.")
