@@ -75,6 +75,9 @@ _NOT_MODIFIED_KEEPS = {"vary", "content-language", "last-modified", "link"}
 PARAMS_ATTR = "page_cache_params"
 GATE_ATTR = "page_cache_gate"
 STATUS_HEADER = "X-Page-Cache"
+#: Where PageCacheWSGIHandler leaves (key, params, version) of a request it found no entry for, so
+#: that the middleware does not look again (a WSGI environ key: no client header can set it).
+_LOOKED_UP = "slt.page_cache.looked_up"
 #: name -> callable(request) returning None (go on) or a response to send instead of the stored one.
 _GATES = {}
 
@@ -249,7 +252,8 @@ class PageCacheMiddleware:
         self.harmless_cookies = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
 
     def __call__(self, request):
-        key, params, version, entry = self.find(request)
+        looked = request.META.pop(_LOOKED_UP, None)  # PageCacheWSGIHandler found nothing to serve
+        key, params, version, entry = (*looked, None) if looked else self.find(request)
         if key is None:
             return self.get_response(request)
         if entry is not None:
@@ -387,10 +391,12 @@ class PageCacheWSGIHandler(WSGIHandler):
         started = time.monotonic()
         try:
             request = self.request_class(environ)
-            entry = self.hits.find(request)[3]
+            key, params, version, entry = self.hits.find(request)
         except Exception:  # Django's handler answers (and logs) whatever this was
-            entry = None
+            key = entry = None
         if entry is None:
+            if key is not None:
+                environ[_LOOKED_UP] = (key, params, version)
             return super().__call__(environ, start_response)
         request.request_id = new_request_id(environ)
         token = request_id_var.set(request.request_id)

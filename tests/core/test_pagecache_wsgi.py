@@ -12,7 +12,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
 from core.logs import JsonFormatter, RequestIdFilter
-from core.pagecache import PageCacheWSGIHandler
+from core.pagecache import PageCacheMiddleware, PageCacheWSGIHandler
 
 pytestmark = pytest.mark.django_db
 
@@ -85,15 +85,20 @@ def test_head_and_a_current_copy_get_no_body(client, handler, rf):
     assert handler.django_saw == []
 
 
-def test_a_session_a_miss_or_an_unknown_parameter_goes_to_django(client, handler, rf):
+def test_a_session_a_miss_or_an_unknown_parameter_goes_to_django(client, handler, rf, monkeypatch):
     client.get("/tiltak/")
     handler.django_saw.clear()
+    lookups = []
+    find = PageCacheMiddleware.find
+    monkeypatch.setattr(PageCacheMiddleware, "find", lambda self, request: lookups.append(1) or find(self, request))
     status, headers, _body = call(handler, rf.get("/tiltak/", HTTP_COOKIE="sessionid=abc").environ)
     assert status == 200 and "x-page-cache" not in headers
     status, headers, _body = call(handler, rf.get("/tiltak/?utm_source=x").environ)
     assert status == 200 and "x-page-cache" not in headers
+    lookups.clear()
     status, headers, body = call(handler, rf.get("/dokumenter/").environ)  # not stored yet
     assert status == 200 and headers["x-page-cache"] == "miss" and b"<h1" in body
+    assert len(lookups) == 1  # the middleware does not look the miss up again
     assert handler.django_saw == ["/tiltak/", "/tiltak/", "/dokumenter/"]
     status, headers, _body = call(handler, rf.get("/dokumenter/").environ)
     assert headers["x-page-cache"] == "hit" and len(handler.django_saw) == 3
