@@ -53,10 +53,10 @@ class DatabaseCache(django_db.DatabaseCache):
     Django's own `has_key()` does, instead of building a DateTimeField and its converters per call
     to compare the expiry in Python. Expired rows are left for the cull on the next write.
 
-    Outside debugging (and the query counting of tests) the statement goes straight to the
-    driver's connection: Django's cursor wrapper costs more than this indexed read itself. Errors
-    still pass through Django's `wrap_database_errors`, so a broken connection is noticed and
-    replaced as after any other query."""
+    Outside debugging (and the query counting of tests, and `execute_wrapper()` instrumentation)
+    the statement goes straight to the driver's connection: Django's cursor wrapper costs more
+    than this indexed read itself. Errors still pass through Django's `wrap_database_errors`, so a
+    broken connection is noticed and replaced as after any other query."""
 
     def __init__(self, table, params):
         super().__init__(table, params)
@@ -73,7 +73,7 @@ class DatabaseCache(django_db.DatabaseCache):
         key = self._made_keys(key, version)
         connection = connections[router.db_for_read(self.cache_model_class)]
         params = (key, connection.ops.adapt_datetimefield_value(tz_now().replace(microsecond=0, tzinfo=None)))
-        if connection.queries_logged:
+        if connection.queries_logged or connection.execute_wrappers:  # counted, or watched
             with connection.cursor() as cursor:
                 cursor.execute(self._select(connection), params)
                 row = cursor.fetchone()

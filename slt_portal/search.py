@@ -70,9 +70,10 @@ def _totalled(qs: QuerySet, limit: int = HITS_PER_GROUP) -> QuerySet:
     return qs.annotate(search_total=Window(Count("pk")))[:limit]
 
 
-def _prepared(key: str, q: str, build, *, now=None) -> tuple[int, list]:
+def _prepared(key: str, q: str, build, *, now=None, stand_in=stand_in) -> tuple[int, list]:
     """`_with_total` of the queryset `build(q)` (or `build(q, now)`) with its SQL compiled once per
-    process and shape of `q` (core.search.stand_in, core.sql.objects): building the text search's
+    process and shape of `q` (`stand_in`: core.search.stand_in for core.search.text_search, the
+    measure bank's TEXT.stand_in for its own; core.sql.objects): building the text search's
     queryset cost more than running it (issue 14)."""
     shape, stand_in_q, patterns = stand_in(q)
     key = f"site_search.{key}.{shape}"
@@ -108,8 +109,11 @@ def _places(q: str) -> Group:
 
 
 def _measures(q: str) -> Group:
-    qs = measure_matches(q).select_related("unit").only("title", "slug", "summary", "language", "unit__name")
-    total, measures = _with_total(_ranked(qs, "-published_at", "-pk"))
+    def build(q):
+        qs = measure_matches(q).select_related("unit").only("title", "slug", "summary", "language", "unit__name")
+        return _totalled(_ranked(qs, "-published_at", "-pk"))
+
+    total, measures = _prepared("measures", q, build, stand_in=TEXT.stand_in)
     hits = [Hit(m.title, m.get_absolute_url(), m.summary, m.unit.name, m.language) for m in measures]
     return Group("measures", _("Tiltak"), total, hits, _url("measures:list", q))
 

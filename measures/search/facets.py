@@ -151,8 +151,7 @@ class TextFacet:
             qs = qs.filter(search_vector=query)
             return qs.annotate(rank=SearchRank(F("search_vector"), query)) if rank else qs
         indexed = []
-        for term in [t for t in re.split(r"\W+", q) if t][:MAX_TERMS]:
-            stem = self.stem(term)
+        for stem in self._stems(q):
             if len(stem) >= 3:  # the trigram index finds any piece of text of 3 characters or more
                 indexed.append(f'"{stem}"')
             else:
@@ -161,10 +160,44 @@ class TextFacet:
             # Every term in one of the fields, case-insensitively: the same question as the
             # `icontains` above, answered by the FTS5 trigram index (migration 0011).
             match = RawSQL(
-                f"SELECT rowid FROM {SQLITE_TEXT_INDEX} WHERE {SQLITE_TEXT_INDEX} MATCH %s", [" ".join(indexed)]
+                f"SELECT rowid FROM {SQLITE_TEXT_INDEX} WHERE {SQLITE_TEXT_INDEX} MATCH %s", [self._match(indexed)]
             )
             qs = qs.filter(pk__in=match)
         return qs
+
+    def _stems(self, q: str) -> list[str]:
+        return [self.stem(term) for term in [t for t in re.split(r"\W+", q) if t][:MAX_TERMS]]
+
+    @staticmethod
+    def _match(indexed: list[str]) -> str:
+        return " ".join(indexed)
+
+    def stand_in(self, q: str) -> tuple[tuple, str, dict[str, str]]:
+        """For `filter(qs, q)` compiled once per shape (core.sql.objects' `patterns`, as
+        core.search.stand_in is for text_search): (shape, a stand-in query giving the same SQL,
+        {parameter the stand-in puts into the SQL: the one `q` puts there})."""
+        if not q:
+            return ("blank",), q, {}
+        if connection.vendor == "postgresql":
+            return ("pg",), "qxbzo", {"qxbzo": q}
+        like = connection.ops.prep_for_like_query
+        words, shape, indexed, real, patterns = [], [], [], [], {}
+        for i, stem in enumerate(self._stems(q)):
+            long = len(stem) >= 3
+            word = f"qx{_STAND_IN_LETTERS[i]}zo" if long else f"q{_STAND_IN_LETTERS[i]}"  # each stems to itself
+            words.append(word)
+            shape.append(long)
+            if long:
+                indexed.append(f'"{word}"')
+                real.append(f'"{stem}"')
+            else:
+                patterns[f"%{word}%"] = f"%{like(stem)}%"  # the icontains pattern
+        if indexed:
+            patterns[self._match(indexed)] = self._match(real)  # the one MATCH parameter
+        return ("terms", *shape), " ".join(words) or "-", patterns
+
+
+_STAND_IN_LETTERS = "bcdfghjklmnp"  # one per term (MAX_TERMS)
 
 
 class ChoiceFacet:

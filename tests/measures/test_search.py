@@ -268,3 +268,29 @@ def test_relevance_without_text_falls_back_to_newest(client):
     results, _facets = measure_search(params=SearchParams())
     assert list(results) == []
     assert client.get("/tiltak/?sort=relevance").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "q", ["leksehjelp", "skole og vold", "ab leksehjelp", "x", "a_b%c", "!!!", "natteravn ungdom skolene", ""]
+)
+def test_text_stand_in_gives_the_same_sql_as_the_query(q):
+    """The site search compiles its measures group once per shape (TEXT.stand_in, core.sql.objects):
+    the stand-in's SQL, with its parameters replaced, must be the query's own, on either database."""
+    sql, params = TEXT.published(q).query.sql_with_params()
+    shape, stand_in_q, patterns = TEXT.stand_in(q)
+    stand_sql, stand_params = TEXT.published(stand_in_q).query.sql_with_params()
+    assert stand_sql == sql
+    assert [patterns.get(p, p) if isinstance(p, str) else p for p in stand_params] == list(params)
+    assert len(set(patterns)) == len(patterns) and all(key not in patterns.values() for key in patterns)
+
+
+def test_the_site_search_measures_group_matches_the_measure_bank(client):
+    """Compiled once per shape, the group still finds what the measure bank finds for each query."""
+    published(title="Leksehjelp på biblioteket")
+    published(title="Natteravner i sentrum", summary="Voksne ute om kvelden")
+    MeasureFactory(title="Leksehjelp som utkast")  # a draft: never found
+    for q, title in [("leksehjelp", "Leksehjelp på biblioteket"), ("kvelden natteravner", "Natteravner i sentrum")]:
+        page = client.get("/sok/", {"q": q}).content.decode()
+        bank = client.get("/tiltak/", {"q": q}).content.decode()
+        assert title in page and title in bank
+        assert "Leksehjelp som utkast" not in page
