@@ -21,9 +21,7 @@ GZIP = "gzip, deflate, br"
 
 @pytest.fixture
 def handler(settings):
-    """The WSGI application, and a list of the requests Django's own handler saw (request_started).
-    As Django's test client does, stale connections are not closed around requests here: the test's
-    transaction holds the connection."""
+    """The WSGI application, and a list of the requests Django's own handler saw (request_started)."""
     settings.PAGE_CACHE_ENABLED = True
     cache.clear()
     started = []
@@ -31,8 +29,6 @@ def handler(settings):
     def count(sender, environ=None, **kwargs):
         started.append(environ["PATH_INFO"])
 
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
     request_started.connect(count)
     try:
         wsgi = PageCacheWSGIHandler()
@@ -40,21 +36,27 @@ def handler(settings):
         yield wsgi
     finally:
         request_started.disconnect(count)
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
         cache.clear()
 
 
 def call(handler, environ):
-    """(status code, headers with lower-case names, body) of one request through the application."""
+    """(status code, headers with lower-case names, body) of one request through the application.
+    As Django's test client does, stale connections are not closed around the request: the test's
+    transaction holds the connection."""
     answer = {}
 
     def start_response(status, headers, exc_info=None):
         answer["status"], answer["headers"] = int(status[:3]), headers
 
-    chunks = handler(environ, start_response)
-    body = b"".join(chunks)
-    getattr(chunks, "close", lambda: None)()
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        chunks = handler(environ, start_response)
+        body = b"".join(chunks)
+        getattr(chunks, "close", lambda: None)()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return answer["status"], {name.lower(): value for name, value in answer["headers"]}, body
 
 
