@@ -5,6 +5,7 @@
     SQLITE_PATH=/path/to/bench.sqlite3 .venv/bin/python bench/page_cpu.py            # every page
     SQLITE_PATH=… .venv/bin/python bench/page_cpu.py --pages "/tiltak/,/fylker/" -n 30
     SQLITE_PATH=… .venv/bin/python bench/page_cpu.py --profile /tiltak/             # cProfile top 40
+    SQLITE_PATH=… .venv/bin/python bench/page_cpu.py --pages "{measure_edit}" --first-visit   # see --help
 
 The database must already hold the benchmark data (migrate, load_municipalities, load_pages,
 load_demo, load_bench_data, load_bench_measures --count 10000; `bench/throughput.py --keep` leaves

@@ -51,12 +51,12 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.handlers.wsgi import WSGIHandler
+from django.core.handlers.wsgi import WSGIHandler, get_script_name
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpResponse, HttpResponseNotModified
 from django.http.response import ResponseHeaders
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, set_script_prefix
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_http_date_safe
@@ -398,6 +398,8 @@ class PageCacheWSGIHandler(WSGIHandler):
             if key is not None:
                 environ[_LOOKED_UP] = (key, params, version)
             return super().__call__(environ, start_response)
+        if entry.get("gate") is not None:
+            set_script_prefix(get_script_name(environ))  # as Django's handler does: a gate may reverse() URLs
         request.request_id = new_request_id(environ)
         token = request_id_var.set(request.request_id)
         try:
