@@ -380,7 +380,7 @@ class PageCacheWSGIHandler(WSGIHandler):
     and written straight from the entry's prepared headers. Anything else (a miss, a request the
     cache does not serve, a failure while looking up, such as an unreachable cache) goes to
     Django's handler unchanged, where the middleware looks again and renders. The test client does
-    not go through a WSGI handler: there the middleware serves hits (tests/core/test_pagecache.py
+    not go through a WSGI handler: there the middleware serves hits (tests/core/test_pagecache_wsgi.py
     checks both give the same answers)."""
 
     def __init__(self):
@@ -413,7 +413,6 @@ class PageCacheWSGIHandler(WSGIHandler):
                 status = f"{response.status_code} {response.reason_phrase}"
                 headers = [*response.items(), *(("Set-Cookie", c.output(header="")) for c in response.cookies.values())]
                 body = response.content
-                response.close()
             headers.append((REQUEST_ID_HEADER, request.request_id))
             log_access(request.method, route_of(request), int(status[:3]), started)
             start_response(status, headers)
