@@ -24,6 +24,7 @@ import datetime as dt
 import threading
 import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.db import connection, connections
 from django.db.models import QuerySet
@@ -170,7 +171,26 @@ def at_moment(key: str, run, now: dt.datetime) -> tuple:
         return cursor.fetchone()
 
 
-_models: dict[tuple, tuple] = {}
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    """What objects() keeps per key: the SQL and where values go into its parameters, and what
+    Django's ModelIterable needs to make instances of the rows."""
+
+    sql: str
+    params: list
+    positions: list[int]
+    stand_ins: list[tuple[int, str]]
+    compiler: object
+    converters: dict
+    from_db: Callable
+    track_peers: bool
+    span: tuple[int, int]
+    init_list: list[str]
+    populators: list
+    annotations: dict[str, int]
+
+
+_models: dict[tuple, _Compiled] = {}
 
 
 def objects(
@@ -215,39 +235,25 @@ def objects(
         if compiler.has_extra_select or compiler.has_composite_fields(fields):
             raise ValueError(f"objects({key!r}): extra or composite columns are not supported")
         converters = compiler.get_converters(fields)
-        found = _models[cache_key] = (
-            sql,
-            params,
-            positions,
-            stand_ins,
-            compiler,
-            converters,
-            _get_from_db(klass_info["model"], fetch_mode),
-            fetch_mode.track_peers,
-            (start, end),
-            init_list,
-            get_related_populators(klass_info, select, using, fetch_mode),
-            dict(annotation_col_map),
+        found = _models[cache_key] = _Compiled(
+            sql=sql,
+            params=params,
+            positions=positions,
+            stand_ins=stand_ins,
+            compiler=compiler,
+            converters=converters,
+            from_db=_get_from_db(klass_info["model"], fetch_mode),
+            track_peers=fetch_mode.track_peers,
+            span=(start, end),
+            init_list=init_list,
+            populators=get_related_populators(klass_info, select, using, fetch_mode),
+            annotations=dict(annotation_col_map),
         )
-    (
-        sql,
-        params,
-        positions,
-        stand_ins,
-        compiler,
-        converters,
-        from_db,
-        track_peers,
-        span,
-        init_list,
-        populators,
-        annotations,
-    ) = found
-    start, end = span
-    params = list(params)
-    for position, value in zip(positions, _flat(args), strict=True):
+    start, end = found.span
+    params = list(found.params)
+    for position, value in zip(found.positions, _flat(args), strict=True):
         params[position] = value
-    for position, stand_in in stand_ins:
+    for position, stand_in in found.stand_ins:
         params[position] = patterns[stand_in]
     db = connections[using]
     if now is not None:
@@ -256,19 +262,19 @@ def objects(
             if offset is not None:
                 params[i] = db.ops.adapt_datetimefield_value(now + offset)
     with db.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(found.sql, params)
         rows = cursor.fetchall()
-    if converters:
-        rows = compiler.apply_converters(rows, converters)
+    if found.converters:
+        rows = found.compiler.apply_converters(rows, found.converters)
     out, peers = [], []
     for row in rows:
-        obj = from_db(using, init_list, row[start:end])
-        if track_peers:
+        obj = found.from_db(using, found.init_list, row[start:end])
+        if found.track_peers:
             peers.append(weakref.ref(obj))
             obj._state.peers = peers
-        for populator in populators:
+        for populator in found.populators:
             populator.populate(row, obj)
-        for attr, position in annotations.items():
+        for attr, position in found.annotations.items():
             setattr(obj, attr, row[position])
         out.append(obj)
     return out
