@@ -65,11 +65,31 @@ class _Folded(Func):
     output_field = TextField()
 
 
+#: PostgreSQL: `unaccent` with its dictionary named, declared IMMUTABLE (core migration 0004), so
+#: that the search documents below can be indexed: `unaccent(text)` itself is only STABLE.
+UNACCENT_FUNCTION = "slt_unaccent"
+
+
+def _document_part(column_sql: str) -> str:
+    return f"setweight(to_tsvector(%s::regconfig, COALESCE({UNACCENT_FUNCTION}({column_sql}), '')), %s)"
+
+
+def search_index_sql(name: str, table: str, fields: dict[str, str]) -> str:
+    """PostgreSQL: CREATE INDEX for `text_search(…, fields)` on `table`, a GIN index on the same
+    expression as the search document, so PostgreSQL matches on it instead of building every row's
+    document in every search. The apps' migrations hold its output as text (frozen);
+    `tests/core/test_search_indexes.py` checks that the searches use them."""
+    parts = []
+    for column, weight in fields.items():
+        parts.append(_document_part(f'"{column}"') % (f"'{SEARCH_CONFIG}'", f"'{weight}'"))
+    return f'CREATE INDEX IF NOT EXISTS {name} ON "{table}" USING gin (({" || ".join(parts)}))'
+
+
 class _Document(Func):
     """PostgreSQL: the weighted tsvector of the unaccented `fields` ({field: weight}): what
     `SearchVector(Func(F(name), function="unaccent"), weight=…, config=…)` per field, added up,
     compiles to, as one expression: nine combined SearchVectors cost more to resolve and compile
-    than the search takes to run (issue 14)."""
+    than the search takes to run (issue 14). Indexed where it is searched (`search_index_sql`)."""
 
     def __init__(self, fields: dict[str, str]):
         super().__init__(*(F(name) for name in fields))
@@ -84,7 +104,7 @@ class _Document(Func):
         parts, params = [], []
         for column, weight in zip(self.get_source_expressions(), self.weights, strict=True):
             sql, column_params = compiler.compile(column)
-            parts.append(f"setweight(to_tsvector(%s::regconfig, COALESCE(unaccent({sql}), '')), %s)")
+            parts.append(_document_part(sql))
             params += [SEARCH_CONFIG, *column_params, weight]
         return "(" + " || ".join(parts) + ")", params
 
