@@ -86,18 +86,25 @@ def slt_status(own: str | None, district_statuses) -> str | None:
 def covered_municipalities() -> tuple[int, int]:
     """(municipalities with SLT in operation, current municipalities): coverage()'s two national
     totals in one aggregate query, for the home page. The same rule as slt_status(): the own
-    unit's status, else (Oslo) active when a district has an active unit."""
+    unit's status, else (Oslo) active when a district has an active unit.
+
+    The own unit is a join on the current membership (at most one: `municipality_in_one_current_unit`)
+    and the districts one uncorrelated IN list, which the database reads once, not once per
+    municipality as correlated subqueries are (5 ms of PostgreSQL's CPU per home page render)."""
     active = SLTUnit.Status.ACTIVE
-    own = UnitMunicipality.objects.filter(municipality=OuterRef("pk"), is_current=True).values("unit__status")[:1]
-    district_active = Exists(
-        UnitDistrict.objects.filter(district__municipality=OuterRef("pk"), is_current=True, unit__status=active)
+    active_district_municipalities = UnitDistrict.objects.filter(is_current=True, unit__status=active).values(
+        "district__municipality_id"
     )
     totals = (
         Municipality.objects.current()
-        .annotate(own=Subquery(own), district_active=district_active)
+        .alias(current=FilteredRelation("memberships", condition=Q(memberships__is_current=True)))
         .aggregate(
             total=Count("pk"),
-            covered=Count("pk", filter=Q(own=active) | Q(own__isnull=True, district_active=True)),
+            covered=Count(
+                "pk",
+                filter=Q(current__unit__status=active)
+                | Q(current__isnull=True, pk__in=active_district_municipalities),
+            ),
         )
     )
     return totals["covered"], totals["total"]
