@@ -102,8 +102,7 @@ def covered_municipalities() -> tuple[int, int]:
             total=Count("pk"),
             covered=Count(
                 "pk",
-                filter=Q(current__unit__status=active)
-                | Q(current__isnull=True, pk__in=active_district_municipalities),
+                filter=Q(current__unit__status=active) | Q(current__isnull=True, pk__in=active_district_municipalities),
             ),
         )
     )
