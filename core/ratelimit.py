@@ -92,8 +92,18 @@ class _Unsaved:
             state[1] = max(state[1], shared)
             return state[1] + state[0]
 
+    def clear(self) -> None:
+        with self.lock:
+            self.counts.clear()
+
 
 _unsaved = _Unsaved()
+
+
+def clear_local() -> None:
+    """Forget this process's unsaved counts and its view of the shared ones (after the shared
+    store was flushed, as the tests do between tests)."""
+    _unsaved.clear()
 
 
 def hit(key: str, limit: int, window: int, *, batch: int = 1) -> tuple[bool, int]:

@@ -90,17 +90,20 @@ def _reset_language():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Rate limits and cached pages live in the (local memory) cache, and logged-in pages in this
-    process's memory (core.personal); no test sees another's."""
+    """Rate limits and cached pages live in the (local memory) cache, logged-in pages in this
+    process's memory (core.personal), and the API's batched rate-limit counts too (core.ratelimit);
+    no test sees another's."""
     from django.core.cache import cache
 
-    from core import personal
+    from core import personal, ratelimit
 
     cache.clear()
     personal.clear()
+    ratelimit.clear_local()
     yield
     cache.clear()
     personal.clear()
+    ratelimit.clear_local()
 
 
 @pytest.fixture
