@@ -24,7 +24,8 @@ What it does:
    p50/p95/p99; pages are interleaved in each round (hello, pages…, hello) over --rounds rounds; the
    table shows the median over rounds. On a machine with at least 4 cores the servers and wrk are
    pinned to separate cores with taskset (the first half for the servers).
-4. CPU: utime+stime of the gunicorn master and its workers (/proc/<pid>/stat) over each run,
+4. CPU: utime+stime of the gunicorn master and its workers (/proc/<pid>/stat, with the exited
+   children's cutime+cstime) over each run,
    divided by the requests wrk completed. "services CPU" is apart from it: the same for this
    machine's PostgreSQL and Redis processes (0 with SQLite and the database cache, whose work is
    inside gunicorn's; not measured when those servers run on another machine).
@@ -216,14 +217,14 @@ class Server:
         return pids
 
     def cpu_seconds(self) -> float:
-        """utime + stime of the master and its live workers (workers are not recycled in a run)."""
+        """CPU of the master and its live workers, and of workers that have exited (see `_cpu_ticks`)."""
         total = 0
         for pid in self.pids():
             try:
                 fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            total += int(fields[11]) + int(fields[12])  # fields 14 and 15 of stat(5)
+            total += _cpu_ticks(fields)
         return total / os.sysconf("SC_CLK_TCK")
 
     def stop(self):
@@ -254,9 +255,17 @@ def services_cpu_seconds() -> float:
             continue
         name, rest = stat.split(" (", 1)[1].rsplit(")", 1)
         if name in SERVICE_PROCESSES:
-            fields = rest.split()
-            total += int(fields[11]) + int(fields[12])
+            total += _cpu_ticks(rest.split())
     return total / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_ticks(fields: list[str]) -> int:
+    """utime + stime of a process and cutime + cstime, its exited children's (fields 14-17 of
+    stat(5); `fields` starts after the name). Without the children's part a sum over the live
+    processes drops when one exits during a run: PostgreSQL's backend of a connection Django closes
+    at CONN_MAX_AGE takes all its CPU with it (a negative "services CPU" in one run); the postmaster
+    is credited with it once it has reaped the backend."""
+    return sum(int(value) for value in fields[11:15])
 
 
 def fetch(url, cookie=None) -> tuple[int, dict]:

@@ -142,3 +142,13 @@ def test_twenty_simultaneous_contact_posts_store_at_most_the_limit(backend, sett
     assert errors == []
     assert ContactMessage.objects.count() == 5
     assert sorted(statuses) == [302] * 5 + [429] * 15
+
+
+@pytest.mark.postgres
+def test_the_counters_need_no_write_ahead_log_on_postgresql():
+    """The counters' table is UNLOGGED (core 0005): an upsert's commit does not wait for the log."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT relpersistence FROM pg_class WHERE relname = %s", [RateCounter._meta.db_table])
+        assert cursor.fetchone() == ("u",)
+    assert ratelimit.hit("api:unlogged", 2, 60) == (True, 0)
+    assert RateCounter.objects.get().count == 1
